@@ -1,0 +1,1 @@
+"""Spiders, parsers and typed records of newsarchive."""
