@@ -1,0 +1,161 @@
+"""Date normalisation: strings found in pages to ISO 8601.
+
+The rule that matters for evidence: never invent precision.  A bare date stays
+a date ("2019-04-24"), a time without a zone stays naive, and a stated zone is
+kept as stated (no conversion to UTC).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+MONTHS = {
+    # en
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # es / pt / it / fr / de / nl
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
+    "oktober": 10, "dezember": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # ru (genitive and nominative)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+
+_ISO = re.compile(
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
+)
+_TIME = r"(?:\D{0,6}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?"
+_DMY_NAME = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?(" + _MONTH_RE + r")\.?,?\s*(?:de\s+)?(\d{4})" + _TIME,
+    re.I,
+)
+_MDY_NAME = re.compile(
+    r"(?<![^\W\d_])(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME, re.I
+)
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.])" + _TIME, re.I)
+_RELATIVE = re.compile(
+    r"(\d+|an?|one)\s+(second|minute|hour|day|week|month|year)s?\s+ago"
+    r"|hace\s+(\d+|un|una)\s+(segundo|minuto|hora|día|dia|semana|mes|año)(?:e?s)?"
+    r"|vor\s+(\d+|einer?|einem)\s+(sekunde|minute|stunde|tag|woche|monat|jahr)(?:e?n)?",
+    re.I,
+)
+_UNITS = {
+    "second": 1, "segundo": 1, "sekunde": 1, "minute": 60, "minuto": 60,
+    "hour": 3600, "hora": 3600, "stunde": 3600, "day": 86400, "día": 86400, "dia": 86400,
+    "tag": 86400, "week": 604800, "semana": 604800, "woche": 604800,
+    "month": 2592000, "mes": 2592000, "monat": 2592000, "year": 31536000, "año": 31536000,
+    "jahr": 31536000,
+}
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return 1900 < y < 2100
+
+
+def _fmt(y, m, d, hh=None, mm=None, ss=None, tz=None, ampm=None) -> str | None:
+    y, m, d = int(y), int(m), int(d)
+    if not _valid(y, m, d):
+        return None
+    out = f"{y:04d}-{m:02d}-{d:02d}"
+    if hh is None or mm is None:
+        return out
+    h = int(hh)
+    if ampm:
+        pm = ampm.lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    if h > 23 or int(mm) > 59:
+        return out
+    out += f"T{h:02d}:{int(mm):02d}" + (f":{int(ss):02d}" if ss is not None else ":00")
+    if tz:
+        if tz.upper() == "Z":
+            out += "Z"
+        else:
+            digits = tz[1:].replace(":", "")
+            digits = digits + "00" if len(digits) == 2 else digits
+            out += f"{tz[0]}{digits[:2]}:{digits[2:4]}"
+    return out
+
+
+def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str | None, bool]:
+    """Return ``(iso, approximate)`` for a date string, or ``(None, False)``.
+
+    >>> parse_date("2019-04-24T10:15:00+03:00")
+    ('2019-04-24T10:15:00+03:00', False)
+    >>> parse_date("April 24, 2019 at 10:15 pm")
+    ('2019-04-24T22:15:00', False)
+    >>> parse_date("24 de abril de 2019")
+    ('2019-04-24', False)
+    >>> parse_date("3 days ago", fetched_at="2020-01-10T12:00:00Z")
+    ('2020-01-07T12:00:00Z', True)
+    """
+    if not text:
+        return None, False
+    text = text.strip()[:300]
+    m = _ISO.search(text)
+    if m:
+        iso = _fmt(*m.groups())
+        if iso:
+            return iso, False
+    m = _MDY_NAME.search(text)
+    if m:
+        mon, d, y, hh, mm, ss, ampm = m.groups()
+        iso = _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
+        if iso:
+            return iso, False
+    m = _DMY_NAME.search(text)
+    if m:
+        d, mon, y, hh, mm, ss, ampm = m.groups()
+        iso = _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
+        if iso:
+            return iso, False
+    m = _NUMERIC.search(text)
+    if m:
+        a, sep, b, y, hh, mm, ss, ampm = m.groups()
+        # Day first is the norm outside the US; take month first only if forced.
+        d, mo = (a, b) if int(b) <= 12 else (b, a)
+        iso = _fmt(y, mo, d, hh, mm, ss, None, ampm)
+        if iso:
+            return iso, False
+    if fetched_at:
+        return _relative(text, fetched_at)
+    return None, False
+
+
+def _relative(text: str, fetched_at: str) -> tuple[str | None, bool]:
+    m = _RELATIVE.search(text)
+    if not m:
+        return None, False
+    groups = [g for g in m.groups() if g is not None]
+    count, unit = groups[0].lower(), groups[1].lower()
+    n = int(count) if count.isdigit() else 1
+    seconds = _UNITS.get(unit, 0) * n
+    try:
+        anchor = datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
+    except ValueError:
+        return None, False
+    when = anchor - timedelta(seconds=seconds)
+    iso = when.isoformat(timespec="seconds")
+    if fetched_at.endswith("Z"):
+        iso = iso.replace("+00:00", "Z")
+    return iso, True

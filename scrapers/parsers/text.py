@@ -1,0 +1,134 @@
+"""Text and safe-HTML serialisation of DOM fragments, shared by all parsers.
+
+``element_text`` keeps paragraph structure (blocks separated by a blank line,
+``<br>`` as a line break) because the records promise "paragraphs separated by
+blank lines".  ``clean_html`` re-serialises through an allowlist, so scripts,
+styles, event attributes and ``javascript:`` links can never reach the archive
+viewer.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from lxml import etree
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote dd div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr td th ul"
+    .split()
+)
+SKIP_TAGS = frozenset("script style noscript template svg iframe object embed head button select textarea".split())
+SAFE_TAGS = frozenset(
+    "a abbr b blockquote br caption cite code dd del dl dt em figcaption figure h1 h2 h3 h4 h5 h6 "
+    "hr i img ins kbd li mark ol p pre q s small span strong sub sup table tbody td tfoot th thead "
+    "time tr u ul".split()
+)
+SAFE_ATTRS = {"a": ("href", "title"), "img": ("src", "alt", "title"), "time": ("datetime",),
+              "td": ("colspan", "rowspan"), "th": ("colspan", "rowspan"), "blockquote": ("cite",)}
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_SAFE_URL = re.compile(r"^(?:https?:|mailto:|/|#|\.|[^:]*$)", re.I)
+
+
+def _tag(el) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _walk_text(el, out: list[str]) -> None:
+    tag = _tag(el)
+    if tag in SKIP_TAGS or not isinstance(el.tag, str):
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        out.append("\n\n")
+    elif tag == "br":
+        out.append("\n")
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        _walk_text(child, out)
+        if child.tail:
+            out.append(child.tail)
+    if block:
+        out.append("\n\n")
+
+
+def normalize_text(raw: str) -> str:
+    """Collapse spaces within lines and runs of blank lines between paragraphs.
+
+    >>> normalize_text("  a  b \\n\\n\\n\\n c\\n")
+    'a b\\n\\nc'
+    """
+    lines = [_WS.sub(" ", line).strip() for line in raw.split("\n")]
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return "\n\n".join(paragraphs)
+
+
+def element_text(el) -> str:
+    """Plain text of an element, paragraphs separated by a blank line."""
+    out: list[str] = []
+    _walk_text(el, out)
+    return normalize_text("".join(out))
+
+
+def inline_text(el) -> str:
+    """All text of an element on one line (names, dates, headings)."""
+    return _WS.sub(" ", " ".join(el.itertext())).strip() if el is not None else ""
+
+
+def _clean(el, out: list[str]) -> None:
+    tag = _tag(el)
+    if not tag or tag in SKIP_TAGS:
+        return
+    keep = tag in SAFE_TAGS
+    if keep:
+        attrs = []
+        for name in SAFE_ATTRS.get(tag, ()):
+            value = el.get(name)
+            if value is None or (name in ("href", "src", "cite") and not _SAFE_URL.match(value.strip())):
+                continue
+            attrs.append(f' {name}="{escape(value, quote=True)}"')
+        out.append(f"<{tag}{''.join(attrs)}>")
+    if el.text:
+        out.append(escape(el.text, quote=False))
+    for child in el:
+        _clean(child, out)
+        if child.tail:
+            out.append(escape(child.tail, quote=False))
+    if keep and tag not in ("br", "hr", "img"):
+        out.append(f"</{tag}>")
+
+
+def clean_html(el) -> str:
+    """Safe HTML of an element's content (the element's own tag is dropped)."""
+    out: list[str] = []
+    if el.text:
+        out.append(escape(el.text, quote=False))
+    for child in el:
+        _clean(child, out)
+        if child.tail:
+            out.append(escape(child.tail, quote=False))
+    return "".join(out).strip()
+
+
+def fragment_html(elements) -> str:
+    """Safe HTML of several sibling elements, in order."""
+    out: list[str] = []
+    for el in elements:
+        _clean(el, out)
+    return "".join(out).strip()
+
+
+def is_element(node) -> bool:
+    return isinstance(node, etree._Element) and isinstance(node.tag, str)
