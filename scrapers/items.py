@@ -81,3 +81,14 @@ class Article:
         data["author_profiles"] = data.pop("authors")
         data["authors"] = self.author_names
         return data
+
+
+@dataclass(kw_only=True, slots=True)
+class ArchivedPage:
+    """What a spider yields: a parsed article plus where and when it was fetched."""
+
+    article: Article
+    fetched_at: str  # ISO 8601 UTC time of the (first page's) fetch
+    capture_id: str | None = None  # WARC-Record-ID of the response the article came from
+    comment_captures: list[str] = field(default_factory=list)  # records of comment pages
+    comments_complete: bool | None = None  # every comment page fetched, count as declared

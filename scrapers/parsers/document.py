@@ -1,14 +1,138 @@
-"""Bytes to DOM (STUB: to be replaced by the article parser work)."""
+"""Bytes to DOM: charset detection and one lxml parse.
+
+Pages arrive as raw bytes and their declared charset is often missing or
+wrong, so the declaration (BOM, HTTP header, ``<meta>``) is checked against
+the bytes before it is trusted; charset-normalizer is the last resort.  Every
+step looks at a bounded prefix only, so a 20 MB page costs one decode and one
+parse, and no regex can backtrack over the whole document.
+"""
 
 from __future__ import annotations
 
+import codecs
+import logging
+import re
+
 import lxml.html
+from charset_normalizer import from_bytes
+from lxml import etree
+
+log = logging.getLogger(__name__)
+
+_SNIFF_BYTES = 4096  # how far we look for a <meta charset> (browsers: 1024)
+_DETECT_BYTES = 65536  # sample handed to charset-normalizer
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
+# What browsers actually use for a few labels (WHATWG encoding standard).
+_ALIASES = {
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+    "ascii": "cp1252", "iso8859-1": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-sjis": "shift_jis", "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949", "utf8": "utf-8", "unicode": "utf-16-le",
+}
 
 
-def load_html(body: bytes, *, content_type: str | None = None, url: str | None = None):
+def _codec(label: str | None) -> str | None:
+    """The Python codec for a charset label, or None if we do not know it."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(head: bytes) -> bool:
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    # NUL and other C0 controls never occur in HTML text (UTF-16 is caught
+    # earlier by its BOM).
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return b"\x00" in head or controls > len(head) // 20
+
+
+def _declared(body: bytes, content_type: str | None) -> list[str]:
+    """Charset candidates in order of authority: HTTP header, then <meta>."""
+    found: list[str] = []
+    if content_type:
+        m = _HEADER_CHARSET.search(content_type)
+        if m and (enc := _codec(m.group(1))):
+            found.append(enc)
+    m = _META_CHARSET.search(body[:_SNIFF_BYTES])
+    if m and (enc := _codec(m.group(1).decode("ascii", "ignore"))):
+        found.append(enc)
+    return found
+
+
+def _try(body: bytes, enc: str) -> str | None:
+    try:
+        return body.decode(enc)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_html(body: bytes, content_type: str | None = None) -> str | None:
+    """Decode page bytes the way a careful browser would.
+
+    A declared single-byte charset is overruled when the bytes are valid
+    UTF-8 with non-ASCII content (the most common lie); a declared UTF-8 that
+    does not decode falls through to detection.
+    """
+    for bom, enc in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom):].decode(enc, "replace")
+    if _looks_binary(body[:1024]):
+        return None
+    utf8 = _try(body, "utf-8")
+    for enc in _declared(body, content_type):
+        if enc == "utf-8":
+            if utf8 is not None:
+                return utf8
+            continue
+        if enc.startswith("utf-16") or enc.startswith("utf-32"):
+            continue  # an ASCII-readable declaration cannot be true
+        if utf8 is not None and not body.isascii():
+            return utf8  # declared legacy charset, but the bytes are UTF-8
+        text = _try(body, enc)
+        if text is not None:
+            return text
+    if utf8 is not None:
+        return utf8
+    return _detect(body)
+
+
+def _detect(body: bytes) -> str:
+    best = from_bytes(body[:_DETECT_BYTES]).best()
+    enc = _codec(best.encoding) if best is not None else None
+    return body.decode(enc or "cp1252", "replace")
+
+
+def load_html(
+    body: bytes, *, content_type: str | None = None, url: str | None = None
+) -> lxml.html.HtmlElement | None:
+    """Decode and parse a page once; None for empty, binary or non-HTML input.
+
+    ``url`` becomes the document's base URL so relative links can be resolved.
+    """
     if not body or not body.strip():
         return None
-    try:
-        return lxml.html.document_fromstring(body.decode("utf-8", "replace"))
-    except Exception:
+    text = decode_html(body, content_type)
+    if text is None or "<" not in text[:65536]:
         return None
+    text = _XML_DECL.sub("", text[:512]) + text[512:]
+    text = text.replace("\x00", "")
+    try:
+        doc = lxml.html.document_fromstring(text, base_url=url or None)
+    except (etree.ParserError, ValueError) as exc:
+        log.debug("unparseable page %s: %s", url, exc)
+        return None
+    return doc if len(doc) else None

@@ -1,0 +1,41 @@
+# newsarchive: `make demo` and `make test` work on a fresh clone (Python 3.11+).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint format bench clean help
+
+help:
+	@echo "make demo   - set up, crawl the bundled demo site offline, print a summary"
+	@echo "make test   - set up and run the test suite"
+	@echo "make lint   - ruff check and format check"
+	@echo "make bench  - crawl benchmark (bench/crawl.py), minutes"
+	@echo "make clean  - remove the venv and data/"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+demo: $(STAMP)
+	$(BIN)/newsarchive demo
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP)
+	$(BIN)/python bench/crawl.py
+
+clean:
+	rm -rf $(VENV) data build *.egg-info

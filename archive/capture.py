@@ -1,0 +1,100 @@
+"""Downloader middleware that archives every HTTP exchange in WARC.
+
+It sits at the downloader end of the middleware chain (order 950, after
+HttpCacheMiddleware), so ``process_response`` sees each response before
+HttpCompressionMiddleware decodes it and before RedirectMiddleware or
+RobotsTxtMiddleware consume it: robots.txt, sitemaps, redirects and errors are
+archived like pages, and the body keeps its ``Content-Encoding``.
+"""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from urllib.parse import urlsplit
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
+
+from archive.runtime import ArchiveRuntime
+from archive.store import utcnow
+
+logger = logging.getLogger(__name__)
+
+META_CAPTURE = "archive_capture"  # request.meta key: id of the response record
+META_FETCHED_AT = "archive_fetched_at"  # request.meta key: ISO 8601 fetch time
+
+
+def _reason(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def request_head(request: Request) -> bytes:
+    """The request line and headers, as Scrapy's HTTP/1.1 client sends them."""
+    parts = urlsplit(request.url)
+    target = parts.path or "/"
+    if parts.query:
+        target += "?" + parts.query
+    lines = [f"{request.method} {target} HTTP/1.1".encode(), b"Host: " + parts.netloc.encode()]
+    for name, values in request.headers.items():
+        lines.extend(name + b": " + value for value in values)
+    return b"\r\n".join(lines) + b"\r\n\r\n"
+
+
+def response_headers(response: Response) -> list[tuple[str, str]]:
+    return [
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in response.headers.items()
+        for value in values
+    ]
+
+
+class WarcCaptureMiddleware:
+    def __init__(self, crawler: Crawler) -> None:
+        self.runtime = ArchiveRuntime.get(crawler)
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:
+        if not crawler.settings.getbool("ARCHIVE_WARC_ENABLED"):
+            raise NotConfigured("ARCHIVE_WARC_ENABLED is off")
+        return cls(crawler)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        fetched_at = utcnow()
+        protocol = getattr(response, "protocol", None) or "HTTP/1.1"
+        ip = getattr(response, "ip_address", None)
+        resp_loc, req_loc = self.runtime.warc.write_exchange(
+            url=response.url,
+            request_head=request_head(request),
+            request_body=request.body or b"",
+            status_line=f"{protocol} {response.status} {_reason(response.status)}".rstrip(),
+            headers=response_headers(response),
+            body=response.body,
+            warc_date=fetched_at,
+            ip_address=str(ip) if ip else None,
+        )
+        self.runtime.store.add_capture({
+            "id": resp_loc.record_id, "url": response.url, "method": request.method,
+            "status": response.status, "fetched_at": fetched_at,
+            "content_type": _header(response, b"Content-Type"),
+            "content_length": len(response.body), "payload_digest": resp_loc.payload_digest,
+            "warc_file": resp_loc.filename, "warc_offset": resp_loc.offset,
+            "warc_length": resp_loc.length, "request_record_id": req_loc.record_id,
+            "crawl_id": self.runtime.crawl_id,
+        })
+        request.meta[META_CAPTURE] = resp_loc.record_id
+        request.meta[META_FETCHED_AT] = fetched_at
+        self.stats.inc_value("archive/warc/records", 2)
+        self.stats.inc_value("archive/warc/bytes", resp_loc.length + req_loc.length)
+        return response
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

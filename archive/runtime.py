@@ -1,0 +1,102 @@
+"""Per-crawl archive resources shared by the capture middleware and the pipeline.
+
+Scrapy builds middlewares and pipelines separately; both must write through
+the same SQLite connection and WARC file, in the crawl's one thread.  The
+runtime is created on first use from the crawler, opened lazily (pipelines are
+opened before the ``spider_opened`` signal fires) and closed on
+``spider_closed``, after the pipelines, with the crawl's final stats.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import platform
+import socket
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from archive import __version__
+from archive.store import ArchiveStore
+from archive.warc import WarcFileWriter, recover_open_files
+
+logger = logging.getLogger(__name__)
+
+_ATTR = "_newsarchive_runtime"
+
+
+class ArchiveRuntime:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.settings = crawler.settings
+        self._store: ArchiveStore | None = None
+        self._warc: WarcFileWriter | None = None
+        self.crawl_id: int | None = None
+        self.closed = False
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def get(cls, crawler: Crawler) -> ArchiveRuntime:
+        runtime = getattr(crawler, _ATTR, None)
+        if runtime is None:
+            runtime = cls(crawler)
+            setattr(crawler, _ATTR, runtime)
+        return runtime
+
+    # -- resources -------------------------------------------------------------
+    @property
+    def store(self) -> ArchiveStore:
+        if self._store is None:
+            path = self.settings.get("ARCHIVE_SQLITE_PATH")
+            self._store = ArchiveStore.open(path, batch_size=self.settings.getint("ARCHIVE_BATCH_SIZE"))
+            spider = self.crawler.spider
+            args = {k: v for k, v in vars(spider).items() if k in getattr(spider, "arg_names", ())}
+            self.crawl_id = self._store.start_crawl(spider.name, args)
+            logger.info("Archive database %s (crawl %s)", path, self.crawl_id)
+        return self._store
+
+    @property
+    def warc(self) -> WarcFileWriter:
+        if self._warc is None:
+            self.store  # noqa: B018 - the crawl row first, so warcinfo can name it
+            directory = self.settings.get("ARCHIVE_WARC_DIR")
+            if os.path.isdir(directory):
+                recover_open_files(directory)
+            self._warc = WarcFileWriter(
+                directory,
+                prefix=self.settings.get("ARCHIVE_WARC_PREFIX"),
+                max_size=self.settings.getint("ARCHIVE_WARC_MAX_SIZE"),
+                gzip_level=self.settings.getint("ARCHIVE_WARC_GZIP_LEVEL"),
+                warcinfo=self._warcinfo(),
+            )
+        return self._warc
+
+    def _warcinfo(self) -> dict[str, str]:
+        s = self.settings
+        spider = self.crawler.spider
+        return {
+            "software": f"newsarchive/{__version__} (Scrapy, warcio)",
+            "format": "WARC File Format 1.1",
+            "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+            "hostname": socket.gethostname(),
+            "operator": s.get("ARCHIVE_CONTACT") or "",
+            "http-header-user-agent": s.get("USER_AGENT"),
+            "robots": "obey" if s.getbool("ROBOTSTXT_OBEY") else "ignore",
+            "spider": getattr(spider, "name", ""),
+            "python": platform.python_version(),
+            "crawl-id": str(self.crawl_id),
+        }
+
+    # -- lifecycle -------------------------------------------------------------
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self._warc is not None:
+            self._warc.close()
+        if self._store is not None:
+            stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+            self._store.finish_crawl(self.crawl_id, stats, reason)
+            self._store.close()

@@ -1,0 +1,67 @@
+"""The archive's SQLite schema, as named sqlite-utils migrations.
+
+Add a new migration for every change; never edit one that has shipped, since
+archives made by earlier versions apply only the migrations they lack.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("newsarchive")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["crawls"].create(
+        {"id": int, "spider": str, "args": str, "started_at": str, "finished_at": str,
+         "finish_reason": str, "items": int, "pages": int, "stats": str},
+        pk="id",
+    )
+    db["captures"].create(
+        {"id": str, "url": str, "method": str, "status": int, "fetched_at": str,
+         "content_type": str, "content_length": int, "payload_digest": str,
+         "warc_file": str, "warc_offset": int, "warc_length": int,
+         "request_record_id": str, "crawl_id": int},
+        pk="id", foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["captures"].create_index(["url"])
+    db["articles"].create(
+        {"id": str, "url": str, "canonical_url": str, "site": str, "title": str,
+         "source": str, "published": str, "published_raw": str, "modified": str,
+         "modified_raw": str, "body": str, "body_html": str, "description": str,
+         "language": str, "section": str, "tags": str, "image": str, "site_name": str,
+         "post_id": str, "comments_declared": int, "comments_open": int,
+         "comments_system": str, "comments_thread_id": str, "comments_count": int,
+         "comments_complete": int, "first_seen": str, "last_fetched": str,
+         "capture_id": str, "crawl_id": int, "parser_version": str},
+        pk="id",
+        foreign_keys=[("capture_id", "captures", "id"), ("crawl_id", "crawls", "id")],
+    )
+    db["articles"].create_index(["site", "published"])
+    db["articles"].create_index(["url"], unique=True)
+    db["authors"].create({"id": str, "name": str, "url": str, "site": str}, pk="id")
+    db["article_authors"].create(
+        {"article_id": str, "author_id": str, "position": int},
+        pk=("article_id", "author_id"),
+        foreign_keys=[("article_id", "articles", "id"), ("author_id", "authors", "id")],
+    )
+    db["comments"].create(
+        {"id": str, "article_id": str, "comment_id": str, "parent_id": str, "author": str,
+         "author_url": str, "published": str, "published_raw": str,
+         "published_approx": int, "text": str, "html": str, "position": int, "depth": int,
+         "kind": str, "first_seen": str, "last_seen": str, "capture_id": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("parent_id", "comments", "id"),
+                      ("capture_id", "captures", "id")],
+    )
+    db["comments"].create_index(["article_id", "position"])
+    db["articles"].enable_fts(["title", "body"], create_triggers=True, tokenize="unicode61")
+    db["comments"].enable_fts(["text", "author"], create_triggers=True, tokenize="unicode61")
+
+
+def ensure_schema(db: Database) -> None:
+    """Apply pending migrations and switch to WAL so readers never block the crawl."""
+    db.enable_wal()
+    migrations.apply(db)

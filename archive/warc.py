@@ -1,0 +1,198 @@
+"""WARC files: one gzip member per record, rotation by size, crash-safe names.
+
+warcio builds the records (headers, digests); we only replace its gzip
+wrapper, because warcio compresses at level 9, which costs about 1.6x the CPU
+of level 6 for the same ratio on news pages, and the crawl is CPU-bound.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import zlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from io import BytesIO
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import BaseWARCWriter
+
+logger = logging.getLogger(__name__)
+
+OPEN_SUFFIX = ".open"
+
+
+class _Gzip:
+    """A gzip member around exactly one record (so each record is seekable)."""
+
+    def __init__(self, out, level: int) -> None:
+        self.out = out
+        self.compressor = zlib.compressobj(level, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+
+    def write(self, data: bytes) -> None:
+        self.out.write(self.compressor.compress(data))
+
+    def flush(self) -> None:
+        self.out.write(self.compressor.flush())
+
+
+class _RecordWriter(BaseWARCWriter):
+    def __init__(self, level: int) -> None:
+        super().__init__(gzip=False, warc_version="1.1")
+        self.level = level
+
+    def serialize(self, record) -> bytes:
+        buf = BytesIO()
+        self._write_warc_record(_Gzip(buf, self.level), record)
+        return buf.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
+class RecordLocation:
+    """Where a record landed: enough to seek to it and read it back."""
+
+    filename: str  # file name (no directory), as it will be once closed
+    offset: int  # byte offset of the record's gzip member
+    length: int  # compressed length of the member
+    record_id: str  # WARC-Record-ID, "<urn:uuid:...>"
+    payload_digest: str | None = None  # WARC-Payload-Digest ("sha1:BASE32")
+
+
+class WarcFileWriter:
+    """Appends records to ``DIR/PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz``.
+
+    A file being written is named ``*.warc.gz.open`` and renamed when closed,
+    so a reader never mistakes a half-written file for a finished one.
+    """
+
+    def __init__(self, directory: str | os.PathLike, *, prefix: str = "newsarchive",
+                 max_size: int = 1 << 30, gzip_level: int = 6,
+                 warcinfo: dict[str, str] | None = None) -> None:
+        self.directory = Path(directory)
+        self.prefix = prefix
+        self.max_size = max_size
+        self.warcinfo = warcinfo or {}
+        self.builder = _RecordWriter(gzip_level)
+        self.host = socket.gethostname()
+        self.serial = 0
+        self._fh = None
+        self._name: str | None = None
+        self._offset = 0
+        self.files: list[str] = []
+
+    # -- files ---------------------------------------------------------------
+    def _open(self) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")[:17]
+        while True:
+            self.serial += 1
+            name = f"{self.prefix}-{stamp}-{self.serial:05d}-{self.host}.warc.gz"
+            if not (self.directory / name).exists():
+                break
+        self._name = name
+        self._fh = open(self.directory / (name + OPEN_SUFFIX), "wb")  # noqa: SIM115
+        self._offset = 0
+        self.files.append(name)
+        info = self.builder.create_warcinfo_record(name, self.warcinfo)
+        self._append(info)
+
+    def close(self) -> None:
+        if self._fh is None:
+            return
+        self._fh.close()
+        path = self.directory / self._name
+        os.replace(str(path) + OPEN_SUFFIX, path)
+        logger.info("Closed WARC file %s (%d bytes)", path, self._offset)
+        self._fh = None
+        self._name = None
+
+    @property
+    def current_path(self) -> Path | None:
+        return self.directory / self._name if self._name else None
+
+    def _append(self, record) -> RecordLocation:
+        data = self.builder.serialize(record)
+        offset = self._offset
+        self._fh.write(data)
+        self._offset += len(data)
+        headers = record.rec_headers
+        return RecordLocation(self._name, offset, len(data), headers.get_header("WARC-Record-ID"),
+                              headers.get_header("WARC-Payload-Digest"))
+
+    def _ensure_open(self) -> None:
+        if self._fh is not None and self._offset >= self.max_size:
+            self.close()
+        if self._fh is None:
+            self._open()
+
+    # -- records -------------------------------------------------------------
+    def write_exchange(self, *, url: str, request_head: bytes, request_body: bytes,
+                       status_line: str, headers: list[tuple[str, str]], body: bytes,
+                       warc_date: str, ip_address: str | None = None
+                       ) -> tuple[RecordLocation, RecordLocation]:
+        """Write a response record and its request record; return both locations."""
+        self._ensure_open()
+        http_headers = StatusAndHeaders(status_line, headers, protocol="", is_http_request=False)
+        extra = {"WARC-Date": warc_date}
+        if ip_address:
+            extra["WARC-IP-Address"] = ip_address
+        resp = self.builder.create_warc_record(
+            url, "response", payload=BytesIO(body), length=len(body),
+            http_headers=http_headers, warc_headers_dict=extra,
+        )
+        req = self.builder.create_warc_record(
+            url, "request", payload=BytesIO(request_head + request_body),
+            length=len(request_head) + len(request_body),
+            warc_content_type="application/http; msgtype=request",
+            warc_headers_dict={"WARC-Date": warc_date},
+        )
+        req.rec_headers.add_header("WARC-Concurrent-To", resp.rec_headers.get_header("WARC-Record-ID"))
+        resp_loc = self._append(resp)
+        req_loc = self._append(req)
+        return resp_loc, req_loc
+
+    def flush(self) -> None:
+        if self._fh is not None:
+            self._fh.flush()
+
+
+def _whole_members_length(path: Path, chunk: int = 1 << 20) -> int:
+    """Bytes of ``path`` made of complete gzip members (a killed write leaves a torn one)."""
+    good = 0
+    pos = 0
+    d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    with open(path, "rb") as fh:
+        data = fh.read(chunk)
+        while data:
+            try:
+                d.decompress(data)
+            except zlib.error:
+                return good
+            if d.eof:
+                used = len(data) - len(d.unused_data)
+                pos += used
+                good = pos
+                data = d.unused_data
+                d = zlib.decompressobj(zlib.MAX_WBITS | 16)
+                if not data:
+                    data = fh.read(chunk)
+                continue
+            pos += len(data)
+            data = fh.read(chunk)
+    return good
+
+
+def recover_open_files(directory: str | os.PathLike) -> list[Path]:
+    """Close leftover ``*.open`` files of a killed run, cut after the last whole record."""
+    fixed = []
+    for path in sorted(Path(directory).glob("*.warc.gz" + OPEN_SUFFIX)):
+        good = _whole_members_length(path)
+        with open(path, "r+b") as fh:
+            fh.truncate(good)
+        final = path.with_name(path.name[: -len(OPEN_SUFFIX)])
+        os.replace(path, final)
+        fixed.append(final)
+        logger.warning("Recovered unfinished WARC file %s (%d bytes kept)", final, good)
+    return fixed

@@ -1,0 +1,1 @@
+"""Spiders: they discover and fetch; parsing is done by ``scrapers.parsers``."""

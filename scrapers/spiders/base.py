@@ -1,0 +1,234 @@
+"""Discovery shared by all site spiders: robots.txt sitemaps, feeds, listings.
+
+Spiders only discover and fetch: every HTML page goes through the one parser
+(:func:`scrapers.parsers.parse_page`), whose verdict says whether it is an
+article (archive it, follow its comment pages) or a listing (follow its
+links).  What differs between sites is data (paths to try, URL patterns,
+selector overrides), so a site profile is a dict, not a class with copied code.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import AsyncIterator, Iterable
+from typing import Any
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import scrapy
+from lxml import etree
+from scrapy.http import Response
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from archive.capture import META_CAPTURE, META_FETCHED_AT
+from archive.store import utcnow
+from scrapers.items import ArchivedPage, Article
+from scrapers.parsers import parse_page
+from scrapers.parsers.comments import Thread, merge_threads
+
+# Never worth fetching on a news site: admin, login, feeds of comments, share links.
+DENY = (
+    r"/wp-(?:admin|login|json|includes)", r"/xmlrpc\.php", r"/feed/?$", r"/comments/feed",
+    r"[?&](?:replytocom|share|like_comment|print)=", r"/comment-page-\d+", r"/trackback/?$",
+    r"\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|css|js)(?:\?|$)",
+)
+
+
+class SiteSpider(scrapy.Spider):
+    """Base class; subclasses set the class attributes below."""
+
+    sitemap_paths: tuple[str, ...] = ("/sitemap.xml",)
+    feed_paths: tuple[str, ...] = ()
+    follow_listings = True  # follow links of non-article pages (archives, home)
+    profile: dict[str, Any] = {}
+    arg_names = ("url", "allow", "deny", "max_listing_depth")
+    custom_settings: dict[str, Any] = {}
+
+    def __init__(self, url: str | None = None, allow: str | None = None,
+                 deny: str | None = None, max_listing_depth: str | int = 50,
+                 *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        urls = url.split(",") if url else list(self.profile.get("start_urls", ()))
+        if not urls:
+            raise ValueError(f"spider {self.name!r} needs -a url=https://site.example/")
+        self.url = ",".join(urls)
+        self.site_urls = [u.strip() if "://" in u else "https://" + u.strip() for u in urls]
+        self.allowed_domains = sorted({urlsplit(u).hostname for u in self.site_urls})
+        self.allow = allow or self.profile.get("allow")
+        self.deny = deny
+        self.allow_re = re.compile(self.allow) if self.allow else None
+        deny_list = list(DENY) + list(self.profile.get("deny", ())) + ([deny] if deny else [])
+        self.deny_re = re.compile("|".join(f"(?:{d})" for d in deny_list))
+        self.selectors = self.profile.get("selectors")
+        self.max_listing_depth = int(max_listing_depth)
+        self.links = LinkExtractor(allow_domains=self.allowed_domains, deny=deny_list,
+                                   tags=("a",), attrs=("href",))
+
+    # -- start -----------------------------------------------------------------
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for request in self.start_requests_list():
+            yield request
+
+    def start_requests_list(self) -> Iterable[scrapy.Request]:
+        for site in self.site_urls:
+            root = urljoin(site, "/")
+            yield scrapy.Request(urljoin(root, "/robots.txt"), self.parse_robots,
+                                 meta={"site": root}, priority=30)
+            for path in self.sitemap_paths:
+                yield scrapy.Request(urljoin(root, path), self.parse_sitemap, priority=20)
+            for path in self.feed_paths:
+                yield scrapy.Request(urljoin(root, path), self.parse_feed, priority=20)
+            yield scrapy.Request(site, self.parse_page, meta={"listing_depth": 0}, priority=10)
+
+    # -- discovery -------------------------------------------------------------
+    def parse_robots(self, response: Response) -> Iterable[scrapy.Request]:
+        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+            yield scrapy.Request(url, self.parse_sitemap, priority=20)
+
+    def parse_sitemap(self, response: Response) -> Iterable[scrapy.Request]:
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            body = gzip.decompress(body)
+        try:
+            sitemap = Sitemap(body)
+        except Exception:
+            self.crawler.stats.inc_value("discovery/bad_sitemap")
+            return
+        for entry in sitemap:
+            loc = entry.get("loc")
+            if not loc:
+                continue
+            if sitemap.type == "sitemapindex":
+                yield scrapy.Request(loc, self.parse_sitemap, priority=20)
+            elif self.wants(loc):
+                yield self.article_request(loc)
+
+    def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
+        try:
+            root = etree.fromstring(response.body, parser=etree.XMLParser(recover=True))
+        except etree.XMLSyntaxError:
+            return
+        if root is None:
+            return
+        for item in root.iter("{*}item", "{*}entry"):
+            link = item.findtext("{*}link") or ""
+            if not link.strip():
+                node = item.find("{*}link[@href]")
+                link = node.get("href") if node is not None else ""
+            count = item.findtext("{http://purl.org/rss/1.0/modules/slash/}comments")
+            link = urljoin(response.url, link.strip())
+            if link and self.wants(link):
+                yield self.article_request(link, feed_comments=count)
+
+    def wants(self, url: str) -> bool:
+        if urlsplit(url).hostname not in self.allowed_domains or self.deny_re.search(url):
+            return False
+        return not self.allow_re or bool(self.allow_re.search(url))
+
+    def article_request(self, url: str, **meta: Any) -> scrapy.Request:
+        return scrapy.Request(url, self.parse_page, meta=meta)
+
+    # -- pages -----------------------------------------------------------------
+    def parse_page(self, response: Response) -> Iterable[Any]:
+        if not isinstance(response, scrapy.http.TextResponse):
+            return
+        article = self.parse_response(response)
+        if article.is_article:
+            yield from self.start_thread(response, article)
+        elif self.follow_listings or response.meta.get("listing_depth") == 0:
+            yield from self.follow_links(response)
+
+    def parse_response(self, response: Response) -> Article:
+        return parse_page(
+            response.body, response.url,
+            content_type=_header(response, b"Content-Type"),
+            fetched_at=response.meta.get(META_FETCHED_AT),
+            selectors=self.selectors,
+        )
+
+    def follow_links(self, response: Response) -> Iterable[scrapy.Request]:
+        depth = response.meta.get("listing_depth", 0) + 1
+        if depth > self.max_listing_depth:
+            return
+        for link in self.links.extract_links(response):
+            url = urldefrag(link.url)[0]
+            if self.follow_listings or self.wants(url):
+                yield scrapy.Request(url, self.parse_page, meta={"listing_depth": depth})
+
+    # -- comment threads ---------------------------------------------------------
+    def start_thread(self, response: Response, article: Article) -> Iterable[Any]:
+        pending = _other_pages(article, response.url)
+        state = {
+            "article": article, "threads": [_thread_of(article)],
+            "fetched_at": response.meta.get(META_FETCHED_AT) or utcnow(),
+            "capture_id": response.meta.get(META_CAPTURE), "captures": [],
+            "pending": pending, "known": {urldefrag(response.url)[0], *pending},
+            "complete": True,
+            "feed_comments": response.meta.get("feed_comments"),
+        }
+        yield from self.next_comment_page(state)
+
+    def next_comment_page(self, state: dict[str, Any]) -> Iterable[Any]:
+        if state["pending"]:
+            url = state["pending"].pop(0)
+            yield scrapy.Request(url, self.parse_comment_page, errback=self.comment_page_failed,
+                                 meta={"thread": state}, dont_filter=True, priority=5)
+        else:
+            yield self.finish_thread(state)
+
+    def parse_comment_page(self, response: Response) -> Iterable[Any]:
+        state = response.meta["thread"]
+        page = self.parse_response(response)
+        state["threads"].append(_thread_of(page))
+        state["captures"].append(response.meta.get(META_CAPTURE))
+        for url in _other_pages(page, response.url):
+            if url not in state["known"]:
+                state["known"].add(url)
+                state["pending"].append(url)
+        yield from self.next_comment_page(state)
+
+    def comment_page_failed(self, failure: Any) -> Iterable[Any]:
+        state = failure.request.meta["thread"]
+        state["complete"] = False
+        self.crawler.stats.inc_value("comments/page_failed")
+        yield from self.next_comment_page(state)
+
+    def finish_thread(self, state: dict[str, Any]) -> ArchivedPage:
+        article: Article = state["article"]
+        if len(state["threads"]) > 1:
+            article.comments = merge_threads(state["threads"])
+        if article.comments_declared is None and state["feed_comments"]:
+            article.comments_declared = _int(state["feed_comments"])
+        declared = article.comments_declared
+        complete = state["complete"] and (declared is None or declared == len(article.comments))
+        return ArchivedPage(article=article, fetched_at=state["fetched_at"],
+                            capture_id=state["capture_id"], comment_captures=state["captures"],
+                            comments_complete=complete)
+
+
+def _thread_of(article: Article) -> Thread:
+    return Thread(comments=article.comments, declared=article.comments_declared,
+                  open=article.comments_open, pages=article.comment_pages)
+
+
+def _other_pages(article: Article, url: str) -> list[str]:
+    here = urldefrag(url)[0]
+    out: list[str] = []
+    for page in article.comment_pages:
+        page = urldefrag(page)[0]
+        if page != here and page not in out:
+            out.append(page)
+    return out
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return None

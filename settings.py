@@ -1,0 +1,52 @@
+"""Scrapy settings for newsarchive.
+
+Every setting of our own starts with ``ARCHIVE_`` and is documented in
+README.md ("Settings").  Override any of them per run with ``-s NAME=VALUE``.
+Polite by default: robots.txt obeyed, AutoThrottle on, a User-Agent that names
+the project and a contact, per-domain concurrency limits, a maximum size.
+"""
+
+BOT_NAME = "newsarchive"
+SPIDER_MODULES = ["scrapers.spiders"]
+NEWSPIDER_MODULE = "scrapers.spiders"
+
+# --- archive -------------------------------------------------------------------
+ARCHIVE_SQLITE_PATH = "data/archive.db"  # one SQLite file for everything
+ARCHIVE_BATCH_SIZE = 500  # rows buffered before one write transaction
+ARCHIVE_WARC_ENABLED = True  # write every HTTP exchange to WARC
+ARCHIVE_WARC_DIR = "data/warc"  # where WARC files go
+ARCHIVE_WARC_PREFIX = "newsarchive"  # file names: PREFIX-TIME-SERIAL-HOST.warc.gz
+ARCHIVE_WARC_MAX_SIZE = 1_000_000_000  # rotate to a new file past this many bytes
+ARCHIVE_WARC_GZIP_LEVEL = 6  # zlib level per record (9 costs 1.6x for the same ratio)
+ARCHIVE_CONTACT = "https://github.com/newsarchive/newsarchive"  # who runs the crawl
+
+# --- politeness ------------------------------------------------------------------
+USER_AGENT = f"newsarchive/0.1 (+{ARCHIVE_CONTACT})"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 60
+RETRY_TIMES = 2
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# --- components -------------------------------------------------------------------
+DOWNLOADER_MIDDLEWARES = {
+    # At the downloader end: sees raw (still compressed) responses, redirects,
+    # errors and robots.txt before any other middleware consumes them.
+    "archive.capture.WarcCaptureMiddleware": 950,
+}
+ITEM_PIPELINES = {
+    "archive.pipelines.ArchivePipeline": 300,
+}
+
+# --- scrapy ---------------------------------------------------------------------------
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
