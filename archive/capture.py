@@ -66,6 +66,14 @@ class WarcCaptureMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:
+        try:
+            self.capture(request, response)
+        except Exception:  # never lose the response itself: log, count, go on
+            logger.exception("Could not archive %s", response.url)
+            self.stats.inc_value("archive/warc/errors")
+        return response
+
+    def capture(self, request: Request, response: Response) -> None:
         fetched_at = utcnow()
         protocol = getattr(response, "protocol", None) or "HTTP/1.1"
         ip = getattr(response, "ip_address", None)
@@ -79,20 +87,27 @@ class WarcCaptureMiddleware:
             warc_date=fetched_at,
             ip_address=str(ip) if ip else None,
         )
-        self.runtime.store.add_capture({
-            "id": resp_loc.record_id, "url": response.url, "method": request.method,
-            "status": response.status, "fetched_at": fetched_at,
-            "content_type": _header(response, b"Content-Type"),
-            "content_length": len(response.body), "payload_digest": resp_loc.payload_digest,
-            "warc_file": resp_loc.filename, "warc_offset": resp_loc.offset,
-            "warc_length": resp_loc.length, "request_record_id": req_loc.record_id,
-            "crawl_id": self.runtime.crawl_id,
-        })
+        self.runtime.store.add_capture(
+            {
+                "id": resp_loc.record_id,
+                "url": response.url,
+                "method": request.method,
+                "status": response.status,
+                "fetched_at": fetched_at,
+                "content_type": _header(response, b"Content-Type"),
+                "content_length": len(response.body),
+                "payload_digest": resp_loc.payload_digest,
+                "warc_file": resp_loc.filename,
+                "warc_offset": resp_loc.offset,
+                "warc_length": resp_loc.length,
+                "request_record_id": req_loc.record_id,
+                "crawl_id": self.runtime.crawl_id,
+            }
+        )
         request.meta[META_CAPTURE] = resp_loc.record_id
         request.meta[META_FETCHED_AT] = fetched_at
         self.stats.inc_value("archive/warc/records", 2)
         self.stats.inc_value("archive/warc/bytes", resp_loc.length + req_loc.length)
-        return response
 
 
 def _header(response: Response, name: bytes) -> str | None:

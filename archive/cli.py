@@ -24,11 +24,15 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True),
-                required=False)
+@click.argument(
+    "file", type=click.Path(exists=True, dir_okay=False, allow_dash=True), required=False
+)
 @click.option("--url", default="", help="URL the page was fetched from (resolves links).")
-@click.option("--manifest", type=click.Path(exists=True, dir_okay=False),
-              help="JSON Lines of {\"path\", \"url\"}: print one JSON line per input, in order.")
+@click.option(
+    "--manifest",
+    type=click.Path(exists=True, dir_okay=False),
+    help='JSON Lines of {"path", "url"}: print one JSON line per input, in order.',
+)
 def parse(file: str | None, url: str, manifest: str | None) -> None:
     """Parse saved HTML pages into article records (JSON).
 
@@ -53,8 +57,11 @@ def parse(file: str | None, url: str, manifest: str | None) -> None:
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1 (0: any free).")
 @click.option("--articles", default=60, show_default=True, help="Number of articles.")
 @click.option("--seed", default=1, show_default=True, help="Seed of the generated content.")
-@click.option("--ground-truth", type=click.Path(dir_okay=False, writable=True),
-              help="Write the site's ground truth (every field of every article) as JSON.")
+@click.option(
+    "--ground-truth",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the site's ground truth (every field of every article) as JSON.",
+)
 def demo_site(port: int, articles: int, seed: int, ground_truth: str | None) -> None:
     """Serve the bundled offline demo news site until Ctrl-C.
 
@@ -114,3 +121,7 @@ def serve(db: str, port: int) -> None:
     click.echo(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     cmd = [sys.executable, "-m", "datasette", "serve", db, "--port", str(port)]
     raise SystemExit(subprocess.call(cmd))
+
+
+if __name__ == "__main__":
+    main()

@@ -17,23 +17,41 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 def crawl_command(url: str, db: str, warc_dir: str, *extra: str) -> list[str]:
     """The exact ``scrapy crawl`` a user would type for the demo site."""
     return [
-        sys.executable, "-m", "scrapy", "crawl", "wordpress", "-a", f"url={url}",
-        "-s", f"ARCHIVE_SQLITE_PATH={db}", "-s", f"ARCHIVE_WARC_DIR={warc_dir}",
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "wordpress",
+        "-a",
+        f"url={url}",
+        "-s",
+        f"ARCHIVE_SQLITE_PATH={db}",
+        "-s",
+        f"ARCHIVE_WARC_DIR={warc_dir}",
         # A local site needs no politeness delay; real sites keep the defaults.
-        "-s", "AUTOTHROTTLE_START_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+        "-s",
+        "AUTOTHROTTLE_START_DELAY=0",
+        "-s",
+        "CONCURRENT_REQUESTS_PER_DOMAIN=8",
         *extra,
     ]
 
 
-def run_demo(*, articles: int, db: str, warc_dir: str, seed: int = 1,
-             log_level: str = "INFO") -> int:
+def run_demo(
+    *, articles: int, db: str, warc_dir: str, seed: int = 1, log_level: str = "INFO"
+) -> int:
     from demosite import build_site
     from demosite.server import DemoServer
 
     site = build_site(articles=articles, seed=seed)
     with DemoServer(site) as server:
-        cmd = crawl_command(server.url, str(Path(db).resolve()), str(Path(warc_dir).resolve()),
-                            "-s", f"LOG_LEVEL={log_level}")
+        cmd = crawl_command(
+            server.url,
+            str(Path(db).resolve()),
+            str(Path(warc_dir).resolve()),
+            "-s",
+            f"LOG_LEVEL={log_level}",
+        )
         click.echo("Demo site on " + server.url, err=True)
         click.echo("$ scrapy crawl wordpress -a url=" + server.url, err=True)
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")

@@ -32,7 +32,14 @@ def parse_manifest(manifest: Path) -> Iterator[str]:
                 path = Path(entry["path"])
                 record = parse_file((path if path.is_absolute() else base / path).read_bytes(), url)
             except Exception as exc:  # one bad input must never stop the run
-                record = {"url": url, "title": None, "authors": [], "published": None,
-                          "modified": None, "body": "", "comments": [],
-                          "error": f"line {lineno}: {type(exc).__name__}: {exc}"}
+                record = {
+                    "url": url,
+                    "title": None,
+                    "authors": [],
+                    "published": None,
+                    "modified": None,
+                    "body": "",
+                    "comments": [],
+                    "error": f"line {lineno}: {type(exc).__name__}: {exc}",
+                }
             yield json.dumps(record, ensure_ascii=False)

@@ -33,8 +33,11 @@ class ArchivePipeline:
             self.stats.inc_value(f"parse/dropped/{reason}")
             raise DropItem(f"{reason}: {article.url}")
         self.runtime.store.add_article(
-            article, fetched_at=item.fetched_at, capture_id=item.capture_id,
-            crawl_id=self.runtime.crawl_id, complete=item.comments_complete,
+            article,
+            fetched_at=item.fetched_at,
+            capture_id=item.capture_id,
+            crawl_id=self.runtime.crawl_id,
+            complete=item.comments_complete,
         )
         self.stats.inc_value("archive/articles")
         self.stats.inc_value("archive/comments", len(article.comments))

@@ -50,10 +50,11 @@ class ArchiveRuntime:
     def store(self) -> ArchiveStore:
         if self._store is None:
             path = self.settings.get("ARCHIVE_SQLITE_PATH")
-            self._store = ArchiveStore.open(path, batch_size=self.settings.getint("ARCHIVE_BATCH_SIZE"))
+            self._store = ArchiveStore.open(
+                path, batch_size=self.settings.getint("ARCHIVE_BATCH_SIZE")
+            )
             spider = self.crawler.spider
-            args = {k: v for k, v in vars(spider).items() if k in getattr(spider, "arg_names", ())}
-            self.crawl_id = self._store.start_crawl(spider.name, args)
+            self.crawl_id = self._store.start_crawl(spider.name, getattr(spider, "crawl_args", {}))
             logger.info("Archive database %s (crawl %s)", path, self.crawl_id)
         return self._store
 

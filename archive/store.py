@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,20 +26,72 @@ from scrapers.items import Article
 
 logger = logging.getLogger(__name__)
 
-ARTICLE_COLUMNS = (
-    "id url canonical_url site title source published published_raw modified modified_raw "
-    "body body_html description language section tags image site_name post_id "
-    "comments_declared comments_open comments_system comments_thread_id comments_count "
-    "comments_complete first_seen last_fetched capture_id crawl_id parser_version"
-).split()
-COMMENT_COLUMNS = (
-    "id article_id comment_id parent_id author author_url published published_raw "
-    "published_approx text html position depth kind first_seen last_seen capture_id"
-).split()
-CAPTURE_COLUMNS = (
-    "id url method status fetched_at content_type content_length payload_digest "
-    "warc_file warc_offset warc_length request_record_id crawl_id"
-).split()
+ARTICLE_COLUMNS = [
+    "id",
+    "url",
+    "canonical_url",
+    "site",
+    "title",
+    "source",
+    "published",
+    "published_raw",
+    "modified",
+    "modified_raw",
+    "body",
+    "body_html",
+    "description",
+    "language",
+    "section",
+    "tags",
+    "image",
+    "site_name",
+    "post_id",
+    "comments_declared",
+    "comments_open",
+    "comments_system",
+    "comments_thread_id",
+    "comments_count",
+    "comments_complete",
+    "first_seen",
+    "last_fetched",
+    "capture_id",
+    "crawl_id",
+    "parser_version",
+]
+COMMENT_COLUMNS = [
+    "id",
+    "article_id",
+    "comment_id",
+    "parent_id",
+    "author",
+    "author_url",
+    "published",
+    "published_raw",
+    "published_approx",
+    "text",
+    "html",
+    "position",
+    "depth",
+    "kind",
+    "first_seen",
+    "last_seen",
+    "capture_id",
+]
+CAPTURE_COLUMNS = [
+    "id",
+    "url",
+    "method",
+    "status",
+    "fetched_at",
+    "content_type",
+    "content_length",
+    "payload_digest",
+    "warc_file",
+    "warc_offset",
+    "warc_length",
+    "request_record_id",
+    "crawl_id",
+]
 
 
 def stable_id(*parts: str) -> str:
@@ -52,15 +104,16 @@ def stable_id(*parts: str) -> str:
 
 
 def utcnow() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _upsert_sql(table: str, columns: list[str], keep: tuple[str, ...] = ()) -> str:
     names = ", ".join(columns)
     marks = ", ".join(f":{c}" for c in columns)
     updates = ", ".join(f"{c}=excluded.{c}" for c in columns if c != "id" and c not in keep)
-    return (f"INSERT INTO [{table}] ({names}) VALUES ({marks}) "
-            f"ON CONFLICT(id) DO UPDATE SET {updates}")
+    return (
+        f"INSERT INTO [{table}] ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}"
+    )
 
 
 class ArchiveStore:
@@ -90,49 +143,82 @@ class ArchiveStore:
 
     def finish_crawl(self, crawl_id: int, stats: dict[str, Any], reason: str) -> None:
         self.flush()
-        self.db["crawls"].update(crawl_id, {
-            "finished_at": utcnow(), "finish_reason": reason,
-            "items": stats.get("item_scraped_count", 0),
-            "pages": stats.get("response_received_count", 0),
-            "stats": json.dumps(stats, sort_keys=True, default=str),
-        })
+        self.db["crawls"].update(
+            crawl_id,
+            {
+                "finished_at": utcnow(),
+                "finish_reason": reason,
+                "items": stats.get("item_scraped_count", 0),
+                "pages": stats.get("response_received_count", 0),
+                "stats": json.dumps(stats, sort_keys=True, default=str),
+            },
+        )
 
     # -- rows ------------------------------------------------------------------
     def add_capture(self, row: dict[str, Any]) -> None:
         self._captures.append({c: row.get(c) for c in CAPTURE_COLUMNS})
         self._maybe_flush()
 
-    def add_article(self, article: Article, *, fetched_at: str, capture_id: str | None,
-                    crawl_id: int | None, complete: bool | None = None) -> str:
+    def add_article(
+        self,
+        article: Article,
+        *,
+        fetched_at: str,
+        capture_id: str | None,
+        crawl_id: int | None,
+        complete: bool | None = None,
+    ) -> str:
         """Queue an article and its thread; return the article's id."""
         url = article.canonical_url or article.url
         article_id = stable_id(url)
         site = urlsplit(url).hostname or ""
         row = {c: getattr(article, c, None) for c in ARTICLE_COLUMNS if hasattr(article, c)}
         row.update(
-            id=article_id, site=site, url=article.url, tags=json.dumps(article.tags),
-            comments_open=_bool(article.comments_open), comments_count=len(article.comments),
-            comments_complete=_bool(complete), first_seen=fetched_at, last_fetched=fetched_at,
-            capture_id=capture_id, crawl_id=crawl_id,
+            id=article_id,
+            site=site,
+            url=article.url,
+            tags=json.dumps(article.tags),
+            comments_open=_bool(article.comments_open),
+            comments_count=len(article.comments),
+            comments_complete=_bool(complete),
+            first_seen=fetched_at,
+            last_fetched=fetched_at,
+            capture_id=capture_id,
+            crawl_id=crawl_id,
         )
         self._articles.append({c: row.get(c) for c in ARTICLE_COLUMNS})
         self._unlink.add(article_id)
         for pos, author in enumerate(article.authors):
             author_id = stable_id(site, author.name.casefold())
-            self._authors[author_id] = {"id": author_id, "name": author.name,
-                                        "url": author.url, "site": site}
-            self._links.append({"article_id": article_id, "author_id": author_id,
-                                "position": pos})
+            self._authors[author_id] = {
+                "id": author_id,
+                "name": author.name,
+                "url": author.url,
+                "site": site,
+            }
+            self._links.append({"article_id": article_id, "author_id": author_id, "position": pos})
         for c in article.comments:
-            self._comments.append({
-                "id": f"{article_id}:{c.id}", "article_id": article_id, "comment_id": c.id,
-                "parent_id": f"{article_id}:{c.parent_id}" if c.parent_id else None,
-                "author": c.author, "author_url": c.author_url, "published": c.published,
-                "published_raw": c.published_raw, "published_approx": int(c.published_approx),
-                "text": c.text, "html": c.html, "position": c.position, "depth": c.depth,
-                "kind": c.kind, "first_seen": fetched_at, "last_seen": fetched_at,
-                "capture_id": capture_id,
-            })
+            self._comments.append(
+                {
+                    "id": f"{article_id}:{c.id}",
+                    "article_id": article_id,
+                    "comment_id": c.id,
+                    "parent_id": f"{article_id}:{c.parent_id}" if c.parent_id else None,
+                    "author": c.author,
+                    "author_url": c.author_url,
+                    "published": c.published,
+                    "published_raw": c.published_raw,
+                    "published_approx": int(c.published_approx),
+                    "text": c.text,
+                    "html": c.html,
+                    "position": c.position,
+                    "depth": c.depth,
+                    "kind": c.kind,
+                    "first_seen": fetched_at,
+                    "last_seen": fetched_at,
+                    "capture_id": capture_id,
+                }
+            )
         self._maybe_flush()
         return article_id
 
@@ -153,21 +239,28 @@ class ArchiveStore:
             if self._captures:
                 conn.executemany(_upsert_sql("captures", CAPTURE_COLUMNS), self._captures)
             if self._articles:
-                conn.executemany(_upsert_sql("articles", ARTICLE_COLUMNS, ("first_seen",)),
-                                 self._articles)
+                conn.executemany(
+                    _upsert_sql("articles", ARTICLE_COLUMNS, ("first_seen",)), self._articles
+                )
             if self._authors:
-                conn.executemany(_upsert_sql("authors", ["id", "name", "url", "site"]),
-                                 list(self._authors.values()))
+                conn.executemany(
+                    _upsert_sql("authors", ["id", "name", "url", "site"]),
+                    list(self._authors.values()),
+                )
             if self._unlink:
-                conn.executemany("DELETE FROM article_authors WHERE article_id = ?",
-                                 [(i,) for i in self._unlink])
+                conn.executemany(
+                    "DELETE FROM article_authors WHERE article_id = ?", [(i,) for i in self._unlink]
+                )
             if self._links:
                 conn.executemany(
                     "INSERT OR REPLACE INTO article_authors (article_id, author_id, position) "
-                    "VALUES (:article_id, :author_id, :position)", self._links)
+                    "VALUES (:article_id, :author_id, :position)",
+                    self._links,
+                )
             if self._comments:
-                conn.executemany(_upsert_sql("comments", COMMENT_COLUMNS, ("first_seen",)),
-                                 self._comments)
+                conn.executemany(
+                    _upsert_sql("comments", COMMENT_COLUMNS, ("first_seen",)), self._comments
+                )
         self.counts["captures"] += len(self._captures)
         self.counts["articles"] += len(self._articles)
         self.counts["comments"] += len(self._comments)

@@ -10,6 +10,7 @@ from typing import Any
 def archive_summary(db_path: str, warc_dir: str) -> dict[str, Any]:
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
+
         def count(sql: str) -> int:
             return conn.execute(sql).fetchone()[0]
 
@@ -24,10 +25,27 @@ def archive_summary(db_path: str, warc_dir: str) -> dict[str, Any]:
         }
         last = conn.execute(
             "select id, spider, started_at, finished_at, finish_reason, pages, items "
-            "from crawls order by id desc limit 1").fetchone()
-        out["last_crawl"] = dict(zip(
-            ("id", "spider", "started_at", "finished_at", "finish_reason", "pages", "items"),
-            last, strict=True)) if last else None
+            "from crawls order by id desc limit 1"
+        ).fetchone()
+        out["last_crawl"] = (
+            dict(
+                zip(
+                    (
+                        "id",
+                        "spider",
+                        "started_at",
+                        "finished_at",
+                        "finish_reason",
+                        "pages",
+                        "items",
+                    ),
+                    last,
+                    strict=True,
+                )
+            )
+            if last
+            else None
+        )
     finally:
         conn.close()
     files = sorted(Path(warc_dir).glob("*.warc.gz")) if Path(warc_dir).is_dir() else []
@@ -49,6 +67,7 @@ def format_summary(s: dict[str, Any]) -> str:
     if last:
         lines.append(
             f"  last crawl #{last['id']} ({last['spider']}): {last['pages'] or 0} pages, "
-            f"{last['items'] or 0} articles, finished: {last['finish_reason']}")
+            f"{last['items'] or 0} articles, finished: {last['finish_reason']}"
+        )
     lines += ["", "Open it in Datasette:", f"  .venv/bin/datasette {s['db']}"]
     return "\n".join(lines)

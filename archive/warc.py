@@ -12,7 +12,7 @@ import os
 import socket
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -67,9 +67,15 @@ class WarcFileWriter:
     so a reader never mistakes a half-written file for a finished one.
     """
 
-    def __init__(self, directory: str | os.PathLike, *, prefix: str = "newsarchive",
-                 max_size: int = 1 << 30, gzip_level: int = 6,
-                 warcinfo: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        directory: str | os.PathLike,
+        *,
+        prefix: str = "newsarchive",
+        max_size: int = 1 << 30,
+        gzip_level: int = 6,
+        warcinfo: dict[str, str] | None = None,
+    ) -> None:
         self.directory = Path(directory)
         self.prefix = prefix
         self.max_size = max_size
@@ -85,7 +91,7 @@ class WarcFileWriter:
     # -- files ---------------------------------------------------------------
     def _open(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")[:17]
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")[:17]
         while True:
             self.serial += 1
             name = f"{self.prefix}-{stamp}-{self.serial:05d}-{self.host}.warc.gz"
@@ -118,8 +124,13 @@ class WarcFileWriter:
         self._fh.write(data)
         self._offset += len(data)
         headers = record.rec_headers
-        return RecordLocation(self._name, offset, len(data), headers.get_header("WARC-Record-ID"),
-                              headers.get_header("WARC-Payload-Digest"))
+        return RecordLocation(
+            self._name,
+            offset,
+            len(data),
+            headers.get_header("WARC-Record-ID"),
+            headers.get_header("WARC-Payload-Digest"),
+        )
 
     def _ensure_open(self) -> None:
         if self._fh is not None and self._offset >= self.max_size:
@@ -128,10 +139,18 @@ class WarcFileWriter:
             self._open()
 
     # -- records -------------------------------------------------------------
-    def write_exchange(self, *, url: str, request_head: bytes, request_body: bytes,
-                       status_line: str, headers: list[tuple[str, str]], body: bytes,
-                       warc_date: str, ip_address: str | None = None
-                       ) -> tuple[RecordLocation, RecordLocation]:
+    def write_exchange(
+        self,
+        *,
+        url: str,
+        request_head: bytes,
+        request_body: bytes,
+        status_line: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        warc_date: str,
+        ip_address: str | None = None,
+    ) -> tuple[RecordLocation, RecordLocation]:
         """Write a response record and its request record; return both locations."""
         self._ensure_open()
         http_headers = StatusAndHeaders(status_line, headers, protocol="", is_http_request=False)
@@ -139,16 +158,24 @@ class WarcFileWriter:
         if ip_address:
             extra["WARC-IP-Address"] = ip_address
         resp = self.builder.create_warc_record(
-            url, "response", payload=BytesIO(body), length=len(body),
-            http_headers=http_headers, warc_headers_dict=extra,
+            url,
+            "response",
+            payload=BytesIO(body),
+            length=len(body),
+            http_headers=http_headers,
+            warc_headers_dict=extra,
         )
         req = self.builder.create_warc_record(
-            url, "request", payload=BytesIO(request_head + request_body),
+            url,
+            "request",
+            payload=BytesIO(request_head + request_body),
             length=len(request_head) + len(request_body),
             warc_content_type="application/http; msgtype=request",
             warc_headers_dict={"WARC-Date": warc_date},
         )
-        req.rec_headers.add_header("WARC-Concurrent-To", resp.rec_headers.get_header("WARC-Record-ID"))
+        req.rec_headers.add_header(
+            "WARC-Concurrent-To", resp.rec_headers.get_header("WARC-Record-ID")
+        )
         resp_loc = self._append(resp)
         req_loc = self._append(req)
         return resp_loc, req_loc

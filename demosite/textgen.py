@@ -55,7 +55,8 @@ def make_title(rng: random.Random, lang: str) -> str:
 def make_paragraph(rng: random.Random, lang: str) -> str:
     """Two to five sentences from the language's templates."""
     n = rng.randint(2, 5)
-    return " ".join(_fill(rng, rng.choice(_SENTENCES[lang]), lang) for _ in range(n))
+    text = " ".join(_fill(rng, rng.choice(_SENTENCES[lang]), lang) for _ in range(n))
+    return text.replace(" de el ", " del ").replace(" a el ", " al ") if lang == "es" else text
 
 
 def make_paragraphs(rng: random.Random, lang: str, n: int) -> list[str]:

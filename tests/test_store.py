@@ -10,21 +10,38 @@ from scrapers.items import Article, Author, Comment
 
 def _article(title: str = "Putin Restates Support", n_comments: int = 2) -> Article:
     comments = [
-        Comment(id=str(i), parent_id=str(i - 1) if i else None, author=f"Reader {i}",
-                text=f"Comment number {i}", position=i, depth=min(i, 1))
+        Comment(
+            id=str(i),
+            parent_id=str(i - 1) if i else None,
+            author=f"Reader {i}",
+            text=f"Comment number {i}",
+            position=i,
+            depth=min(i, 1),
+        )
         for i in range(n_comments)
     ]
-    return Article(url="https://news.example/2019/putin/", title=title, body="Body text.",
-                   authors=[Author(name="Peter Spinella")], source="dpa",
-                   tags=["Russia", "Venezuela"], comments=comments, comments_declared=n_comments)
+    return Article(
+        url="https://news.example/2019/putin/",
+        title=title,
+        body="Body text.",
+        authors=[Author(name="Peter Spinella")],
+        source="dpa",
+        tags=["Russia", "Venezuela"],
+        comments=comments,
+        comments_declared=n_comments,
+    )
 
 
 def test_rerun_updates_and_never_duplicates():
     store = ArchiveStore(Database(memory=True), batch_size=1000)
     store.add_article(_article(), fetched_at="2020-01-01T00:00:00Z", capture_id=None, crawl_id=None)
     store.flush()
-    store.add_article(_article("Edited headline", 3), fetched_at="2020-01-02T00:00:00Z",
-                      capture_id=None, crawl_id=None)
+    store.add_article(
+        _article("Edited headline", 3),
+        fetched_at="2020-01-02T00:00:00Z",
+        capture_id=None,
+        crawl_id=None,
+    )
     store.flush()
     db = store.db
     assert db["articles"].count == 1
@@ -67,7 +84,9 @@ def test_batches_until_size_then_writes():
 def test_crawl_rows_record_stats(tmp_path):
     store = ArchiveStore.open(tmp_path / "a.db")
     crawl_id = store.start_crawl("wordpress", {"url": "http://x/"})
-    store.finish_crawl(crawl_id, {"item_scraped_count": 5, "response_received_count": 9}, "finished")
+    store.finish_crawl(
+        crawl_id, {"item_scraped_count": 5, "response_received_count": 9}, "finished"
+    )
     row = store.db["crawls"].get(crawl_id)
     assert (row["items"], row["pages"], row["finish_reason"]) == (5, 9, "finished")
     assert store.db.journal_mode == "wal"

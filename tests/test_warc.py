@@ -18,10 +18,19 @@ REQ = b"GET /a HTTP/1.1\r\nHost: x.example\r\n\r\n"
 
 def _write(writer: WarcFileWriter, body: bytes, url: str = "http://x.example/a"):
     return writer.write_exchange(
-        url=url, request_head=REQ, request_body=b"", status_line="HTTP/1.1 200 OK",
-        headers=[("Content-Type", "text/html"), ("Content-Encoding", "gzip"),
-                 ("Content-Length", str(len(body)))],
-        body=body, warc_date="2026-01-01T00:00:00Z", ip_address="127.0.0.1")
+        url=url,
+        request_head=REQ,
+        request_body=b"",
+        status_line="HTTP/1.1 200 OK",
+        headers=[
+            ("Content-Type", "text/html"),
+            ("Content-Encoding", "gzip"),
+            ("Content-Length", str(len(body))),
+        ],
+        body=body,
+        warc_date="2026-01-01T00:00:00Z",
+        ip_address="127.0.0.1",
+    )
 
 
 def test_pairs_read_back_with_digests(tmp_path):
@@ -33,8 +42,10 @@ def test_pairs_read_back_with_digests(tmp_path):
     writer.close()
     path = tmp_path / resp.filename
     with open(path, "rb") as fh:
-        records = [(r.rec_type, r.rec_headers, r.content_stream().read(), r.raw_stream)
-                   for r in ArchiveIterator(fh)]
+        records = [
+            (r.rec_type, r.rec_headers, r.content_stream().read(), r.raw_stream)
+            for r in ArchiveIterator(fh)
+        ]
     types = [r[0] for r in records]
     assert types == ["warcinfo", "response", "request"]
     _, resp_headers, content, _ = records[1]
@@ -46,8 +57,7 @@ def test_pairs_read_back_with_digests(tmp_path):
         raw = next(iter(ArchiveIterator(fh)))
         assert raw.rec_headers.get_header("WARC-Record-ID") == resp.record_id
         assert raw.raw_stream.read() == payload
-    check = subprocess.run([WARCIO, "check", str(path)],
-                           capture_output=True, text=True)
+    check = subprocess.run([WARCIO, "check", str(path)], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
 
 

@@ -29,8 +29,13 @@ from scrapers.parsers.comments import Thread, merge_threads
 
 # Never worth fetching on a news site: admin, login, feeds of comments, share links.
 DENY = (
-    r"/wp-(?:admin|login|json|includes)", r"/xmlrpc\.php", r"/feed/?$", r"/comments/feed",
-    r"[?&](?:replytocom|share|like_comment|print)=", r"/comment-page-\d+", r"/trackback/?$",
+    r"/wp-(?:admin|login|json|includes)",
+    r"/xmlrpc\.php",
+    r"/feed/?$",
+    r"/comments/feed",
+    r"[?&](?:replytocom|share|like_comment|print)=",
+    r"/comment-page-\d+",
+    r"/trackback/?$",
     r"\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|css|js)(?:\?|$)",
 )
 
@@ -42,13 +47,28 @@ class SiteSpider(scrapy.Spider):
     feed_paths: tuple[str, ...] = ()
     follow_listings = True  # follow links of non-article pages (archives, home)
     profile: dict[str, Any] = {}
-    arg_names = ("url", "allow", "deny", "max_listing_depth")
+    discover_modes = ("sitemaps", "feeds", "listings")
     custom_settings: dict[str, Any] = {}
 
-    def __init__(self, url: str | None = None, allow: str | None = None,
-                 deny: str | None = None, max_listing_depth: str | int = 50,
-                 *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        url: str | None = None,
+        allow: str | None = None,
+        deny: str | None = None,
+        max_listing_depth: str | int = 50,
+        discover: str = "sitemaps,feeds,listings",
+        *args: Any,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        given = {
+            "url": url,
+            "allow": allow,
+            "deny": deny,
+            "discover": discover,
+            "max_listing_depth": max_listing_depth,
+        }
+        self.crawl_args = {k: str(v) for k, v in given.items() if v is not None}
         urls = url.split(",") if url else list(self.profile.get("start_urls", ()))
         if not urls:
             raise ValueError(f"spider {self.name!r} needs -a url=https://site.example/")
@@ -62,8 +82,13 @@ class SiteSpider(scrapy.Spider):
         self.deny_re = re.compile("|".join(f"(?:{d})" for d in deny_list))
         self.selectors = self.profile.get("selectors")
         self.max_listing_depth = int(max_listing_depth)
-        self.links = LinkExtractor(allow_domains=self.allowed_domains, deny=deny_list,
-                                   tags=("a",), attrs=("href",))
+        self.discover = {d.strip() for d in discover.split(",") if d.strip()}
+        unknown = self.discover.difference(self.discover_modes)
+        if unknown:
+            raise ValueError(f"-a discover= takes {', '.join(self.discover_modes)}; not {unknown}")
+        # Hosts are checked in on_site(): LinkExtractor's allow_domains compares
+        # host:port, which misses sites served on a port.
+        self.links = LinkExtractor(deny=deny_list, tags=("a",), attrs=("href",))
 
     # -- start -----------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -73,13 +98,15 @@ class SiteSpider(scrapy.Spider):
     def start_requests_list(self) -> Iterable[scrapy.Request]:
         for site in self.site_urls:
             root = urljoin(site, "/")
-            yield scrapy.Request(urljoin(root, "/robots.txt"), self.parse_robots,
-                                 meta={"site": root}, priority=30)
-            for path in self.sitemap_paths:
-                yield scrapy.Request(urljoin(root, path), self.parse_sitemap, priority=20)
-            for path in self.feed_paths:
-                yield scrapy.Request(urljoin(root, path), self.parse_feed, priority=20)
-            yield scrapy.Request(site, self.parse_page, meta={"listing_depth": 0}, priority=10)
+            if "sitemaps" in self.discover:
+                yield scrapy.Request(urljoin(root, "/robots.txt"), self.parse_robots, priority=30)
+                for path in self.sitemap_paths:
+                    yield scrapy.Request(urljoin(root, path), self.parse_sitemap, priority=20)
+            if "feeds" in self.discover:
+                for path in self.feed_paths:
+                    yield scrapy.Request(urljoin(root, path), self.parse_feed, priority=20)
+            if "listings" in self.discover:
+                yield scrapy.Request(site, self.parse_page, meta={"listing_depth": 0}, priority=10)
 
     # -- discovery -------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterable[scrapy.Request]:
@@ -121,8 +148,12 @@ class SiteSpider(scrapy.Spider):
             if link and self.wants(link):
                 yield self.article_request(link, feed_comments=count)
 
+    def on_site(self, url: str) -> bool:
+        host = urlsplit(url).hostname or ""
+        return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
     def wants(self, url: str) -> bool:
-        if urlsplit(url).hostname not in self.allowed_domains or self.deny_re.search(url):
+        if not self.on_site(url) or self.deny_re.search(url):
             return False
         return not self.allow_re or bool(self.allow_re.search(url))
 
@@ -136,12 +167,15 @@ class SiteSpider(scrapy.Spider):
         article = self.parse_response(response)
         if article.is_article:
             yield from self.start_thread(response, article)
-        elif self.follow_listings or response.meta.get("listing_depth") == 0:
+        elif "listings" in self.discover and (
+            self.follow_listings or response.meta.get("listing_depth") == 0
+        ):
             yield from self.follow_links(response)
 
     def parse_response(self, response: Response) -> Article:
         return parse_page(
-            response.body, response.url,
+            response.body,
+            response.url,
             content_type=_header(response, b"Content-Type"),
             fetched_at=response.meta.get(META_FETCHED_AT),
             selectors=self.selectors,
@@ -153,6 +187,8 @@ class SiteSpider(scrapy.Spider):
             return
         for link in self.links.extract_links(response):
             url = urldefrag(link.url)[0]
+            if not self.on_site(url):
+                continue
             if self.follow_listings or self.wants(url):
                 yield scrapy.Request(url, self.parse_page, meta={"listing_depth": depth})
 
@@ -160,10 +196,13 @@ class SiteSpider(scrapy.Spider):
     def start_thread(self, response: Response, article: Article) -> Iterable[Any]:
         pending = _other_pages(article, response.url)
         state = {
-            "article": article, "threads": [_thread_of(article)],
+            "article": article,
+            "threads": [_thread_of(article)],
             "fetched_at": response.meta.get(META_FETCHED_AT) or utcnow(),
-            "capture_id": response.meta.get(META_CAPTURE), "captures": [],
-            "pending": pending, "known": {urldefrag(response.url)[0], *pending},
+            "capture_id": response.meta.get(META_CAPTURE),
+            "captures": [],
+            "pending": pending,
+            "known": {urldefrag(response.url)[0], *pending},
             "complete": True,
             "feed_comments": response.meta.get("feed_comments"),
         }
@@ -172,8 +211,14 @@ class SiteSpider(scrapy.Spider):
     def next_comment_page(self, state: dict[str, Any]) -> Iterable[Any]:
         if state["pending"]:
             url = state["pending"].pop(0)
-            yield scrapy.Request(url, self.parse_comment_page, errback=self.comment_page_failed,
-                                 meta={"thread": state}, dont_filter=True, priority=5)
+            yield scrapy.Request(
+                url,
+                self.parse_comment_page,
+                errback=self.comment_page_failed,
+                meta={"thread": state},
+                dont_filter=True,
+                priority=5,
+            )
         else:
             yield self.finish_thread(state)
 
@@ -202,14 +247,22 @@ class SiteSpider(scrapy.Spider):
             article.comments_declared = _int(state["feed_comments"])
         declared = article.comments_declared
         complete = state["complete"] and (declared is None or declared == len(article.comments))
-        return ArchivedPage(article=article, fetched_at=state["fetched_at"],
-                            capture_id=state["capture_id"], comment_captures=state["captures"],
-                            comments_complete=complete)
+        return ArchivedPage(
+            article=article,
+            fetched_at=state["fetched_at"],
+            capture_id=state["capture_id"],
+            comment_captures=state["captures"],
+            comments_complete=complete,
+        )
 
 
 def _thread_of(article: Article) -> Thread:
-    return Thread(comments=article.comments, declared=article.comments_declared,
-                  open=article.comments_open, pages=article.comment_pages)
+    return Thread(
+        comments=article.comments,
+        declared=article.comments_declared,
+        open=article.comments_open,
+        pages=article.comment_pages,
+    )
 
 
 def _other_pages(article: Article, url: str) -> list[str]:

@@ -27,6 +27,7 @@ class NewsSpider(SiteSpider):
     def follow_links(self, response: Response) -> Iterable[scrapy.Request]:
         for link in response.css("link[rel=alternate][href]"):
             if link.attrib.get("type") in FEED_TYPES:
-                yield scrapy.Request(response.urljoin(link.attrib["href"]), self.parse_feed,
-                                     priority=20)
+                yield scrapy.Request(
+                    response.urljoin(link.attrib["href"]), self.parse_feed, priority=20
+                )
         yield from super().follow_links(response)

@@ -1,0 +1,157 @@
+"""Crawl benchmark: pages/s of the full pipeline against bare Scrapy, side by side.
+
+Serves an N-article demo site in its own process (the server has the second
+core), then alternates crawls of it: bare Scrapy (same spider class and
+settings; no parsing, no pipeline, no WARC) and the full newsarchive pipeline
+(parser, WARC, SQLite).  Both discover the articles from the sitemaps.  Several
+rounds, medians, and the ratio full/bare are printed and saved as JSON.
+
+    .venv/bin/python bench/crawl.py [--articles 5000] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMON = [
+    "-a",
+    "discover=sitemaps",
+    "-s",
+    "AUTOTHROTTLE_ENABLED=False",
+    "-s",
+    "CONCURRENT_REQUESTS=32",
+    "-s",
+    "CONCURRENT_REQUESTS_PER_DOMAIN=32",
+    "-s",
+    "LOG_LEVEL=INFO",
+]
+MODES = {
+    "bare": [
+        "wordpress_bare",
+        "-s",
+        "SPIDER_MODULES=bench.bare",
+        "-s",
+        "ITEM_PIPELINES={}",
+        "-s",
+        "ARCHIVE_WARC_ENABLED=False",
+    ],
+    "full": ["wordpress"],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_site(articles: int) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "demo-site",
+            "--port",
+            str(port),
+            "--articles",
+            str(articles),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(url + "robots.txt", timeout=1).read()
+            return proc, url
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("demo site did not start")
+
+
+def crawl(mode: str, url: str, workdir: Path) -> dict[str, float]:
+    db, warc = workdir / f"{mode}.db", workdir / f"{mode}-warc"
+    for p in workdir.glob(f"{mode}*"):
+        subprocess.run(["rm", "-rf", str(p)], check=True)
+    spider, *extra = MODES[mode]
+    cmd = [
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        spider,
+        "-a",
+        f"url={url}",
+        *COMMON,
+        *extra,
+        "-s",
+        f"ARCHIVE_SQLITE_PATH={db}",
+        "-s",
+        f"ARCHIVE_WARC_DIR={warc}",
+    ]
+    env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings", PYTHONPATH=str(ROOT))
+    run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if run.returncode:
+        raise SystemExit(f"{mode} crawl failed:\n{run.stderr[-3000:]}")
+    pages = int(re.search(r"'response_received_count': (\d+)", run.stderr).group(1))
+    secs = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", run.stderr).group(1))
+    return {"pages": pages, "seconds": secs, "pages_per_s": pages / secs}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=5000)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "crawl.json"))
+    args = ap.parse_args()
+    proc, url = start_site(args.articles)
+    results: dict[str, list[dict[str, float]]] = {"bare": [], "full": []}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            print(f"demo site: {url} ({args.articles} articles); warming up", flush=True)
+            crawl("full", url, work)  # renders and caches every page on the server
+            for r in range(args.rounds):
+                order = ("bare", "full") if r % 2 == 0 else ("full", "bare")
+                for mode in order:
+                    res = crawl(mode, url, work)
+                    results[mode].append(res)
+                    print(
+                        f"round {r + 1} {mode:>4}: {res['pages']:6d} pages "
+                        f"{res['seconds']:7.2f} s {res['pages_per_s']:8.1f} pages/s",
+                        flush=True,
+                    )
+    finally:
+        proc.terminate()
+    med = {m: statistics.median(x["pages_per_s"] for x in v) for m, v in results.items()}
+    ratio = med["full"] / med["bare"]
+    print(
+        f"\nmedian pages/s: bare {med['bare']:.1f}, full {med['full']:.1f}; "
+        f"full keeps {ratio:.0%} of bare Scrapy's rate (target >= 35%)"
+    )
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(
+        json.dumps(
+            {"articles": args.articles, "rounds": results, "median": med, "ratio": ratio}, indent=2
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

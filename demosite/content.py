@@ -1,0 +1,195 @@
+"""Article bodies and comment threads, generated on demand from per-post seeds.
+
+Kept out of the model so that building a 10,000-post site stays cheap; an LRU
+keeps the recently rendered posts' text around for listing excerpts and the
+"recent comments" widget.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+
+from demosite import textgen, words
+from demosite.model import COMMENTS_PER_PAGE, MAX_DEPTH, Post, Site, aware
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of entry-content: ``kind`` is "p", "caption", "h2" or "quote";
+    ``link_words`` > 0 wraps that many leading words in a link."""
+
+    kind: str
+    text: str
+    link_words: int = 0
+
+
+@dataclass(slots=True)
+class Reply:
+    """One comment or pingback as stored by WordPress."""
+
+    id: int
+    parent: int | None
+    author: str
+    author_url: str | None
+    published: datetime  # aware, site time zone
+    text: str
+    kind: str  # "comment" or "pingback"
+    depth: int = 0  # 0 = top level
+    page: int = 1  # comment page it is shown on
+    by_post_author: bool = False
+
+
+@dataclass(slots=True)
+class Content:
+    blocks: list[Block]
+    comments: list[Reply]  # document (thread) order across all comment pages
+    image: str | None
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(b.text for b in self.blocks)
+
+    @property
+    def comment_pages(self) -> int:
+        return max((c.page for c in self.comments), default=1)
+
+    def excerpt(self, words_: int = 55) -> str:
+        text = next((b.text for b in self.blocks if b.kind == "p"), "")
+        parts = text.split()
+        return " ".join(parts[:words_]) + (" […]" if len(parts) > words_ else "")
+
+
+_CAPTIONS = {
+    "en": "A street scene in {place}. Photo: {agency}",
+    "es": "Una calle de {place}. Foto: {agency}",
+    "ru": "Улица в {place}. Фото: {agency}",
+}
+_PLACES = {"en": words.EN["place"], "es": words.ES["place"], "ru": words.RU["place"]}
+
+
+def content(site: Site, post: Post) -> Content:
+    """The post's body and comment thread (cached)."""
+    return _content(site, post.idx)
+
+
+@lru_cache(maxsize=4096)
+def _content(site: Site, idx: int) -> Content:
+    post = site.posts[idx]
+    if post.special == "reference":
+        return _reference(site, post)
+    rng = random.Random(f"demosite:{site.seed}:body:{idx}")
+    blocks: list[Block] = []
+    image = None
+    if rng.random() < 0.3:
+        image = f"photo-{post.post_id}.jpg"
+        place = rng.choice(_PLACES[post.lang])
+        cap = _CAPTIONS[post.lang].format(place=place, agency=rng.choice(words.AGENCIES))
+        blocks.append(Block("caption", cap))
+    n = rng.randint(3, 15)
+    for i, text in enumerate(textgen.make_paragraphs(rng, post.lang, n)):
+        kind = "p"
+        if i and n > 6 and rng.random() < 0.08:
+            blocks.append(Block("h2", textgen.make_title(rng, post.lang)))
+        if i and rng.random() < 0.06:
+            kind = "quote"
+        link = rng.randint(2, 4) if kind == "p" and rng.random() < 0.2 else 0
+        blocks.append(Block(kind, text, link))
+    return Content(blocks, _comments(site, post, rng), image)
+
+
+def _comments(site: Site, post: Post, rng: random.Random) -> list[Reply]:
+    total = post.n_comments
+    start = post.published.replace(tzinfo=None)
+    offsets = sorted(rng.randint(5, 60 * 24 * (3 if total < 30 else 12)) for _ in range(total))
+    ping_at = set(rng.sample(range(total), post.n_pings)) if post.n_pings else set()
+    names = words.COMMENTERS[post.lang]
+    made: list[Reply] = []
+    for k, minutes in enumerate(offsets):
+        cid = post.comment_id_base + k
+        when = aware(start + timedelta(minutes=minutes))
+        if k in ping_at:
+            name, home = rng.choice(words.PING_SITES)
+            slug = textgen.slugify(textgen.make_title(rng, "en"))
+            made.append(
+                Reply(
+                    cid,
+                    None,
+                    f"{name} » {post.title}",
+                    f"{home}/{when:%Y/%m}/{slug}/",
+                    when,
+                    "",
+                    "pingback",
+                )
+            )
+            continue
+        top_p = 0.78 if post.special and post.special.startswith("long") else 0.6
+        parents = [c for c in made if c.kind == "comment" and c.depth < MAX_DEPTH - 1]
+        parent = None
+        if parents and rng.random() > top_p:
+            parent = rng.choice(parents[-6:])
+        by_author = parent is not None and rng.random() < 0.15
+        if by_author:
+            name, url = post.authors[0].name, None
+        else:
+            name = rng.choice(names)
+            url = None
+            if rng.random() < 0.25:
+                url = f"https://{textgen.slugify(name) or 'blog'}.example.net/"
+        text = textgen.make_comment_text(rng, post.lang)
+        depth = parent.depth + 1 if parent else 0
+        made.append(
+            Reply(
+                cid,
+                parent.id if parent else None,
+                name,
+                url,
+                when,
+                text,
+                "comment",
+                depth,
+                1,
+                by_author,
+            )
+        )
+    return _thread_order(made)
+
+
+def _thread_order(made: list[Reply]) -> list[Reply]:
+    """Depth-first, oldest first, with top-level threads paged 50 to a page."""
+    children: dict[int | None, list[Reply]] = {}
+    for c in made:
+        children.setdefault(c.parent, []).append(c)
+    out: list[Reply] = []
+
+    def walk(c: Reply, page: int) -> None:
+        c.page = page
+        out.append(c)
+        for ch in children.get(c.id, []):
+            walk(ch, page)
+
+    for i, top in enumerate(children.get(None, [])):
+        walk(top, i // COMMENTS_PER_PAGE + 1)
+    return out
+
+
+def _reference(site: Site, post: Post) -> Content:
+    ref = site.reference
+    blocks = [Block("caption", ref["caption"])] + [Block("p", t) for t in ref["paragraphs"]]
+    comments = []
+    for k, c in enumerate(ref["comments"]):
+        when = aware(datetime.fromisoformat(c["published"]))
+        comments.append(
+            Reply(
+                post.comment_id_base + k,
+                None,
+                c["author"],
+                c["author_url"],
+                when,
+                c["text"],
+                "comment",
+            )
+        )
+    return Content(blocks, comments, ref["image"])

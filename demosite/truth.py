@@ -1,0 +1,91 @@
+"""The ground truth: what a perfect archiver extracts from the demo site.
+
+Paths (not URLs) throughout, because the port changes from run to run.
+Dates are given exactly as the page states them: an offset when the theme
+prints ``<time datetime>``, a naive time when it prints only words, a bare
+date when it prints only a date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from demosite import listings, xmlfeeds
+from demosite.content import content
+from demosite.fmt import iso, naive_iso
+from demosite.model import Post, Site
+
+
+def article_truth(site: Site, post: Post) -> dict[str, Any]:
+    """One article's record (see ``Site.ground_truth``)."""
+    c = content(site, post)
+    classic = post.theme == "classic"
+    if classic and post.date_style == "text":
+        published = post.published.date().isoformat()
+    else:
+        published = iso(post.published)
+    modified = None if classic else iso(post.modified)
+    comments = []
+    for pos, r in enumerate(c.comments):
+        when = None
+        if r.kind == "comment":
+            when = naive_iso(r.published) if classic else iso(r.published)
+        comments.append(
+            {
+                "id": str(r.id),
+                "parent_id": str(r.parent) if r.parent is not None else None,
+                "author": r.author,
+                "author_url": r.author_url,
+                "published": when,
+                "text": r.text,
+                "depth": r.depth,
+                "position": pos,
+                "kind": r.kind,
+            }
+        )
+    off = post.comment_status == "off"
+    return {
+        "url": post.path,
+        "post_id": str(post.post_id),
+        "title": post.title,
+        "authors": [a.name for a in post.authors],
+        "author_urls": [a.path for a in post.authors],
+        "source": post.source,
+        "published": published,
+        "modified": modified,
+        "section": post.category.name,
+        "tags": [t.name for t in post.tags],
+        "language": post.lang,
+        "charset": post.charset,
+        "theme": post.theme,
+        "body": c.body,
+        "comments_declared": None if off else len(c.comments),
+        "comments_open": None if off else post.comment_status == "open",
+        "comment_pages": [post.path]
+        + [f"{post.path}comment-page-{n}/" for n in range(2, c.comment_pages + 1)],
+        "comments": comments,
+        "special": post.special,
+    }
+
+
+def ground_truth(site: Site) -> dict[str, Any]:
+    """All articles (oldest first) and the site's notable URLs."""
+    redirect = site.redirect_path()
+    target = site.by_id[int(redirect.split("=")[1])].path
+    return {
+        "site": {"name": site.name, "articles": len(site.posts), "seed": site.seed},
+        "articles": [article_truth(site, p) for p in site.posts],
+        "urls": {
+            "home": "/",
+            "feed": "/feed/",
+            "robots": "/robots.txt",
+            "sitemap_index": "/sitemap.xml",
+            "sitemaps": xmlfeeds.sitemap_paths(site),
+            "disallowed": "/wp-admin/",
+            "disallowed_linked": "/wp-admin/",
+            "redirects": {redirect: target},
+            "listings": listings.listing_paths(site),
+            "not_found_example": "/this-page-does-not-exist/",
+            "ignored_query_params": ["replytocom"],
+        },
+    }
