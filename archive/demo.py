@@ -14,14 +14,15 @@ from archive.summary import archive_summary, format_summary
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def crawl_command(url: str, db: str, warc_dir: str, *extra: str) -> list[str]:
+def crawl_command(url: str, db: str, warc_dir: str, *extra: str,
+                  spider: str = "wordpress") -> list[str]:
     """The exact ``scrapy crawl`` a user would type for the demo site."""
     return [
         sys.executable,
         "-m",
         "scrapy",
         "crawl",
-        "wordpress",
+        spider,
         "-a",
         f"url={url}",
         "-s",

@@ -59,13 +59,21 @@ def article_truth(site: Site, post: Post) -> dict[str, Any]:
         "charset": post.charset,
         "theme": post.theme,
         "body": c.body,
-        "comments_declared": None if off else len(c.comments),
+        "comments_declared": _declared(post, len(c.comments)),
         "comments_open": None if off else post.comment_status == "open",
         "comment_pages": [post.path]
         + [f"{post.path}comment-page-{n}/" for n in range(2, c.comment_pages + 1)],
         "comments": comments,
         "special": post.special,
     }
+
+
+def _declared(post: Post, n: int) -> int | None:
+    """The count the page states: the comments heading when there are comments,
+    and always the JSON-LD ``commentCount`` on the modern theme."""
+    if post.theme == "modern":
+        return n
+    return n if n and post.comment_status != "off" else None
 
 
 def ground_truth(site: Site) -> dict[str, Any]:

@@ -1,13 +1,125 @@
-"""Article fields (STUB: to be replaced by the article parser work)."""
+"""Article fields of a parsed page, one small extractor per field.
+
+Metadata is read once (:mod:`metadata`), then each field is filled by its
+own module (title, byline, pubdate, body, ...).  The body goes last because
+it prunes the tree; the comment thread found by the comments parser is
+removed first so that no comment can reach the title, byline or body.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from urllib.parse import urljoin
+
+from lxml import etree
+
 from scrapers.items import Article
-from scrapers.parsers.text import element_text, inline_text
+from scrapers.parsers.body import extract_body
+from scrapers.parsers.byline import extract_authors
+from scrapers.parsers.language import extract_language
+from scrapers.parsers.metadata import Metadata, collect_metadata, ld_text
+from scrapers.parsers.pagekind import is_article_page, post_id
+from scrapers.parsers.pubdate import extract_dates
+from scrapers.parsers.title import extract_title
 
 
-def extract_article(doc, url: str, *, exclude=(), selectors=None) -> Article:
-    h1 = doc.find(".//h1")
-    body = doc.find(".//body")
-    return Article(url=url, title=inline_text(h1) or None,
-                   body=element_text(body) if body is not None else "")
+def _absolute(url: str, href: str | None) -> str | None:
+    if not href or not href.strip():
+        return None
+    try:
+        return urljoin(url, href.strip()) if url else href.strip()
+    except ValueError:
+        return None
+
+
+def _remove(nodes: Iterable[etree._Element]) -> None:
+    """Detach the excluded regions (keeping the text that follows them)."""
+    for node in nodes:
+        if isinstance(node, etree._Element) and node.getparent() is not None:
+            node.drop_tree()
+
+
+def site_name(md: Metadata) -> str | None:
+    return md.first("og:site_name", "application-name", "publisher") or md.ld_site_name()
+
+
+def _tags(doc: etree._Element, md: Metadata) -> list[str]:
+    values = list(md.meta.get("article:tag", ()))
+    keywords = md.ld("keywords") or md.first("news_keywords", "keywords")
+    if isinstance(keywords, str):
+        values += keywords.split(",")
+    elif isinstance(keywords, list):
+        values += [k for k in keywords if isinstance(k, str)]
+    values += [a.text_content() for a in doc.iterfind(".//a[@rel='tag']")]
+    out: list[str] = []
+    for value in values:
+        value = " ".join(value.split())
+        if value and value not in out:
+            out.append(value)
+    return out[:50]
+
+
+_CATEGORY_LINK = etree.XPath(
+    "(//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')])[1]"
+)
+
+
+def _section(doc: etree._Element, md: Metadata) -> str | None:
+    """Declared section, else the first category link (WordPress ``rel="category tag"``)."""
+    value = ld_text(md.ld("articleSection")) or md.first("article:section", "section")
+    if not value:
+        links = _CATEGORY_LINK(doc)
+        value = " ".join(links[0].text_content().split()) if links else None
+    return value.strip() if value else None
+
+
+def _image(md: Metadata, url: str) -> str | None:
+    return _absolute(
+        url, md.first("og:image", "og:image:url", "twitter:image") or ld_text(md.ld("image"))
+    )
+
+
+def extract_article(
+    doc: etree._Element,
+    url: str,
+    *,
+    exclude: Iterable[etree._Element] = (),
+    selectors: Mapping[str, str] | None = None,
+) -> Article:
+    """Fill every article field from the page tree (which is pruned in place)."""
+    selectors = selectors or {}
+    _remove(exclude)
+    md = collect_metadata(doc)
+    etree.strip_elements(doc, "script", "style", "noscript", "template", with_tail=False)
+    site = site_name(md)
+    title = extract_title(doc, md, selector=selectors.get("title"), site_name=site)
+    authors, source = extract_authors(doc, md, selector=selectors.get("byline"), site_name=site)
+    (published, published_raw), (modified, modified_raw) = extract_dates(
+        doc, md, url, selector=selectors.get("published")
+    )
+    canonical = md.links.get("canonical", [None])[0] or md.first("og:url")
+    article = Article(
+        url=url,
+        canonical_url=_absolute(url, canonical),
+        title=title,
+        authors=authors,
+        source=source,
+        published=published,
+        published_raw=published_raw,
+        modified=modified,
+        modified_raw=modified_raw,
+        description=md.first("og:description", "description", "twitter:description")
+        or ld_text(md.ld("description")),
+        language=extract_language(doc, md),
+        section=_section(doc, md),
+        tags=_tags(doc, md),
+        image=_image(md, url),
+        site_name=site,
+        post_id=post_id(doc, md),
+        is_article=is_article_page(doc, md),
+    )
+    body = extract_body(doc, selector=selectors.get("body"), title=title)
+    article.body, article.body_html = body.text, body.html
+    if not body.text:
+        article.is_article = False
+    return article

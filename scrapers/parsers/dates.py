@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+# fmt: off
 MONTHS = {
     # en
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -35,15 +36,19 @@ MONTHS = {
     "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
     "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
 }
+# fmt: on
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
 )
-_TIME = r"(?:\D{0,6}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?"
+_TIME = r"(?:\D{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?"
 _DMY_NAME = re.compile(
-    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?(" + _MONTH_RE + r")\.?,?\s*(?:de\s+)?(\d{4})" + _TIME,
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?("
+    + _MONTH_RE
+    + r")\.?,?\s*(?:de\s+)?(\d{4})"
+    + _TIME,
     re.I,
 )
 _MDY_NAME = re.compile(
@@ -56,6 +61,7 @@ _RELATIVE = re.compile(
     r"|vor\s+(\d+|einer?|einem)\s+(sekunde|minute|stunde|tag|woche|monat|jahr)(?:e?n)?",
     re.I,
 )
+# fmt: off
 _UNITS = {
     "second": 1, "segundo": 1, "sekunde": 1, "minute": 60, "minuto": 60,
     "hour": 3600, "hora": 3600, "stunde": 3600, "day": 86400, "día": 86400, "dia": 86400,
@@ -63,6 +69,7 @@ _UNITS = {
     "month": 2592000, "mes": 2592000, "monat": 2592000, "year": 31536000, "año": 31536000,
     "jahr": 31536000,
 }
+# fmt: on
 
 
 def _valid(y: int, m: int, d: int) -> bool:

@@ -26,16 +26,29 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I
+)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
 # What browsers actually use for a few labels (WHATWG encoding standard).
 _ALIASES = {
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
-    "ascii": "cp1252", "iso8859-1": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874",
-    "gb2312": "gb18030", "gbk": "gb18030", "x-sjis": "shift_jis", "ks_c_5601-1987": "cp949",
-    "euc-kr": "cp949", "utf8": "utf-8", "unicode": "utf-16-le",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-sjis": "shift_jis",
+    "ks_c_5601-1987": "cp949",
+    "euc-kr": "cp949",
+    "utf8": "utf-8",
+    "unicode": "utf-16-le",
 }
 
 
@@ -89,7 +102,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> str | None:
     """
     for bom, enc in _BOMS:
         if body.startswith(bom):
-            return body[len(bom):].decode(enc, "replace")
+            return body[len(bom) :].decode(enc, "replace")
     if _looks_binary(body[:1024]):
         return None
     utf8 = _try(body, "utf-8")
@@ -110,9 +123,17 @@ def decode_html(body: bytes, content_type: str | None = None) -> str | None:
     return _detect(body)
 
 
+_DOS_CODEPAGES = re.compile(r"^(?:cp[4-9]\d\d|mac.*|iso8859-1|iso8859-15|latin.*)$")
+
+
 def _detect(body: bytes) -> str:
+    """Guess the charset; old DOS/Mac codepages lose to windows-1252 as in browsers."""
     best = from_bytes(body[:_DETECT_BYTES]).best()
     enc = _codec(best.encoding) if best is not None else None
+    if enc is None or _DOS_CODEPAGES.match(enc):
+        text = _try(body, "cp1252")
+        if text is not None:
+            return text
     return body.decode(enc or "cp1252", "replace")
 
 

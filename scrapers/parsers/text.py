@@ -15,19 +15,24 @@ from html import escape
 from lxml import etree
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote dd div dl dt fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr td th ul"
-    .split()
+    ["address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul"]
 )
-SKIP_TAGS = frozenset("script style noscript template svg iframe object embed head button select textarea".split())
+SKIP_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "head", "button", "select", "textarea", "rt", "rp"]
+)
 SAFE_TAGS = frozenset(
-    "a abbr b blockquote br caption cite code dd del dl dt em figcaption figure h1 h2 h3 h4 h5 h6 "
-    "hr i img ins kbd li mark ol p pre q s small span strong sub sup table tbody td tfoot th thead "
-    "time tr u ul".split()
+    ["a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul"]
 )
-SAFE_ATTRS = {"a": ("href", "title"), "img": ("src", "alt", "title"), "time": ("datetime",),
-              "td": ("colspan", "rowspan"), "th": ("colspan", "rowspan"), "blockquote": ("cite",)}
+SAFE_ATTRS = {
+    "a": ("href", "title"),
+    "img": ("src", "alt", "title"),
+    "time": ("datetime",),
+    "td": ("colspan", "rowspan"),
+    "th": ("colspan", "rowspan"),
+    "blockquote": ("cite",),
+}
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_INVISIBLE = re.compile("[\u00ad\u200b\ufeff]")  # soft hyphen, zero-width space, BOM
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:|/|#|\.|[^:]*$)", re.I)
 
 
@@ -61,7 +66,7 @@ def normalize_text(raw: str) -> str:
     >>> normalize_text("  a  b \\n\\n\\n\\n c\\n")
     'a b\\n\\nc'
     """
-    lines = [_WS.sub(" ", line).strip() for line in raw.split("\n")]
+    lines = [_WS.sub(" ", line).strip() for line in _INVISIBLE.sub("", raw).split("\n")]
     paragraphs: list[str] = []
     current: list[str] = []
     for line in lines:
@@ -84,7 +89,9 @@ def element_text(el) -> str:
 
 def inline_text(el) -> str:
     """All text of an element on one line (names, dates, headings)."""
-    return _WS.sub(" ", " ".join(el.itertext())).strip() if el is not None else ""
+    if el is None:
+        return ""
+    return _WS.sub(" ", _INVISIBLE.sub("", " ".join(el.itertext()))).strip()
 
 
 def _clean(el, out: list[str]) -> None:
@@ -96,7 +103,9 @@ def _clean(el, out: list[str]) -> None:
         attrs = []
         for name in SAFE_ATTRS.get(tag, ()):
             value = el.get(name)
-            if value is None or (name in ("href", "src", "cite") and not _SAFE_URL.match(value.strip())):
+            if value is None or (
+                name in ("href", "src", "cite") and not _SAFE_URL.match(value.strip())
+            ):
                 continue
             attrs.append(f' {name}="{escape(value, quote=True)}"')
         out.append(f"<{tag}{''.join(attrs)}>")

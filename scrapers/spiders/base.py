@@ -110,7 +110,7 @@ class SiteSpider(scrapy.Spider):
 
     # -- discovery -------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterable[scrapy.Request]:
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             yield scrapy.Request(url, self.parse_sitemap, priority=20)
 
     def parse_sitemap(self, response: Response) -> Iterable[scrapy.Request]:
@@ -143,10 +143,9 @@ class SiteSpider(scrapy.Spider):
             if not link.strip():
                 node = item.find("{*}link[@href]")
                 link = node.get("href") if node is not None else ""
-            count = item.findtext("{http://purl.org/rss/1.0/modules/slash/}comments")
             link = urljoin(response.url, link.strip())
             if link and self.wants(link):
-                yield self.article_request(link, feed_comments=count)
+                yield self.article_request(link)
 
     def on_site(self, url: str) -> bool:
         host = urlsplit(url).hostname or ""
@@ -204,7 +203,6 @@ class SiteSpider(scrapy.Spider):
             "pending": pending,
             "known": {urldefrag(response.url)[0], *pending},
             "complete": True,
-            "feed_comments": response.meta.get("feed_comments"),
         }
         yield from self.next_comment_page(state)
 
@@ -243,8 +241,6 @@ class SiteSpider(scrapy.Spider):
         article: Article = state["article"]
         if len(state["threads"]) > 1:
             article.comments = merge_threads(state["threads"])
-        if article.comments_declared is None and state["feed_comments"]:
-            article.comments_declared = _int(state["feed_comments"])
         declared = article.comments_declared
         complete = state["complete"] and (declared is None or declared == len(article.comments))
         return ArchivedPage(
@@ -278,10 +274,3 @@ def _other_pages(article: Article, url: str) -> list[str]:
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        return None

@@ -1,0 +1,195 @@
+"""Recognising boilerplate blocks inside (or around) the article content.
+
+Share bars, related posts, newsletter boxes, ads and the like are named in
+their ``class``/``id`` by nearly every CMS and theme, and link lists betray
+themselves by their link density.  Pruning never removes a block that holds
+most of the container's text, so a misleading class name on a wrapper cannot
+empty the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from scrapers.parsers.dates import parse_date
+
+_BAD_WORDS = re.compile(
+    r"share|sharing|sharedaddy|social|related|newsletter|promo|sidebar|widget-area|comment|"
+    r"breadcrumb|subscri|advert|banner|cookie|popup|modal|footer|navigation|navbar|menu|"
+    r"recommend|readmore|read-more|more-stories|signup|sign-up|disqus|outbrain|taboola|"
+    r"sponsor|pagination|nav-links|post-nav|toolbar|skip-link|screen-reader|tagcloud|"
+    r"post-tags|entry-tags|tag-links|cat-links|entry-meta|post-meta|article-meta|byline|"
+    r"author-bio|author-box|about-author|donate|login|jp-relatedposts|addtoany|"
+    r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
+    r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
+    r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also"
+)  # matched against lowercased attributes (re.I alternations are several times slower)
+_BAD_TOKENS = frozenset(["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"])
+_TOKEN_SPLIT = re.compile(r"\s+")
+_DROP_TAGS = frozenset(["nav", "aside", "footer", "form", "header", "h1"])
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respond)")
+
+
+# Headings that open the "more stories" part after an article, in several languages.
+_END_MARKER = re.compile(
+    r"^\W*(?:related|read more|more from|more on this|more stories|you may also like|"
+    r"you might also like|recommended|see also|also read|mehr zum thema|mehr zu|lesen sie auch|"
+    r"auch interessant|das könnte (?:sie|dich|euch) auch interessieren|weitere artikel|"
+    r"weitere beiträge|verwandte beiträge|verwandte themen|schlagworte|schlagwörter|"
+    r"temas relacionados|noch mehr|aktuelle news|jetzt teilen|über den autor|über die autorin|"
+    r"about the author|mehr beiträge von|mehr kolumnen|share on|tags:|"
+    r"ähnliche artikel|verwandte artikel|te puede interesar|le puede interesar|"
+    r"noticias relacionadas|lee también|leer más|relacionad[oa]s|à lire aussi|lire aussi|"
+    r"sur le même sujet|articles similaires|leggi anche|articoli correlati|zobacz też|"
+    r"czytaj także|share this|teilen|compartir)\b",
+    re.I,
+)
+_RIGHTS = re.compile(
+    r"^©|^\(c\)\s|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|"
+    r"tous droits réservés|tutti i diritti riservati",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"^(?:foto|fotos|photo|photos|bild|bilder|image|credit|crédito|quelle|source|fuente|©)\s*:",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_end_marker(el: etree._Element, text: str) -> bool:
+    """A short heading such as "Related posts" / "Mehr zum Thema"."""
+    return len(text) <= 60 and bool(_END_MARKER.match(text))
+
+
+def is_meta_line(text: str) -> bool:
+    """A short line that is only a date or a rights notice ("Aktualisiert: 11.04.2020")."""
+    if len(text) > 120:
+        return False
+    if _RIGHTS.search(text) or (len(text) < 80 and _CREDIT.match(text)):
+        return True
+    if len(text) > 50:
+        return False
+    iso, _ = parse_date(text)
+    if not iso:
+        return False
+    rest = re.sub(r"\d+", " ", text)
+    return len(_WORD.findall(rest)) <= 2 and not re.search(r"\b(?:uhr|h)\b", text, re.I)
+
+
+def _attrs(el: etree._Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """True for elements the page does not show (``hidden``, display:none)."""
+    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+        return True
+    return "hidden" in (el.get("class") or "").split()
+
+
+def is_boilerplate(el: etree._Element) -> bool:
+    """True when the element's markup names it as non-article content."""
+    if is_hidden(el):
+        return True
+    role = (el.get("role") or "").lower()
+    if role in ("navigation", "complementary", "banner", "contentinfo", "search", "dialog"):
+        return True
+    attrs = _attrs(el)
+    if not attrs.strip() or el.tag in ("article", "main", "body"):
+        return False
+    if _BAD_WORDS.search(attrs):
+        return True
+    return any(t.lower() in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs))
+
+
+def in_excluded_region(el: etree._Element) -> bool:
+    """True inside a comment thread, sidebar or widget area."""
+    return any(
+        _EXCLUDED_REGION.search(_attrs(a))
+        for a in el.iterancestors()
+        if a.tag not in ("body", "html")
+    )
+
+
+def _text_len(el: etree._Element) -> int:
+    s = el.text_content()
+    return len(s) - s.count(" ") - s.count("\n") - s.count("\t")
+
+
+def _link_dense(el: etree._Element, total: int) -> bool:
+    if el.tag not in ("div", "ul", "ol", "section", "table", "p", "dl") or total == 0:
+        return False
+    links = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    if el.tag == "p":
+        return total < 200 and links > 0.6 * total
+    return links > 0.5 * total and total < 1500
+
+
+def _doomed(el: etree._Element, limit: float) -> bool:
+    size = None
+    if el.tag in _DROP_TAGS or is_boilerplate(el):
+        size = _text_len(el)
+        if size <= limit:
+            return True
+    if el.tag in ("div", "ul", "ol", "section", "table", "p", "dl"):
+        size = _text_len(el) if size is None else size
+        return size <= limit and _link_dense(el, size)
+    return False
+
+
+def _cut_after_end_markers(container: etree._Element) -> None:
+    """Drop an end-of-article heading and what follows it at its level."""
+    for el in list(container.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span")):
+        if el.getparent() is None or len(el) > 3:
+            continue
+        text = " ".join(el.text_content().split())
+        if not is_end_marker(el, text):
+            continue
+        node = el
+        while (
+            node.getparent() is not None
+            and node.getparent() is not container
+            and (len(node.getparent()) == 1)
+        ):
+            node = node.getparent()
+        following = list(node.itersiblings())
+        if sum(_text_len(f) for f in following) > 0.5 * _text_len(container):
+            continue
+        for sib in following:
+            sib.drop_tree()
+        node.drop_tree()
+        return
+
+
+def _drop_meta_lines(container: etree._Element) -> None:
+    for el in list(container.iter("p", "div", "span", "time", "small", "li")):
+        if el.getparent() is None or len(el) > 4:
+            continue
+        text = el.text_content()
+        if len(text) > 400:
+            continue
+        text = " ".join(text.split())
+        if text and is_meta_line(text):
+            el.drop_tree()
+
+
+def prune(container: etree._Element, *, title: str | None = None) -> None:
+    """Remove boilerplate descendants of ``container`` in place."""
+    _cut_after_end_markers(container)
+    _drop_meta_lines(container)
+    limit = max(_text_len(container) * 0.5, 200)
+    doomed = []
+    stack = list(container)
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if _doomed(el, limit):
+            doomed.append(el)
+        else:
+            stack.extend(el)
+    for el in doomed:
+        el.drop_tree()

@@ -1,0 +1,118 @@
+"""The bare headline of an article page.
+
+The visible ``<h1>`` is the headline as the reader sees it, but pages often
+have several (site logo, widgets); the metadata titles (JSON-LD headline,
+og:title, ``<title>``) name the article but usually carry a " | Site" suffix.
+So a heading wins when the metadata agrees with it, and metadata titles are
+used, with the site name cut off, when no heading does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from scrapers.parsers.metadata import Metadata, ld_text
+from scrapers.parsers.select import select_first
+from scrapers.parsers.text import inline_text
+
+_SEP = re.compile(r"\s+[|\-–—·•»«/:~]+\s+|\s*[|»«]\s*|\s+::\s+")
+_HEADING_XPATH = (
+    "//h1 | //*[@itemprop='headline'] | //*[contains(@class, 'entry-title')] | "
+    "//h2[contains(@class, 'title')]"
+)
+_HEADING = etree.XPath(_HEADING_XPATH)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def strip_site_name(title: str, site_name: str | None = None) -> str:
+    """Cut " | Site Name" (or "Site Name - ") off a metadata title.
+
+    >>> strip_site_name("Putin backs Maduro | Havana Times", "Havana Times")
+    'Putin backs Maduro'
+    >>> strip_site_name("Putin backs Maduro - Havana Times")
+    'Putin backs Maduro'
+    """
+    title = re.sub(r"\s+", " ", title).strip()
+    parts = [p for p in _SEP.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    site = _norm(site_name) if site_name else None
+    if site:
+        kept = [p for p in parts if _norm(p) != site and not (site and _norm(p) in site)]
+        if kept and len(kept) < len(parts):
+            return _rejoin(title, kept)
+    # No known site name: drop short trailing parts (the usual "| Site" suffix).
+    first = parts[0]
+    while len(parts) > 1 and len(parts[-1].split()) <= 4 and len(parts[-1]) < len(first):
+        parts.pop()
+    return _rejoin(title, parts)
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The span of the original title covering ``parts`` (keeps inner separators)."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(parts)
+
+
+def meta_titles(md: Metadata, doc: etree._Element) -> list[str]:
+    """Article titles stated by the metadata, most specific first."""
+    out = []
+    for value in (
+        ld_text(md.ld("headline")),
+        md.first("og:title", "twitter:title", "dc.title", "title", "sailthru.title"),
+        inline_text(doc.find(".//title")),
+    ):
+        if value and value not in out:
+            out.append(value)
+    return out
+
+
+_BRANDING = re.compile(r"logo|brand|site-title|site-name|sitename|blog-title|masthead", re.I)
+
+
+def _agrees(heading: str, titles: list[str]) -> bool:
+    h = _norm(heading)
+    return bool(h) and any(h == _norm(t) or _norm(t).startswith(h) or h in _norm(t) for t in titles)
+
+
+def _is_branding(el: etree._Element, text: str, site_name: str | None) -> bool:
+    """Site logos and blog names set as headings."""
+    if site_name and _norm(text) == _norm(site_name):
+        return True
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "article", "main"):
+            break
+        if _BRANDING.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    return False
+
+
+def extract_title(
+    doc: etree._Element, md: Metadata, *, selector: str | None = None, site_name: str | None = None
+) -> str | None:
+    """The bare headline; None when the page states none."""
+    if selector and (el := select_first(doc, selector)) is not None and inline_text(el):
+        return inline_text(el)
+    titles = meta_titles(md, doc)
+    headings = [(inline_text(h), h) for h in _HEADING(doc)[:30]]
+    headings = [
+        (t, h) for t, h in headings if 3 <= len(t) <= 400 and not _is_branding(h, t, site_name)
+    ]
+    agreeing = [t for t, _ in headings if _agrees(t, titles)]
+    if agreeing:
+        return max(agreeing, key=len)
+    ld = ld_text(md.ld("headline"))
+    if ld:
+        return strip_site_name(ld, site_name)
+    h1s = [t for t, h in headings if h.tag == "h1"]
+    if len(h1s) == 1 and len(h1s[0].split()) > 1:
+        return h1s[0]
+    if titles:
+        return strip_site_name(titles[0], site_name)
+    return h1s[0] if h1s else None

@@ -1,0 +1,83 @@
+"""Byline splitting and author finding."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from scrapers.parsers.byline import extract_authors, split_byline
+from scrapers.parsers.metadata import collect_metadata
+
+
+@pytest.mark.parametrize(
+    ("raw", "names", "source"),
+    [
+        ("By Peter Spinella (dpa)", ["Peter Spinella"], "dpa"),
+        ("By Ana García and Luis Pérez", ["Ana García", "Luis Pérez"], None),
+        ("A. Smith, B. Jones & C. Brown", ["A. Smith", "B. Jones", "C. Brown"], None),
+        ("Por Ana García y Luis Pérez", ["Ana García", "Luis Pérez"], None),
+        ("Von Anna Schmidt und Jonas Weber", ["Anna Schmidt", "Jonas Weber"], None),
+        ("Jane Doe, Staff Writer", ["Jane Doe"], None),
+        ("Jane Doe | May 3, 2021", ["Jane Doe"], None),
+        ("By Jane Doe jane.doe@example.com @janedoe", ["Jane Doe"], None),
+        ("Posted by By Jane Doe", ["Jane Doe"], None),
+        ("admin", [], None),
+        ("Walter von Aachen", ["Walter von Aachen"], None),
+        ("Veröffentlicht am 3. Mai 2021", [], None),
+    ],
+)
+def test_split_byline(raw, names, source):
+    assert split_byline(raw) == (names, source)
+
+
+def test_site_name_is_not_an_author():
+    assert split_byline("By Havana Times", "Havana Times") == ([], None)
+
+
+def _authors(html: str):
+    doc = lxml.html.document_fromstring(html)
+    return extract_authors(doc, collect_metadata(doc), site_name="Example News")
+
+
+def test_json_ld_person_with_profile_url():
+    authors, source = _authors(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '{"@type": "Person", "name": "Ana García", "url": "https://x.example/a"}}</script>'
+        "<p>Ana García</p>"
+    )
+    assert [(a.name, a.url) for a in authors] == [("Ana García", "https://x.example/a")]
+    assert source is None
+
+
+def test_json_ld_organization_is_a_source_not_an_author():
+    authors, source = _authors(
+        '<script type="application/ld+json">{"@type": "Article", "author": '
+        '{"@type": "Organization", "name": "Reuters"}}</script><p>text</p>'
+    )
+    assert authors == [] and source == "Reuters"
+
+
+def test_visible_byline_with_links():
+    authors, _ = _authors(
+        '<div class="entry-meta"><span class="byline">By <span class="author vcard">'
+        '<a href="/author/a/" rel="author">Ann Lee</a></span> and <span class="author vcard">'
+        '<a href="/author/b/" rel="author">Bo Kim</a></span></span></div>'
+    )
+    assert [(a.name, a.url) for a in authors] == [
+        ("Ann Lee", "/author/a/"),
+        ("Bo Kim", "/author/b/"),
+    ]
+
+
+def test_meta_author_not_shown_loses_to_visible_byline():
+    authors, _ = _authors(
+        '<meta name="author" content="wpadmin2"><p class="byline">By Ann Lee</p><p>Text.</p>'
+    )
+    assert [a.name for a in authors] == ["Ann Lee"]
+
+
+def test_comment_authors_are_ignored():
+    authors, _ = _authors(
+        '<div id="comments"><div class="comment-author vcard"><cite class="fn">Nick</cite></div></div>'
+    )
+    assert authors == []
