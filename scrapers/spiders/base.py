@@ -172,13 +172,23 @@ class SiteSpider(scrapy.Spider):
             yield from self.follow_links(response)
 
     def parse_response(self, response: Response) -> Article:
-        return parse_page(
-            response.body,
-            response.url,
-            content_type=_header(response, b"Content-Type"),
-            fetched_at=response.meta.get(META_FETCHED_AT),
-            selectors=self.selectors,
-        )
+        """Parse a page; a parser failure is counted and logged, never fatal.
+
+        The page's bytes are in the WARC already, so a fixed parser can
+        recover it later with a re-parse.
+        """
+        try:
+            return parse_page(
+                response.body,
+                response.url,
+                content_type=_header(response, b"Content-Type"),
+                fetched_at=response.meta.get(META_FETCHED_AT),
+                selectors=self.selectors,
+            )
+        except Exception:
+            self.logger.exception("Parser failed on %s", response.url)
+            self.crawler.stats.inc_value("parse/errors")
+            return Article(url=response.url, is_article=False)
 
     def follow_links(self, response: Response) -> Iterable[scrapy.Request]:
         depth = response.meta.get("listing_depth", 0) + 1
