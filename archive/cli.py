@@ -123,5 +123,14 @@ def serve(db: str, port: int) -> None:
     raise SystemExit(subprocess.call(cmd))
 
 
+def _register() -> None:
+    from archive import cli_research, cli_warc
+
+    for command in (*cli_warc.COMMANDS, *cli_research.COMMANDS):
+        main.add_command(command)
+
+
+_register()
+
 if __name__ == "__main__":
     main()

@@ -38,6 +38,7 @@ class ArchivePipeline:
             capture_id=item.capture_id,
             crawl_id=self.runtime.crawl_id,
             complete=item.comments_complete,
+            comment_captures=item.comment_captures,
         )
         self.stats.inc_value("archive/articles")
         self.stats.inc_value("archive/comments", len(article.comments))

@@ -124,6 +124,13 @@ def m001_initial(db: Database) -> None:
     db["comments"].enable_fts(["text", "author"], create_triggers=True, tokenize="unicode61")
 
 
+@migrations()
+def m002_comment_page_captures(db: Database) -> None:
+    """The captures of an article's further comment pages, so a re-parse from
+    WARC can rebuild the whole thread (JSON list of WARC-Record-IDs)."""
+    db["articles"].add_column("comment_captures", str)
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

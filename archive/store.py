@@ -167,8 +167,13 @@ class ArchiveStore:
         capture_id: str | None,
         crawl_id: int | None,
         complete: bool | None = None,
+        comment_captures: list[str] | None = None,
     ) -> str:
-        """Queue an article and its thread; return the article's id."""
+        """Queue an article and its thread; return the article's id.
+
+        ``comment_captures`` are the response records of the thread's further
+        comment pages (the first page is ``capture_id``).
+        """
         url = article.canonical_url or article.url
         article_id = stable_id(url)
         site = urlsplit(url).hostname or ""
@@ -184,6 +189,7 @@ class ArchiveStore:
             first_seen=fetched_at,
             last_fetched=fetched_at,
             capture_id=capture_id,
+            comment_captures=json.dumps(comment_captures or []),
             crawl_id=crawl_id,
         )
         self._articles.append({c: row.get(c) for c in ARTICLE_COLUMNS})
