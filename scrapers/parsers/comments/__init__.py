@@ -1,11 +1,31 @@
-"""Reader comment threads (STUB: to be replaced by the comments parser work)."""
+"""Reader comment threads: one page's comments and what it says about its thread.
+
+``extract_thread`` reads the parsed page (never changing it) and returns a
+:class:`Thread`; ``merge_threads`` joins the pages of a paginated thread.
+Evidence is tried from the most to the least specific: comment blocks in the
+markup (WordPress, microdata/RDFa, custom lists found by their class and id
+words), then JSON-LD, then third-party embeds that hold no comments at all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from scrapers.items import Comment
+from scrapers.parsers.comments._dom import hash_id, is_inside, numeric_key
+from scrapers.parsers.comments.blocks import Block, find_blocks, link_parents
+from scrapers.parsers.comments.fields import Fields, finish, probe
+from scrapers.parsers.comments.jsonld import jsonld_comments, jsonld_count, load_jsonld
+from scrapers.parsers.comments.merge import merge_comments
+from scrapers.parsers.comments.meta import comment_pages, declared_count, is_open
+from scrapers.parsers.comments.regions import regions_of, system_of
+from scrapers.parsers.comments.scan import Scan, scan
+from scrapers.parsers.comments.thirdparty import find_embed
+
+__all__ = ["Thread", "extract_thread", "merge_threads"]
 
 
 @dataclass(kw_only=True)
@@ -21,18 +41,140 @@ class Thread:
     nodes: list = field(default_factory=list)  # DOM elements of the thread region(s)
 
 
-def extract_thread(doc, url: str, *, fetched_at: str | None = None,
-                   selectors: Mapping[str, str] | None = None) -> Thread:
-    return Thread()
+def _within(found: Scan, doc: etree._Element, selectors: Mapping[str, str] | None) -> list:
+    """The marked elements to search: inside a site profile's ``comments``
+    selector when it matches, else all of them."""
+    css = (selectors or {}).get("comments")
+    if not css:
+        return found.marked
+    try:
+        roots = doc.cssselect(css)
+    except Exception:  # a bad selector in a profile must not break the parse
+        roots = []
+    if not roots:
+        return found.marked
+    return [el for el in found.marked if any(is_inside(el, r) for r in roots)]
+
+
+def _kind(b: Block) -> str:
+    cls = b.el.get("class") or ""
+    return next((k for k in ("pingback", "trackback") if k in cls), "comment")
+
+
+def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[Block, Fields]]:
+    """Fields of every comment block.  Blocks with neither author nor date are
+    parts of their enclosing block (a ``div.comment_box`` inside
+    ``li#comment-12``): they are folded back into it, only the blocks that held
+    them are probed again, and text is read for the survivors only.  Blocks
+    holding text fields are reply forms and are dropped."""
+    stop = {b.el for b in blocks}
+    probes = {b.el: probe(b.el, stop, fetched_at) for b in blocks}
+    # Reply forms stay fenced off (never folded into a comment around them).
+    parts = {
+        b.el
+        for b in blocks
+        if _kind(b) == "comment" and not probes[b.el].found and not probes[b.el].form
+    }
+    if parts and parts != stop:
+        stop -= parts
+        for host in {h for h in (_host(p, stop) for p in parts) if h is not None}:
+            probes[host] = probe(host, stop, fetched_at)
+    out = []
+    for b in blocks:
+        kind, p = _kind(b), probes[b.el]
+        if b.el in stop or kind != "comment":
+            if kind == "comment" and not p.found:
+                continue
+            out.append((b, finish(p, stop, url, kind)))
+    return out
+
+
+def _host(el: etree._Element, stop: set) -> etree._Element | None:
+    """The nearest remaining block around a dropped part."""
+    for anc in el.iterancestors():
+        if anc in stop:
+            return anc
+    return None
+
+
+def _dom_comments(
+    marked: list, url: str, fetched_at: str | None
+) -> tuple[list[Block], list[Comment]]:
+    blocks = find_blocks(marked)
+    kept: list[tuple[Block, Comment]] = []
+    for b, f in _read(blocks, url, fetched_at):
+        kind = _kind(b)
+        if kind == "comment" and (not f.text or not (f.author or f.published)):
+            continue
+        if kind != "comment" and not (f.author or f.author_url):
+            continue
+        comment = Comment(
+            id=_block_id(b) or hash_id(f.author, f.published_raw, f.text),
+            author=f.author,
+            author_url=f.author_url,
+            published=f.published,
+            published_raw=f.published_raw,
+            published_approx=f.approx,
+            text=f.text,
+            html=f.html,
+            kind=kind,
+        )
+        kept.append((b, comment))
+    blocks = [b for b, _ in kept]
+    link_parents(blocks)
+    ids = {b.el: c.id for b, c in kept}
+    for i, (b, c) in enumerate(kept):
+        c.position, c.depth = i, b.depth
+        c.parent_id = ids[b.parent.el] if b.parent is not None else None
+    return blocks, [c for _, c in kept]
+
+
+def _block_id(b: Block) -> str | None:
+    for raw in b.ids:
+        key = numeric_key(raw)
+        if key:
+            return key
+    return None
+
+
+def extract_thread(
+    doc: etree._Element,
+    url: str,
+    *,
+    fetched_at: str | None = None,
+    selectors: Mapping[str, str] | None = None,
+) -> Thread:
+    """The comment thread of one parsed page (pure: the tree is not modified).
+
+    ``fetched_at`` (ISO 8601) anchors relative dates ("3 days ago");
+    ``selectors["comments"]`` (CSS) narrows the search to a site's thread region.
+    """
+    found = scan(doc)
+    blocks, comments = _dom_comments(_within(found, doc, selectors), url, fetched_at)
+    payloads = load_jsonld(found.scripts)
+    system = system_of(found.marked, blocks) if comments else None
+    if not comments:
+        comments = jsonld_comments(payloads, fetched_at)
+        system = "schema.org" if comments else None
+    embed = find_embed(doc, found)
+    nodes = regions_of(found.marked, blocks)
+    if embed is not None:
+        system = system or embed.system
+        nodes += [n for n in embed.nodes if n not in nodes]
+    declared = declared_count(found.marked, nodes)
+    if declared is None:
+        declared = jsonld_count(payloads)
+    return Thread(
+        comments=comments,
+        declared=declared,
+        open=is_open(found.marked, nodes),
+        system=system,
+        thread_id=embed.thread_id if embed is not None else None,
+        pages=comment_pages(found.marked, nodes, url),
+        nodes=nodes,
+    )
 
 
 def merge_threads(threads: list[Thread]) -> list[Comment]:
     """Merge the comments of several pages of one thread into one ordered list."""
-    seen: dict[str, Comment] = {}
-    for thread in threads:
-        for c in thread.comments:
-            seen.setdefault(c.id, c)
-    merged = list(seen.values())
-    for i, c in enumerate(merged):
-        c.position = i
-    return merged
+    return merge_comments([t.comments for t in threads])

@@ -18,17 +18,30 @@ from scrapers.parsers.text import SKIP_TAGS
 # Words that mark an element as being about reader comments, in the languages
 # the archive meets most (class/id tokens are matched lower-cased).
 COMMENT_WORDS = (
-    "comment", "kommentar", "comentario", "commentaire", "commento", "leserbrief", "reaction",
-    "discussion", "diskussion", "discusion", "reply", "replies", "respuesta", "коммент",
+    "comment",
+    "kommentar",
+    "comentario",
+    "commentaire",
+    "commento",
+    "leserbrief",
+    "reaction",
+    "discussion",
+    "diskussion",
+    "discusion",
+    "reply",
+    "replies",
+    "respuesta",
+    "коммент",
 )
+_KEEP_ATTRS = ("href", "src", "alt", "title", "datetime", "cite", "colspan", "rowspan", "class")
+_HTML_WS = re.compile(r"[ \t\r\n\f]+")
 _DIGITS = re.compile(r"\d{1,20}")
-_SPLIT = re.compile(r"[\s]+")
 
 
 def tokens(el: etree._Element) -> list[str]:
     """Lower-cased class tokens of an element."""
     cls = el.get("class")
-    return _SPLIT.split(cls.strip().lower()) if cls else []
+    return cls.lower().split() if cls else []
 
 
 def label(el: etree._Element) -> str:
@@ -91,25 +104,37 @@ def own_iter(root: etree._Element, stop: set) -> Iterator[etree._Element]:
         stack.extend(reversed([c for c in el if c not in stop]))
 
 
-def pruned_copy(el: etree._Element, skip: set) -> etree._Element:
+def _ws(text: str | None, pre: bool) -> str | None:
+    return text if pre or not text else _HTML_WS.sub(" ", text)
+
+
+def pruned_copy(el: etree._Element, skip: set, pre: bool = False) -> etree._Element:
     """A detached copy of ``el`` without the subtrees in ``skip``.
 
-    Skipped elements' tails are kept, so text around them survives.  Text
-    helpers then run on the copy, leaving the page's own tree untouched.
+    Skipped elements' tails are kept, so text around them survives.  Source
+    line breaks collapse to spaces as a browser shows them (outside ``pre``),
+    so only ``<br>`` and blocks break lines.  Text helpers then run on the
+    copy, leaving the page's own tree untouched.
     """
-    new = etree.Element(el.tag if isinstance(el.tag, str) else "span", dict(el.attrib))
-    new.text = el.text
+    pre = pre or el.tag == "pre"
+    new = etree.Element(el.tag if isinstance(el.tag, str) else "span")
+    for name in _KEEP_ATTRS:
+        value = el.get(name)
+        if value is not None:
+            new.set(name, value)
+    new.text = _ws(el.text, pre)
     last = None
     for child in el:
+        tail = _ws(child.tail, pre)
         if child in skip or not isinstance(child.tag, str) or child.tag in SKIP_TAGS:
-            if child.tail:
+            if tail:
                 if last is not None:
-                    last.tail = (last.tail or "") + child.tail
+                    last.tail = (last.tail or "") + tail
                 else:
-                    new.text = (new.text or "") + child.tail
+                    new.text = (new.text or "") + tail
             continue
-        last = pruned_copy(child, skip)
-        last.tail = child.tail
+        last = pruned_copy(child, skip, pre)
+        last.tail = tail
         new.append(last)
     return new
 

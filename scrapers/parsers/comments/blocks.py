@@ -16,23 +16,23 @@ from lxml import etree
 
 from scrapers.parsers.comments._dom import label, numeric_key, tokens
 
-# One XPath pass in C narrows the page down to elements worth a look.
-_CANDIDATES = etree.XPath(
-    "//*[contains(@class,'omment') or contains(@id,'omment') or contains(@class,'omentario')"
-    " or contains(@class,'eserbrief') or contains(@id,'omentario') or contains(@class,'pingback')"
-    " or contains(@class,'trackback') or contains(@itemtype,'Comment') or contains(@typeof,'Comment')"
-    " or contains(@class,'коммент')]"
-)
 _ITEM_TOKEN = re.compile(
     r"^[a-z0-9_-]*?(?:comment|kommentar|comentario|commentaire|commento|leserbrief|коммент\w*)"
     r"(?:s?[-_]{0,2}(?:item|entry|con|container|wrapper|wrap|box|card|block|single|row|unit|node"
     r"|li|article|post))?$|^(?:pingback|trackback)$"
 )
 _ITEM_ID = re.compile(
-    r"^(?:li-|div-)?(?:comment|kommentar|comentario|cmt|c)[-_]?\d+(?:[-_]\d+)?$|^wc-comm-\d+", re.I
+    r"^(?:li-|div-)?(?:comment|kommentar|comentario|cmt|c)[-_]?\d+(?:[-_]\d+)?$|^wc-comm-\d+"
+    r"|^(?:[a-z]{1,4}_)?(?:message|msg)[-_]?\d+$",
+    re.I,
 )
-_BLOCK_TAGS = frozenset("div li article section dd blockquote tr td dl ul ol".split())
-_BAD_ZONE = re.compile(r"widget|sidebar|recent|footer-|menu|teaser|related|popular|newsletter")
+_BLOCK_TAGS = frozenset(
+    ["div", "li", "article", "section", "dd", "blockquote", "tr", "td", "dl", "ul", "ol"]
+)
+_BAD_TOKENS = frozenset(
+    ["sidebar", "widget", "secondary", "widget-area", "sidebar-primary", "sidebar-secondary"]
+)
+_BAD_PREFIXES = ("widget_", "widget-", "related", "popular", "teaser", "newsletter")
 _NOT_ITEM = ("respond", "form", "count", "link", "navigation", "pagination", "title")
 
 
@@ -60,33 +60,56 @@ def _is_candidate(el: etree._Element) -> bool:
     return any(_ITEM_TOKEN.match(t) for t in tokens(el))
 
 
-def _in_bad_zone(el: etree._Element) -> bool:
-    """Sidebar widgets ("Recent comments"), forms and navigation are never threads."""
+def _bad_zone(el: etree._Element) -> bool:
+    """Widget and sidebar containers, and lists of recent/related/popular items."""
+    ident = (el.get("id") or "").lower()
+    if ident.startswith(("sidebar", "secondary", "widget")) or "recent" in ident:
+        return True
+    return any(t in _BAD_TOKENS or t.startswith(_BAD_PREFIXES) or "recent" in t for t in tokens(el))
+
+
+_THREAD_IDS = ("comments", "commentlist", "comment-list", "disqus_thread")
+_THREAD_CLASSES = frozenset(["commentlist", "comment-list", "comments-area"])
+
+
+def _thread_container(el: etree._Element) -> bool:
+    """A container only ever used for a page's own thread (WordPress ``#comments``,
+    ``ol.commentlist``): below it, sidebar-like wrappers further up do not matter
+    (some themes put the whole content column inside a widget)."""
+    return el.get("id") in _THREAD_IDS or not _THREAD_CLASSES.isdisjoint(tokens(el))
+
+
+def _in_bad_zone(el: etree._Element, memo: dict) -> bool:
+    """Sidebar widgets ("Recent comments") and comment forms are never threads."""
+    trail = []
+    verdict = False
     for anc in el.iterancestors():
+        if anc in memo:
+            verdict = memo[anc]
+            break
+        trail.append(anc)
         tag = anc.tag if isinstance(anc.tag, str) else ""
-        if tag in ("aside", "nav", "header", "footer") and not anc.get("class", "").count("comment"):
-            return True
-        if tag == "form" and "comment" in label(anc):
-            return True
-        if tag in ("body", "html"):
-            return False
-        if _BAD_ZONE.search(label(anc)):
-            return True
-    return False
+        if tag in ("body", "html") or _thread_container(anc):
+            break
+        if tag == "aside" or (tag == "form" and "comment" in label(anc)) or _bad_zone(anc):
+            verdict = True
+            break
+    for anc in trail:
+        memo[anc] = verdict
+    return verdict
 
 
-def find_blocks(root: etree._Element) -> list[Block]:
-    """Comment blocks under ``root`` in document order, with parents and depths."""
-    cands = [el for el in _CANDIDATES(root) if _is_candidate(el)]
+def find_blocks(marked: list[etree._Element]) -> list[Block]:
+    """Comment blocks among the scan's ``marked`` elements, in document order
+    (parents are linked later, once the blocks that are not comments are dropped)."""
+    cands = [el for el in marked if _is_candidate(el)]
     if not cands:
         return []
-    cand_set = set(cands)
-    cands = [el for el in cands if not _in_bad_zone(el)]
+    memo: dict = {}
+    cands = [el for el in cands if not _in_bad_zone(el, memo)]
     blocks = {el: Block(el, [el.get("id") or ""]) for el in cands}
-    _collapse_wrappers(blocks, cand_set)
-    ordered = [b for el, b in blocks.items() if el in blocks]
-    _link_parents(ordered)
-    return ordered
+    _collapse_wrappers(blocks)
+    return list(blocks.values())
 
 
 def _nearest_candidate(el: etree._Element, blocks: dict) -> etree._Element | None:
@@ -96,7 +119,7 @@ def _nearest_candidate(el: etree._Element, blocks: dict) -> etree._Element | Non
     return None
 
 
-def _collapse_wrappers(blocks: dict, cand_set: set) -> None:
+def _collapse_wrappers(blocks: dict) -> None:
     """Merge an outer block with an inner one when they are one comment.
 
     They are one comment when they carry the same number (``li#li-comment-12``
@@ -114,8 +137,7 @@ def _collapse_wrappers(blocks: dict, cand_set: set) -> None:
         if outer is None:
             continue
         key, okey = numeric_key(el.get("id")), numeric_key(outer.get("id"))
-        only_child = len(direct[outer]) == 1 and not _own_text(outer, el)
-        if (key and key == okey) or only_child or (key and not okey and only_child):
+        if (key and key == okey) or (len(direct[outer]) == 1 and not _own_text(outer, el)):
             inner = blocks.pop(el)
             blocks[outer].ids.extend(inner.ids)
             blocks[outer].microdata |= inner.microdata
@@ -128,7 +150,7 @@ def _own_text(outer: etree._Element, inner: etree._Element) -> bool:
     for text in outer.xpath(".//text()"):
         if text.strip():
             parent = text.getparent()
-            node = parent
+            node = parent.getparent() if text.is_tail else parent
             inside = False
             while node is not None and node is not outer:
                 if node is inner:
@@ -140,10 +162,12 @@ def _own_text(outer: etree._Element, inner: etree._Element) -> bool:
     return False
 
 
-def _link_parents(ordered: list[Block]) -> None:
+def link_parents(ordered: list[Block]) -> None:
+    """Set each block's parent (nearest enclosing block) and depth."""
     by_el = {b.el: b for b in ordered}
     for b in ordered:
-        b.microdata = b.microdata or "Comment" in (b.el.get("itemtype") or "")
+        marks = (b.el.get("itemtype") or "") + (b.el.get("typeof") or "")
+        b.microdata = b.microdata or "Comment" in marks
         for anc in b.el.iterancestors():
             if anc in by_el:
                 b.parent = by_el[anc]

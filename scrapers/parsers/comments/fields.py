@@ -1,0 +1,233 @@
+"""The fields of one comment block: author, date, text.
+
+Two steps, because most candidate blocks of a page are not comments: ``probe``
+finds the author and date elements (``locate``); blocks with neither are parts
+of a larger block and are never read further.  ``finish`` reads the text and
+HTML of the survivors only.  Everything is looked up within the block's *own*
+elements: nested replies are other blocks and never lend their author or text
+to their parent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from scrapers.parsers.comments._dom import absolute, own_iter, pruned_copy, tokens
+from scrapers.parsers.comments.locate import TEXT_LEN, El, author_el, date_el, info_of
+from scrapers.parsers.comments.pingback import pingback_fields
+from scrapers.parsers.text import clean_html, element_text, inline_text
+
+_META_WORDS = re.compile(r"meta|info|details|header|head\b|top|byline|vcard|author|user")
+_CONTENT_WORDS = re.compile(r"text|content|body|message|entry|description|story|excerpt|inner")
+_NOT_CONTENT = re.compile(
+    r"meta|header|footer|author|avatar|date|time|title|action|reply|vote"
+    r"|text-(?:left|right|center|justify|muted|small|sm|xs|lg|xl|bold|nowrap|truncate)"
+)
+_NOISE = re.compile(
+    r"reply|edit-link|moderation|avatar|says|actions|tools|vote|rating|like|share|report|button"
+    r"|permalink|flag|respond|navigation"
+)
+_SAYS = re.compile(r"\s*(?:says|sagt|schreibt|dice|dit|disse|пишет|wrote|schrieb)\s*:?\s*$", re.I)
+# Links and buttons that only say what they do ("Reply", "Antworten").
+_ACTIONS = frozenset(
+    [
+        "reply",
+        "antworten",
+        "responder",
+        "répondre",
+        "rispondi",
+        "ответить",
+        "melden",
+        "report",
+        "zitieren",
+        "quote",
+        "citar",
+        "like",
+        "gefällt",
+        "share",
+        "teilen",
+        "löschen",
+        "delete",
+        "edit",
+        "bearbeiten",
+    ]
+)
+
+
+def _is_action(el: etree._Element) -> bool:
+    if el.tag not in ("a", "button", "span") or len(el):
+        return False
+    return (el.text or "").strip().lower() in _ACTIONS
+
+
+_TEXT_INPUTS = (None, "text", "email", "url")
+
+
+def _is_field(el: etree._Element) -> bool:
+    """A field to type a comment or a name into (buttons and checkboxes are not)."""
+    return el.tag == "textarea" or (el.tag == "input" and el.get("type") in _TEXT_INPUTS)
+
+
+_KNOWN_CONTENT = ("comment-content", "wp-block-comment-content", "comment_content", "comment-text")
+
+
+@dataclass
+class Fields:
+    """Raw findings for one block, before the id is decided."""
+
+    author: str | None
+    author_url: str | None
+    published: str | None
+    published_raw: str | None
+    approx: bool
+    text: str
+    html: str
+
+
+def _has(el: etree._Element, pattern: re.Pattern) -> bool:
+    return any(pattern.search(t) for t in tokens(el))
+
+
+def _container(el: etree._Element, root: etree._Element) -> etree._Element:
+    """Climb from an author/date element to its meta wrapper inside the block."""
+    node = el
+    parent = node.getparent()
+    while parent is not None and parent is not root and _has(parent, _META_WORDS):
+        node, parent = parent, parent.getparent()
+    return node
+
+
+def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
+    def ok(e) -> bool:
+        return e is not root and not any(a is not None and _inside(a, e) for a in avoid)
+
+    known = frozenset(_KNOWN_CONTENT)
+    for info in infos:
+        el = info.el
+        if (known & info.toks or info.prop in ("text", "commentText")) and ok(el):
+            return el
+    cands = []
+    for info in infos:
+        if info.cls and _CONTENT_WORDS.search(info.cls):
+            el = info.el
+            if not any(_NOT_CONTENT.search(t) for t in info.toks) and ok(el):
+                cands.append(el)
+    # The longest text wins ("text-right" is a layout class too); measured
+    # only when there is a choice.
+    best = cands[0] if len(cands) == 1 else None
+    if len(cands) > 1:
+        best = max(cands, key=TEXT_LEN)
+    if best is not None and not TEXT_LEN(best):
+        best = None
+    if best is not None:
+        return best
+    return None
+
+
+def _inside(el, ancestor) -> bool:
+    while el is not None:
+        if el is ancestor:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _name(author, date, raw: str | None) -> str | None:
+    """The author's name, without "says:" and without a date printed inside it."""
+    if author is None:
+        return None
+    if date is not None and _inside(date, author):
+        for el in author.iter("a", "cite", "b", "strong", "span"):
+            text = inline_text(el)
+            if text and not _inside(date, el) and (not raw or raw not in text):
+                return _SAYS.sub("", text).strip() or None
+    name = _SAYS.sub("", inline_text(author)).strip()
+    if raw and raw in name:
+        name = name.replace(raw, " ").strip()
+    return name or None
+
+
+class _Either:
+    """Membership in either of two sets, without copying the (large) first one
+    for every block of a long thread."""
+
+    __slots__ = ("a", "b")
+
+    def __init__(self, a: set, b: set) -> None:
+        self.a, self.b = a, b
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.b or item in self.a
+
+
+@dataclass
+class Probe:
+    """Author and date of a block, found before its text is read: blocks with
+    neither are parts of a larger block, and their text is never needed."""
+
+    root: etree._Element
+    infos: list
+    author: etree._Element | None
+    date: etree._Element | None
+    iso: str | None
+    raw: str | None
+    approx: bool
+
+    form: bool = False  # holds text fields: a reply form, never a comment
+
+    @property
+    def found(self) -> bool:
+        return not self.form and (self.author is not None or self.iso is not None)
+
+
+def probe(root: etree._Element, stop: set, fetched_at: str | None) -> Probe:
+    """Author and date elements of the block ``root``; ``stop`` holds the blocks
+    (``root`` itself may be among them: only descendants are tested)."""
+    infos = [info_of(e) for e in own_iter(root, stop)][1:]
+    author = author_el(infos)
+    if author is None and {"pingback", "trackback"} & set(tokens(root)):
+        author = next((i.el for i in infos if i.el.tag == "a" and "url" in i.toks), None)
+    date, iso, raw, approx = date_el(infos, fetched_at)
+    # A reply form asks for a name and a text; one lone box is an inline
+    # "quote/reply" field that some sites put in every comment.
+    form = sum(1 for i in infos if _is_field(i.el)) >= 2
+    return Probe(root, infos, author, date, iso, raw, approx, form)
+
+
+def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
+    """All fields of a probed block: the text is read only here."""
+    if kind != "comment":
+        name, link, text, html = pingback_fields(p.author, p.infos, url)
+        return Fields(name, link, p.iso, p.raw, p.approx, text, html)
+    root, infos, author, date = p.root, p.infos, p.author, p.date
+    content = _content_el(infos, root, [author, date])
+    skip = {i.el for i in infos if (i.cls and (_NOISE.search(i.cls) or "children" in i.toks))}
+    skip.update(i.el for i in infos if _is_action(i.el))
+    if content is None:
+        content = root
+        for el in (author, date):
+            if el is not None:
+                skip.add(_container(el, root))
+    skip.discard(content)
+    copy = pruned_copy(content, _Either(stop, skip))
+    link = None
+    if author is not None:
+        a = author if author.tag == "a" else author.find(".//a[@href]")
+        link = absolute(url, a.get("href")) if a is not None else None
+    return Fields(
+        author=_name(author, date, p.raw),
+        author_url=link,
+        published=p.iso,
+        published_raw=p.raw,
+        approx=p.approx,
+        text=element_text(copy),
+        html=clean_html(copy),
+    )
+
+
+def extract_fields(root: etree._Element, stop: set, url: str, fetched_at: str | None) -> Fields:
+    """Author, date and text of the comment block ``root`` in one call."""
+    return finish(probe(root, stop, fetched_at), stop, url)

@@ -1,0 +1,108 @@
+"""Where a comment block keeps its author and its date.
+
+Each is looked up by tiers, from the most specific markup (microdata
+``itemprop``, WordPress ``.fn`` and ``time``) to generic class words
+(``author``, ``date``) and profile links; every element of the block is ranked
+in one pass and the best tier wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from scrapers.parsers.comments._dom import tokens
+from scrapers.parsers.comments.when import date_from
+
+_AUTHOR_WORDS = re.compile(r"author|user|name|nick|poster|commenter|autor|member|person|byline")
+_NOT_AUTHOR = re.compile(
+    r"avatar|img|photo|pic|icon|image|says|date|time|url-|role|badge|(?<!ac)count"
+)
+_DATE_WORDS = re.compile(r"date|time|datum|fecha|data|published|posted|ago|when|zeit|meta|info")
+# A link to a user's profile page names the commenter even without class words.
+_PROFILE_HREF = re.compile(
+    r"/(?:users?|profile?|profiles|members?|benutzer|mitglied|autor|author|u)/"
+)
+TEXT_LEN = etree.XPath("string-length(normalize-space(.))")  # in C, no text copies
+
+
+@dataclass(slots=True)
+class El:
+    """An element of a block with its class tokens, read once: the tiers below
+    test every element several times, and re-reading attributes dominated."""
+
+    el: etree._Element
+    toks: frozenset
+    cls: str  # lower-cased class attribute
+    prop: str | None  # itemprop, else RDFa property
+
+
+def info_of(el: etree._Element) -> El:
+    toks = tokens(el)
+    return El(el, frozenset(toks), " ".join(toks), el.get("itemprop") or el.get("property"))
+
+
+_NAME_TOKENS = frozenset(["fn", "wp-block-comment-author-name", "comment-author-name"])
+_META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
+
+
+def _author_tier(i: El) -> int:
+    """0 itemprop, 1 WordPress ``.fn``, 2 ``.comment-author``, 3 cite, 4 words,
+    5 profile link; 6 none."""
+    if i.prop in ("author", "creator"):
+        return 0
+    if not _NAME_TOKENS.isdisjoint(i.toks):
+        return 1
+    if "comment-author" in i.toks:
+        return 2
+    if i.el.tag == "cite":
+        return 3
+    if i.cls and _AUTHOR_WORDS.search(i.cls) and not any(_NOT_AUTHOR.search(t) for t in i.toks):
+        return 4
+    if i.el.tag == "a" and _PROFILE_HREF.search(i.el.get("href") or ""):
+        return 5
+    return 6
+
+
+def author_el(infos: list[El]) -> etree.Element | None:
+    """The author element: the best tier (one pass to rank, then the first of
+    the best tier whose text is name-sized)."""
+    tiers: list[list[etree.Element]] = [[], [], [], [], [], [], []]
+    for info in infos:
+        tiers[_author_tier(info)].append(info.el)
+    for tier in tiers[:6]:
+        for el in tier:
+            if 0 < TEXT_LEN(el) <= 80:
+                if el.get("itemprop") in ("author", "creator"):
+                    name = el.find(".//*[@itemprop='name']")
+                    return name if name is not None else el
+                return el
+    return None
+
+
+def _date_tier(i: El) -> int:
+    """0 ``time``, 1 itemprop, 2 WordPress meta link, 3 words; 4 none."""
+    if i.el.tag == "time":
+        return 0
+    if i.prop in ("dateCreated", "datePublished"):
+        return 1
+    if "wp-block-comment-date" in i.toks or (
+        i.el.tag == "a" and not _META_TOKENS.isdisjoint(tokens(i.el.getparent()))
+    ):
+        return 2
+    return 3 if i.cls and _DATE_WORDS.search(i.cls) else 4
+
+
+def date_el(infos: list[El], fetched_at: str | None):
+    """The date element and its parse, best tier first."""
+    tiers: list[list[etree.Element]] = [[], [], [], [], []]
+    for info in infos:
+        tiers[_date_tier(info)].append(info.el)
+    for tier in tiers[:4]:
+        for el in tier:
+            iso, raw, approx = date_from(el, fetched_at)
+            if iso:
+                return el, iso, raw, approx
+    return None, None, None, False

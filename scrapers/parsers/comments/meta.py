@@ -1,0 +1,198 @@
+"""What a page says about its thread besides the comments themselves.
+
+The declared count ("8 thoughts on ..."), whether the thread is open (a form)
+or closed ("Comments are closed."), and the other comment pages of a
+paginated WordPress thread.  These tell the crawler whether the archived
+thread is complete and where its missing pages are.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urldefrag
+
+from lxml import etree
+
+from scrapers.parsers.comments._dom import absolute
+from scrapers.parsers.text import inline_text
+
+_NUMBER_WORDS = {
+    "no": 0,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "keine": 0,
+    "ein": 1,
+    "eine": 1,
+    "einen": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "un": 1,
+    "una": 1,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "один": 1,
+    "два": 2,
+    "три": 3,
+}
+_NOUNS = (
+    r"thoughts?|comments?|responses?|repl(?:y|ies)|kommentare?n?|antworten|gedanken|reaktionen"
+    r"|comentarios?|respuestas?|commentaires?|réponses?|réactions?|commenti|коммент\w*|отзыв\w*"
+)
+_COUNT = re.compile(r"^\W{0,3}(\d{1,6}|[^\W\d]{2,7})\s+(?:" + _NOUNS + r")\b", re.I)
+# "Kommentare (2)", "Комментарии (6) к записи «...»", "Comments: 3"
+_COUNT_AFTER = re.compile(
+    r"^(?:" + _NOUNS + r")\s*(?:[(\[]\s*(\d{1,6})\s*[)\]]|:\s*(\d{1,6})\s*$)", re.I
+)
+_COUNT_CLASSES = ("comments-title", "comment-count", "comments-count")
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+_FORM_IDS = ("respond", "commentform")
+_FORM_CLASSES = ("comment-respond", "comment-form")
+_CLOSED_CLASSES = ("nocomments", "no-comments", "comments-closed", "comments-are-closed")
+_CLOSED_TEXT = re.compile(
+    r"comments are closed|commenting is closed|comments closed|kommentare sind geschlossen"
+    r"|kommentarfunktion (?:ist )?(?:geschlossen|deaktiviert)|comentarios (?:están )?cerrados"
+    r"|commentaires sont fermés|commenti sono chiusi|комментарии закрыты",
+    re.I,
+)
+_CLOSED_TAGS = ("p", "div", "span", "h3", "h4", "li")
+_CLOSED_WORDS = ("losed", "eschlossen", "errados", "fermés", "chiusi", "закрыты", "eaktiviert")
+_NAV_CLASSES = ("comment-navigation", "comments-pagination", "comment-nav")
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word.lower())
+
+
+def _count_of(el: etree._Element) -> int | None:
+    text = inline_text(el)
+    if not text or len(text) > 200:
+        return None
+    m = _COUNT.match(text)
+    n = _number(m.group(1)) if m else None
+    if n is None:
+        m = _COUNT_AFTER.match(text)
+        n = int(m.group(1) or m.group(2)) if m else None
+    return n
+
+
+def _headings(marked: list, regions: list) -> list[etree._Element]:
+    """Count-bearing candidates: elements named as comment counts, headings
+    inside a thread region, and the heading just before a region.  Headings
+    elsewhere ("3 comments" in a teaser list) say nothing about this thread."""
+    out = [el for el in marked if any(c in (el.get("class") or "") for c in _COUNT_CLASSES)]
+    if any(el.get("id") == "comments-title" for el in marked):
+        out += [el for el in marked if el.get("id") == "comments-title"]
+    for region in regions:
+        out.extend(region.iter(*_HEADING_TAGS))
+        prev = region.getprevious()
+        if prev is not None and prev.tag in _HEADING_TAGS:
+            out.append(prev)
+    return out
+
+
+def declared_count(marked: list, regions: list) -> int | None:
+    """The count the page states for this thread ("8 thoughts on", "12 Kommentare")."""
+    for el in _headings(marked, regions):
+        n = _count_of(el)
+        if n is not None:
+            return n
+    return None
+
+
+def _is_form(el: etree._Element) -> bool:
+    cls = el.get("class") or ""
+    if el.get("id") in _FORM_IDS or any(c in cls for c in _FORM_CLASSES):
+        return True
+    return el.tag == "form" and "wp-comments-post" in (el.get("action") or "")
+
+
+def _near(regions: list):
+    """Each region and the element right after it (where themes print the notice)."""
+    for region in regions:
+        yield region
+        nxt = region.getnext()
+        if nxt is not None and isinstance(nxt.tag, str):
+            yield nxt
+
+
+def _says_closed(regions: list) -> bool:
+    for scope in _near(regions):
+        for el in scope.iter(*_CLOSED_TAGS):
+            text = el.text
+            if (
+                text
+                and any(w in text for w in _CLOSED_WORDS)
+                and _CLOSED_TEXT.search(inline_text(el)[:200])
+            ):
+                return True
+    return False
+
+
+def is_open(marked: list, regions: list) -> bool | None:
+    """True when a comment form is present, False when the page says it is closed.
+    The closed notice is looked for inside the thread region only."""
+    if any(any(c in (el.get("class") or "") for c in _CLOSED_CLASSES) for el in marked):
+        return False
+    if any(_is_form(el) for el in marked):
+        return True  # a form outranks a notice text: the region's text is then not read
+    if _says_closed(regions):
+        return False
+    return None
+
+
+def _links(marked: list, regions: list):
+    for el in marked:
+        if any(c in (el.get("class") or "") for c in _NAV_CLASSES):
+            yield from el.iter("a")
+    for region in regions:
+        for a in region.iter("a"):
+            href = a.get("href") or ""
+            if "/comment-page-" in href or "cpage=" in href:
+                yield a
+
+
+def comment_pages(marked: list, regions: list, url: str) -> list[str]:
+    """Absolute URLs of the thread's other comment pages, in page order found."""
+    own = urldefrag(url)[0] if url else ""
+    out: list[str] = []
+    for a in _links(marked, regions):
+        href = absolute(url, a.get("href"))
+        if not href:
+            continue
+        href = urldefrag(href)[0]
+        if href != own and href not in out and _looks_like_page(href, a):
+            out.append(href)
+    return out
+
+
+def _looks_like_page(href: str, a: etree._Element) -> bool:
+    if "/comment-page-" in href or "cpage=" in href:
+        return True
+    text = inline_text(a).lower()
+    return "comment" in text or "kommentar" in text or "comentario" in text

@@ -1,0 +1,26 @@
+"""Pingbacks and trackbacks: another site's post that links here.
+
+WordPress lists them as "Pingback: <a href=post>Site » Post title</a>" and
+stores them the same way: the link's title is the comment author, the link
+the author URL, and the excerpt (which themes do not show) the content.  We
+keep that model, so that records agree with WordPress's own data (its REST
+API) and the text of a pingback stays empty rather than invented.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from scrapers.parsers.comments._dom import absolute
+from scrapers.parsers.text import inline_text
+
+
+def pingback_fields(
+    author: etree._Element | None, infos: list, url: str
+) -> tuple[str | None, str | None, str, str]:
+    """``(author, author_url, text, html)`` of a pingback/trackback."""
+    a = author if author is not None and author.tag == "a" else None
+    a = a if a is not None else next((i.el for i in infos if i.el.tag == "a"), None)
+    title = inline_text(a) if a is not None else ""
+    link = absolute(url, a.get("href")) if a is not None else None
+    return title or None, link, "", ""

@@ -1,0 +1,180 @@
+"""One pass over the page that collects everything the thread modules look at.
+
+The comment parser runs on every page of a CPU-bound crawl, so the page is
+read once: a single XPath returns the ``class``/``id``/``itemtype``/``typeof``
+values (and the ``src``/``type`` of scripts) as strings that know their
+element.  The few distinct values that carry a marker word are found with
+plain substring searches over one joined string, which is far cheaper than a
+regular expression or an XPath ``contains()`` per value; only their elements
+are touched from Python.  Later steps (closed notices, headings, page links)
+look inside the thread region only.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lxml import etree
+
+# Class values are read first as plain strings: asking lxml for values that
+# know their element builds a Python proxy for every classed element, which
+# cost more than the traversal itself.  Elements are then fetched by a second
+# query that only returns the classes holding a marker word found on the page.
+# The rarer id, microdata and script values are fetched with their elements
+# at once (few proxies), in a separate query: libxml2 sorts a union by
+# comparing attribute nodes pairwise, which is slow for long lists.
+# ``/descendant::*`` skips the text nodes that ``//`` visits too.
+_CLASS_VALUES = etree.XPath("/descendant::*/@class", smart_strings=False)
+_OTHERS = etree.XPath(
+    "/descendant::*/@id|/descendant::*/@itemtype|/descendant::*/@typeof|/descendant::script/@*"
+)
+
+
+@lru_cache(maxsize=256)
+def _class_query(needles: tuple[str, ...]) -> etree.XPath:
+    """Class attributes containing any of ``needles`` (compiled once per set)."""
+    test = " or ".join(f"contains(.,'{n}')" for n in needles)
+    return etree.XPath(f"/descendant::*/@class[{test}]")
+
+
+def _needles(hits: set[str]) -> tuple[str, ...]:
+    """The marker words as spelt in the page's classes ("omment", "OMMENT")."""
+    out = set()
+    for v in hits:
+        low = v.lower()
+        if len(low) != len(v):  # a case change that alters length: use the value itself
+            out.add(v)
+            continue
+        for word in CLASS_MARKERS:
+            i = low.find(word)
+            if i >= 0 and "'" not in v:
+                out.add(v[i : i + len(word)])
+    return tuple(sorted(out))
+
+
+# Lower-case fragments that make an attribute value worth a look.  Class
+# values (long, many) are searched for comment words only; ids, microdata types
+# and script attributes (short, few) also for forms, forum message ids and
+# third-party embeds, which all show up there.
+CLASS_MARKERS = ("omment", "omentar", "eserbrief", "ingback", "rackback", "коммент")
+MARKERS = (
+    *CLASS_MARKERS,  # omment: comment, kommentar, commentaire, commento, fb-comments
+    "respond",
+    "message",
+    "isqus",
+    "hyvor",
+    "coral",
+    "vuukle",
+    "viafoura",
+    "livefyre",
+    "idc-container",
+    "giscus",
+    "isso",
+    "remark42",
+    "talkyard",
+    "spot",
+    "utteranc",
+    "intensedebate",
+    "ld+json",
+)
+
+
+@dataclass
+class Scan:
+    """Elements of one page whose markup names them as thread material."""
+
+    marked: list = field(default_factory=list)  # elements, document order, no duplicates
+    scripts: list = field(default_factory=list)  # <script> elements with a marked src/type
+    values: dict = field(default_factory=dict)  # element -> its marked attribute values
+
+
+def _hits(unique: list[str], markers: tuple[str, ...]) -> set[str]:
+    """The values containing a marker: substring finds over one joined string,
+    each hit mapped back to its value by the offsets of the values."""
+    joined = "\n".join(unique).lower()
+    present = [w for w in markers if w in joined]
+    if not present:
+        return set()
+    if len(joined) != sum(len(v) + 1 for v in unique) - 1:  # lower() changed a length
+        return {v for v in unique if any(w in v.lower() for w in present)}
+    starts, pos = [], 0
+    for v in unique:
+        starts.append(pos)
+        pos += len(v) + 1
+    found: set[str] = set()
+    for word in present:
+        i = joined.find(word)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            found.add(unique[k])
+            i = joined.find(word, starts[k + 1] if k + 1 < len(starts) else len(joined))
+    return found
+
+
+def _path(el: etree._Element, memo: dict) -> tuple[int, ...]:
+    """Sibling indexes from the root down to ``el``: sorts in document order."""
+    key = memo.get(el)
+    if key is None:
+        parent = el.getparent()
+        key = () if parent is None else (*_path(parent, memo), parent.index(el))
+        memo[el] = key
+    return key
+
+
+def _insert(ordered: list, extra: list) -> list:
+    """Merge ``extra`` (few elements) into ``ordered`` (document order) by binary
+    search on sibling paths, computed for the compared elements only."""
+    memo: dict = {}
+    out = list(ordered)
+    for el in extra:
+        key, lo, hi = _path(el, memo), 0, len(out)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if _path(out[mid], memo) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        out.insert(lo, el)
+    return out
+
+
+def _collect(values: list, hits: set[str], out: Scan) -> list:
+    """Elements (not scripts) of the marked values, new ones only, in order."""
+    found = []
+    seen = out.values
+    for v in values:
+        if v in hits:
+            el = v.getparent()
+            if el not in seen:
+                (out.scripts if el.tag == "script" else found).append(el)
+                seen[el] = []
+            seen[el].append(str(v))
+    return found
+
+
+def scan(doc: etree._Element) -> Scan:
+    """The marked elements of ``doc``; the tree is only read."""
+    classes, others = _CLASS_VALUES(doc), _OTHERS(doc)
+    out = Scan()
+    hits = _hits(list(set(classes)), CLASS_MARKERS) | _hits(list(set(others)), MARKERS)
+    if not hits:
+        return out
+    needles = _needles(hits.intersection(classes))
+    if needles:
+        out.marked = _collect(_class_query(needles)(doc), hits, out)
+    extra = _collect(others, hits, out)
+    if extra:
+        # Only possible comment blocks (numbered ids, microdata) need their
+        # place in document order; thread containers and embeds do not.
+        blocks = [el for el in extra if _may_be_block(el)]
+        rest = [el for el in extra if not _may_be_block(el)]
+        out.marked = _insert(out.marked, blocks) if out.marked else blocks
+        out.marked += rest
+    return out
+
+
+def _may_be_block(el: etree._Element) -> bool:
+    ident = el.get("id") or ""
+    return any(c.isdigit() for c in ident) or bool(el.get("itemtype") or el.get("typeof"))
