@@ -109,20 +109,6 @@ def summary(db: str, warc_dir: str) -> None:
     click.echo(format_summary(archive_summary(db, warc_dir)))
 
 
-@main.command()
-@click.argument("db", default=DEFAULT_DB, type=click.Path(dir_okay=False))
-@click.option("--port", default=8001, show_default=True)
-def serve(db: str, port: int) -> None:
-    """Browse and search the archive in Datasette (http://127.0.0.1:PORT/)."""
-    import subprocess
-
-    if not Path(db).exists():
-        raise click.ClickException(f"no archive at {db}: run a crawl first (make demo)")
-    click.echo(f"Datasette on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
-    cmd = [sys.executable, "-m", "datasette", "serve", db, "--port", str(port)]
-    raise SystemExit(subprocess.call(cmd))
-
-
 def _register() -> None:
     from archive import cli_research, cli_warc
 

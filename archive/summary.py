@@ -69,5 +69,5 @@ def format_summary(s: dict[str, Any]) -> str:
             f"  last crawl #{last['id']} ({last['spider']}): {last['pages'] or 0} pages, "
             f"{last['items'] or 0} articles, finished: {last['finish_reason']}"
         )
-    lines += ["", "Open it in Datasette:", f"  .venv/bin/datasette {s['db']}"]
+    lines += ["", "Open it in Datasette:", f"  .venv/bin/newsarchive serve {s['db']}"]
     return "\n".join(lines)

@@ -67,7 +67,7 @@ def test_summary_of_an_archive(tmp_path):
     store.close()
     result = CliRunner().invoke(main, ["summary", str(db), "--warc-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "articles" in result.output and "datasette" in result.output
+    assert "articles" in result.output and "newsarchive serve" in result.output
 
 
 def test_summary_without_archive_is_a_clear_error(tmp_path):
