@@ -17,6 +17,7 @@ ARCHIVE_WARC_ENABLED = True  # write every HTTP exchange to WARC
 ARCHIVE_WARC_DIR = "data/warc"  # where WARC files go
 ARCHIVE_WARC_PREFIX = "newsarchive"  # file names: PREFIX-TIME-SERIAL-HOST.warc.gz
 ARCHIVE_WARC_MAX_SIZE = 1_000_000_000  # rotate to a new file past this many bytes
+ARCHIVE_WARC_DEDUP = True  # identical payloads become revisit records
 ARCHIVE_WARC_GZIP_LEVEL = 6  # zlib level per record (9 costs 1.6x for the same ratio)
 ARCHIVE_CONTACT = "https://github.com/newsarchive/newsarchive"  # who runs the crawl
 
@@ -41,6 +42,11 @@ DOWNLOADER_MIDDLEWARES = {
     # At the downloader end: sees raw (still compressed) responses, redirects,
     # errors and robots.txt before any other middleware consumes them.
     "archive.capture.WarcCaptureMiddleware": 950,
+}
+# Keeps each response's status line and headers as received, for WARC fidelity.
+DOWNLOAD_HANDLERS = {
+    "http": "archive.download.WireHTTP11DownloadHandler",
+    "https": "archive.download.WireHTTP11DownloadHandler",
 }
 ITEM_PIPELINES = {
     "archive.pipelines.ArchivePipeline": 300,

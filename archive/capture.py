@@ -18,8 +18,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
+from archive.download import META_WIRE_HEAD, split_head
 from archive.runtime import ArchiveRuntime
 from archive.store import utcnow
+from archive.warc import Revisit, payload_digest
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +48,18 @@ def request_head(request: Request) -> bytes:
     return b"\r\n".join(lines) + b"\r\n\r\n"
 
 
+def response_head(
+    request: Request, response: Response, protocol: str
+) -> tuple[str, list[tuple[str, str]]]:
+    """The status line and headers as received when the download handler kept
+    them (``archive.download``), else rebuilt from Scrapy's response."""
+    wire = request.meta.get(META_WIRE_HEAD)
+    if wire:
+        return split_head(wire)
+    status_line = f"{protocol} {response.status} {_reason(response.status)}".rstrip()
+    return status_line, response_headers(response)
+
+
 def response_headers(response: Response) -> list[tuple[str, str]]:
     return [
         (name.decode("latin-1"), value.decode("latin-1"))
@@ -58,6 +72,10 @@ class WarcCaptureMiddleware:
     def __init__(self, crawler: Crawler) -> None:
         self.runtime = ArchiveRuntime.get(crawler)
         self.stats = crawler.stats
+        self.dedup = crawler.settings.getbool("ARCHIVE_WARC_DEDUP", True)
+        # payload digest -> the record holding it, for this run (the archive's
+        # own rows are flushed in batches, so SQLite alone would miss recent ones)
+        self.seen: dict[str, Revisit] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:
@@ -77,16 +95,22 @@ class WarcCaptureMiddleware:
         fetched_at = utcnow()
         protocol = getattr(response, "protocol", None) or "HTTP/1.1"
         ip = getattr(response, "ip_address", None)
+        digest = payload_digest(response.body)
+        revisit = self._original(digest, response.body)
+        status_line, headers = response_head(request, response, protocol)
         resp_loc, req_loc = self.runtime.warc.write_exchange(
             url=response.url,
             request_head=request_head(request),
             request_body=request.body or b"",
-            status_line=f"{protocol} {response.status} {_reason(response.status)}".rstrip(),
-            headers=response_headers(response),
+            status_line=status_line,
+            headers=headers,
             body=response.body,
             warc_date=fetched_at,
             ip_address=str(ip) if ip else None,
+            revisit=revisit,
         )
+        if revisit is None and response.body:
+            self.seen[digest] = Revisit(resp_loc.record_id, response.url, fetched_at, digest)
         self.runtime.store.add_capture(
             {
                 "id": resp_loc.record_id,
@@ -96,18 +120,36 @@ class WarcCaptureMiddleware:
                 "fetched_at": fetched_at,
                 "content_type": _header(response, b"Content-Type"),
                 "content_length": len(response.body),
-                "payload_digest": resp_loc.payload_digest,
+                "payload_digest": digest,
                 "warc_file": resp_loc.filename,
                 "warc_offset": resp_loc.offset,
                 "warc_length": resp_loc.length,
                 "request_record_id": req_loc.record_id,
                 "crawl_id": self.runtime.crawl_id,
+                "revisit_of": revisit.refers_to if revisit else None,
             }
         )
         request.meta[META_CAPTURE] = resp_loc.record_id
         request.meta[META_FETCHED_AT] = fetched_at
         self.stats.inc_value("archive/warc/records", 2)
         self.stats.inc_value("archive/warc/bytes", resp_loc.length + req_loc.length)
+        if revisit is not None:
+            self.stats.inc_value("archive/warc/revisits")
+
+    def _original(self, digest: str, body: bytes) -> Revisit | None:
+        """The record that already holds this payload: this run's first, else the archive's.
+
+        Empty payloads are never deduplicated (nothing to save, and a revisit
+        of an empty 304 or redirect would only obscure it).
+        """
+        if not self.dedup or not body:
+            return None
+        found = self.seen.get(digest)
+        if found is None:
+            row = self.runtime.store.original_capture(digest)
+            if row is not None:
+                found = self.seen[digest] = Revisit(row[0], row[1], row[2], digest)
+        return found
 
 
 def _header(response: Response, name: bytes) -> str | None:

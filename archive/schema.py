@@ -131,6 +131,15 @@ def m002_comment_page_captures(db: Database) -> None:
     db["articles"].add_column("comment_captures", str)
 
 
+@migrations()
+def m003_revisits(db: Database) -> None:
+    """Identical payloads are stored once: a capture written as a WARC
+    ``revisit`` record names the capture holding the payload (``revisit_of``),
+    found by ``payload_digest``."""
+    db["captures"].add_column("revisit_of", str)
+    db["captures"].create_index(["payload_digest"])
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

@@ -57,6 +57,7 @@ ARTICLE_COLUMNS = [
     "capture_id",
     "crawl_id",
     "parser_version",
+    "comment_captures",  # JSON list of the further comment pages' records (m002)
 ]
 COMMENT_COLUMNS = [
     "id",
@@ -91,6 +92,7 @@ CAPTURE_COLUMNS = [
     "warc_length",
     "request_record_id",
     "crawl_id",
+    "revisit_of",  # id of the capture whose record holds the payload (m003)
 ]
 
 
@@ -155,6 +157,14 @@ class ArchiveStore:
         )
 
     # -- rows ------------------------------------------------------------------
+    def original_capture(self, payload_digest: str) -> tuple[str, str, str] | None:
+        """(id, url, fetched_at) of a stored capture whose record holds this payload."""
+        return self.db.execute(
+            "SELECT id, url, fetched_at FROM captures "
+            "WHERE payload_digest = ? AND revisit_of IS NULL LIMIT 1",
+            [payload_digest],
+        ).fetchone()
+
     def add_capture(self, row: dict[str, Any]) -> None:
         self._captures.append({c: row.get(c) for c in CAPTURE_COLUMNS})
         self._maybe_flush()

@@ -7,6 +7,8 @@ of level 6 for the same ratio on news pages, and the crawl is CPU-bound.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import logging
 import os
 import socket
@@ -60,6 +62,21 @@ class RecordLocation:
     payload_digest: str | None = None  # WARC-Payload-Digest ("sha1:BASE32")
 
 
+@dataclass(frozen=True, slots=True)
+class Revisit:
+    """The earlier record that already holds a payload (for a revisit record)."""
+
+    refers_to: str  # its WARC-Record-ID
+    refers_to_uri: str  # its WARC-Target-URI
+    refers_to_date: str  # its WARC-Date
+    payload_digest: str  # "sha1:BASE32", the digest both payloads share
+
+
+def payload_digest(body: bytes) -> str:
+    """The WARC-Payload-Digest of a body, as warcio writes it (``sha1:BASE32``)."""
+    return "sha1:" + base64.b32encode(hashlib.sha1(body).digest()).decode("ascii")
+
+
 class WarcFileWriter:
     """Appends records to ``DIR/PREFIX-TIMESTAMP-SERIAL-HOST.warc.gz``.
 
@@ -98,7 +115,9 @@ class WarcFileWriter:
             if not (self.directory / name).exists():
                 break
         self._name = name
-        self._fh = open(self.directory / (name + OPEN_SUFFIX), "wb")  # noqa: SIM115
+        # Unbuffered: each record is one write(2), so a record is in the OS
+        # before its captures row can be committed; kill -9 loses neither.
+        self._fh = open(self.directory / (name + OPEN_SUFFIX), "wb", buffering=0)  # noqa: SIM115
         self._offset = 0
         self.files.append(name)
         info = self.builder.create_warcinfo_record(name, self.warcinfo)
@@ -121,7 +140,9 @@ class WarcFileWriter:
     def _append(self, record) -> RecordLocation:
         data = self.builder.serialize(record)
         offset = self._offset
-        self._fh.write(data)
+        view = memoryview(data)
+        while view:  # a raw file may take less than asked
+            view = view[self._fh.write(view) :]
         self._offset += len(data)
         headers = record.rec_headers
         return RecordLocation(
@@ -150,21 +171,26 @@ class WarcFileWriter:
         body: bytes,
         warc_date: str,
         ip_address: str | None = None,
+        revisit: Revisit | None = None,
     ) -> tuple[RecordLocation, RecordLocation]:
-        """Write a response record and its request record; return both locations."""
+        """Write a response (or, given ``revisit``, a revisit) record and its
+        request record; return both locations."""
         self._ensure_open()
         http_headers = StatusAndHeaders(status_line, headers, protocol="", is_http_request=False)
         extra = {"WARC-Date": warc_date}
         if ip_address:
             extra["WARC-IP-Address"] = ip_address
-        resp = self.builder.create_warc_record(
-            url,
-            "response",
-            payload=BytesIO(body),
-            length=len(body),
-            http_headers=http_headers,
-            warc_headers_dict=extra,
-        )
+        if revisit is None:
+            resp = self.builder.create_warc_record(
+                url,
+                "response",
+                payload=BytesIO(body),
+                length=len(body),
+                http_headers=http_headers,
+                warc_headers_dict=extra,
+            )
+        else:
+            resp = self._revisit_record(url, http_headers, extra, revisit)
         req = self.builder.create_warc_record(
             url,
             "request",
@@ -179,6 +205,19 @@ class WarcFileWriter:
         resp_loc = self._append(resp)
         req_loc = self._append(req)
         return resp_loc, req_loc
+
+    def _revisit_record(self, url: str, http_headers, extra: dict[str, str], revisit: Revisit):
+        """An identical-payload-digest revisit: the HTTP head only, pointing at the original."""
+        record = self.builder.create_revisit_record(
+            url,
+            revisit.payload_digest,
+            revisit.refers_to_uri,
+            revisit.refers_to_date,
+            http_headers=http_headers,
+            warc_headers_dict=extra,
+        )
+        record.rec_headers.add_header("WARC-Refers-To", revisit.refers_to)
+        return record
 
     def flush(self) -> None:
         if self._fh is not None:

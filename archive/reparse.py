@@ -1,0 +1,204 @@
+"""Rebuild articles and comments from the WARC files alone, with today's parsers.
+
+The crawl keeps every page byte for byte, so a better parser can be applied to
+everything ever fetched without touching the network.  The ``captures`` table
+addresses each response record (file, offset, length); workers read and parse
+those records in parallel (parsing is the CPU cost), and the parent process
+rebuilds comment threads and writes through :class:`ArchiveStore`, the one
+writer, exactly as the crawl does.
+
+Which pages are articles, and which are further comment pages of an article,
+is decided the way the spider decides it: every HTML page is parsed; an
+article page's ``comment_pages`` are awaited and merged with
+:func:`merge_threads` in the order they were captured.  Captures are taken in
+capture order (SQLite rowid), the latest capture of each URL only, so the
+result is the article as last crawled.  Rows are upserted: a rerun changes
+nothing but ``parser_version`` and what the parser now extracts differently.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from archive.reparse_threads import Parsed, ReparseStats, ThreadAssembler
+from archive.store import ArchiveStore
+from archive.warcread import RecordReader, decode_body
+from scrapers.parsers import PARSER_VERSION, parse_page
+from scrapers.profiles import PROFILES
+
+logger = logging.getLogger(__name__)
+
+_CANDIDATES = """
+SELECT c.id, c.url, c.warc_file, c.warc_offset, c.warc_length, c.fetched_at, c.crawl_id,
+       {spider} AS spider, o.warc_file, o.warc_offset, o.warc_length
+FROM captures c LEFT JOIN captures o ON o.id = c.revisit_of {join}
+WHERE c.rowid IN (
+    SELECT max(rowid) FROM captures
+    WHERE method = 'GET' AND status = 200 AND warc_file IS NOT NULL
+      AND (content_type IS NULL OR content_type LIKE '%html%')
+      {where}
+    GROUP BY url)
+ORDER BY c.rowid
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One capture to read and parse (picklable, small)."""
+
+    capture_id: str
+    url: str
+    warc_file: str
+    offset: int
+    length: int
+    fetched_at: str
+    crawl_id: int | None
+    spider: str | None
+    # where the payload is, when this capture is a revisit of an earlier record
+    original_file: str | None = None
+    original_offset: int | None = None
+    original_length: int | None = None
+
+
+def candidate_tasks(
+    conn: sqlite3.Connection, *, since: str | None = None, site: str | None = None
+) -> tuple[int, Iterator[Task]]:
+    """The captures to parse (latest per URL, in capture order) and their count."""
+    where, params = "", []
+    if since:
+        where += " AND fetched_at >= ?"
+        params.append(since)
+    if site:
+        where += " AND (url LIKE ? OR url LIKE ? OR url LIKE ?)"
+        params += [f"%://{site}/%", f"%://{site}:%", f"%://{site}"]
+    has_crawls = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='crawls'"
+    ).fetchone()
+    spider, join = (
+        ("cr.spider", "LEFT JOIN crawls cr ON cr.id = c.crawl_id")
+        if has_crawls
+        else (
+            "NULL",
+            "",
+        )
+    )
+    sql = _CANDIDATES.format(where=where, spider=spider, join=join)
+    total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    return total, (Task(*row) for row in conn.execute(sql, params))
+
+
+# -- workers -----------------------------------------------------------------------
+_reader: RecordReader | None = None
+
+
+def _init_worker(warc_dir: str) -> None:
+    global _reader
+    _reader = RecordReader(warc_dir)
+
+
+def parse_task(task: Task) -> Parsed:
+    """Read one response record and parse it as the spider would (worker side)."""
+    assert _reader is not None, "call _init_worker first"
+    try:
+        record = _reader.read(task.warc_file, task.offset, task.length)
+        payload = record.payload
+        if record.rec_type == "revisit":
+            if task.original_file is None:
+                raise LookupError("revisit record whose original capture is unknown")
+            original = task.original_file, task.original_offset, task.original_length
+            payload = _reader.read(*original).payload
+        body = decode_body(payload, record.header("Content-Encoding"))
+        selectors = PROFILES.get(task.spider or "", {}).get("selectors")
+        article = parse_page(
+            body,
+            task.url,
+            content_type=record.header("Content-Type"),
+            fetched_at=task.fetched_at,
+            selectors=selectors,
+        )
+    except Exception as exc:  # one bad record must not stop the re-parse
+        return Parsed(task, error=f"{task.url}: {type(exc).__name__}: {exc}")
+    return Parsed(task, article=article)
+
+
+# -- driver ------------------------------------------------------------------------------
+class _Window:
+    """Hands tasks to the pool no faster than results come back (flat memory).
+
+    Pool.imap would otherwise pull the whole task iterator into its queue.
+    ``stop()`` unblocks the pool's feeder thread so that the pool can shut
+    down even when the consumer stops early.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.slots = threading.Semaphore(size)
+        self.stopped = False
+
+    def feed(self, tasks: Iterator[Task]) -> Iterator[Task]:
+        for task in tasks:
+            self.slots.acquire()
+            if self.stopped:
+                return
+            yield task
+
+    def stop(self) -> None:
+        self.stopped = True
+        self.slots.release(1 << 20)
+
+
+def _results(tasks: Iterator[Task], warc_dir: str, jobs: int) -> Iterator[Parsed]:
+    if jobs <= 1:
+        _init_worker(warc_dir)
+        try:
+            yield from map(parse_task, tasks)
+        finally:
+            _reader.close()
+        return
+    window = _Window(jobs * 64)
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(warc_dir,)) as pool:
+        try:
+            for parsed in pool.imap(parse_task, window.feed(tasks), chunksize=16):
+                window.slots.release()
+                yield parsed
+        finally:
+            window.stop()
+
+
+def reparse(
+    db_path: str | os.PathLike,
+    warc_dir: str | os.PathLike,
+    *,
+    since: str | None = None,
+    site: str | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], Any] | None = None,
+) -> ReparseStats:
+    """Re-parse the archive at ``db_path`` from ``warc_dir``; ``progress(done, total)``."""
+    started = time.perf_counter()
+    stats = ReparseStats()
+    store = ArchiveStore.open(db_path)
+    # read by the pool's feeder thread, used by no other thread meanwhile
+    reader_conn = sqlite3.connect(db_path, check_same_thread=False)
+    try:
+        total, tasks = candidate_tasks(reader_conn, since=since, site=site)
+        assembler = ThreadAssembler(store, stats)
+        for parsed in _results(tasks, str(warc_dir), jobs or os.cpu_count() or 1):
+            assembler.add(parsed)
+            if progress is not None:
+                progress(stats.pages, total)
+        assembler.close()
+    finally:
+        reader_conn.close()
+        store.close()
+    stats.seconds = time.perf_counter() - started
+    logger.info("Re-parsed %d pages with parser %s", stats.pages, PARSER_VERSION)
+    return stats
