@@ -83,7 +83,8 @@ def demo_site(port: int, articles: int, seed: int, ground_truth: str | None) -> 
 @click.option("--articles", default=60, show_default=True, help="Size of the demo site.")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive database.")
 @click.option("--warc-dir", default="data/warc", show_default=True, help="WARC directory.")
-def demo(articles: int, db: str, warc_dir: str) -> None:
+@click.option("--port", default=8642, show_default=True, help="Port of the demo site on 127.0.0.1.")
+def demo(articles: int, db: str, warc_dir: str, port: int) -> None:
     """Crawl the bundled demo site into the archive and print a summary.
 
     Starts the demo site on a free port, runs `scrapy crawl wordpress -a
@@ -92,7 +93,7 @@ def demo(articles: int, db: str, warc_dir: str) -> None:
     """
     from archive.demo import run_demo
 
-    code = run_demo(articles=articles, db=db, warc_dir=warc_dir)
+    code = run_demo(articles=articles, db=db, warc_dir=warc_dir, port=port)
     if code:
         raise click.ClickException(f"the crawl failed (exit status {code})")
 

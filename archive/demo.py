@@ -14,8 +14,9 @@ from archive.summary import archive_summary, format_summary
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
-def crawl_command(url: str, db: str, warc_dir: str, *extra: str,
-                  spider: str = "wordpress") -> list[str]:
+def crawl_command(
+    url: str, db: str, warc_dir: str, *extra: str, spider: str = "wordpress"
+) -> list[str]:
     """The exact ``scrapy crawl`` a user would type for the demo site."""
     return [
         sys.executable,
@@ -38,14 +39,36 @@ def crawl_command(url: str, db: str, warc_dir: str, *extra: str,
     ]
 
 
+DEMO_PORT = 8642
+
+
 def run_demo(
-    *, articles: int, db: str, warc_dir: str, seed: int = 1, log_level: str = "INFO"
+    *,
+    articles: int,
+    db: str,
+    warc_dir: str,
+    seed: int = 1,
+    port: int = DEMO_PORT,
+    log_level: str = "INFO",
 ) -> int:
+    """Serve the demo site, crawl it, print a summary; return the crawl's exit status.
+
+    The site is served on a fixed port by default: its URLs are the articles'
+    identity, so a second run updates the same records instead of archiving a
+    "new" site on another port.
+    """
     from demosite import build_site
     from demosite.server import DemoServer
 
     site = build_site(articles=articles, seed=seed)
-    with DemoServer(site) as server:
+    try:
+        server = DemoServer(site, port=port)
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot serve the demo site on 127.0.0.1:{port} ({exc.strerror}); "
+            "pass --port with a free port"
+        ) from exc
+    with server:
         cmd = crawl_command(
             server.url,
             str(Path(db).resolve()),
