@@ -14,12 +14,14 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from scrapers.items import Article
-from scrapers.parsers.body import extract_body
+from scrapers.parsers.body import extract_body, strip_junk
 from scrapers.parsers.byline import extract_authors
 from scrapers.parsers.language import extract_language
 from scrapers.parsers.metadata import Metadata, collect_metadata, ld_text
 from scrapers.parsers.pagekind import is_article_page, post_id
 from scrapers.parsers.pubdate import extract_dates
+from scrapers.parsers.scan import PageScan, scan_page
+from scrapers.parsers.text import inline_text
 from scrapers.parsers.title import extract_title
 
 
@@ -43,14 +45,14 @@ def site_name(md: Metadata) -> str | None:
     return md.first("og:site_name", "application-name", "publisher") or md.ld_site_name()
 
 
-def _tags(doc: etree._Element, md: Metadata) -> list[str]:
+def _tags(s: PageScan, md: Metadata) -> list[str]:
     values = list(md.meta.get("article:tag", ()))
     keywords = md.ld("keywords") or md.first("news_keywords", "keywords")
     if isinstance(keywords, str):
         values += keywords.split(",")
     elif isinstance(keywords, list):
         values += [k for k in keywords if isinstance(k, str)]
-    values += [a.text_content() for a in doc.iterfind(".//a[@rel='tag']")]
+    values += [inline_text(s.nodes[i]) for i in s.rel_links if s.nodes[i].get("rel") == "tag"]
     out: list[str] = []
     for value in values:
         value = " ".join(value.split())
@@ -59,17 +61,13 @@ def _tags(doc: etree._Element, md: Metadata) -> list[str]:
     return out[:50]
 
 
-_CATEGORY_LINK = etree.XPath(
-    "(//a[contains(concat(' ', normalize-space(@rel), ' '), ' category ')])[1]"
-)
-
-
-def _section(doc: etree._Element, md: Metadata) -> str | None:
+def _section(s: PageScan, md: Metadata) -> str | None:
     """Declared section, else the first category link (WordPress ``rel="category tag"``)."""
     value = ld_text(md.ld("articleSection")) or md.first("article:section", "section")
     if not value:
-        links = _CATEGORY_LINK(doc)
-        value = " ".join(links[0].text_content().split()) if links else None
+        links = (s.nodes[i] for i in s.rel_links if "category" in s.nodes[i].get("rel").split())
+        link = next(links, None)
+        value = inline_text(link) if link is not None else None
     return value.strip() if value else None
 
 
@@ -90,12 +88,15 @@ def extract_article(
     selectors = selectors or {}
     _remove(exclude)
     md = collect_metadata(doc)
-    etree.strip_elements(doc, "script", "style", "noscript", "template", with_tail=False)
+    strip_junk(doc)
+    scan = scan_page(doc)
     site = site_name(md)
-    title = extract_title(doc, md, selector=selectors.get("title"), site_name=site)
-    authors, source = extract_authors(doc, md, selector=selectors.get("byline"), site_name=site)
+    title = extract_title(doc, md, selector=selectors.get("title"), site_name=site, scan=scan)
+    authors, source = extract_authors(
+        doc, md, selector=selectors.get("byline"), site_name=site, title=title, scan=scan
+    )
     (published, published_raw), (modified, modified_raw) = extract_dates(
-        doc, md, url, selector=selectors.get("published")
+        doc, md, url, selector=selectors.get("published"), title=title, scan=scan
     )
     canonical = md.links.get("canonical", [None])[0] or md.first("og:url")
     article = Article(
@@ -111,14 +112,14 @@ def extract_article(
         description=md.first("og:description", "description", "twitter:description")
         or ld_text(md.ld("description")),
         language=extract_language(doc, md),
-        section=_section(doc, md),
-        tags=_tags(doc, md),
+        section=_section(scan, md),
+        tags=_tags(scan, md),
         image=_image(md, url),
         site_name=site,
-        post_id=post_id(doc, md),
-        is_article=is_article_page(doc, md),
+        post_id=post_id(scan, md),
+        is_article=is_article_page(scan, md),
     )
-    body = extract_body(doc, selector=selectors.get("body"), title=title)
+    body = extract_body(doc, selector=selectors.get("body"), title=title, scan=scan)
     article.body, article.body_html = body.text, body.html
     if not body.text:
         article.is_article = False

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from lxml import etree
 
 from scrapers.parsers import boilerplate
+from scrapers.parsers.scan import PageScan, scan_page, text_len
 from scrapers.parsers.select import select_all
 from scrapers.parsers.text import clean_html, element_text, fragment_html
 
@@ -38,7 +40,7 @@ _JUNK_TAGS = (
     "video",
     "audio",
 )
-_PARA_TAGS = ("p", "pre", "li", "blockquote")
+_PARA_TAGS = frozenset(["p", "pre", "li", "blockquote"])
 # Readability's "unlikely candidates": regions whose paragraphs never count.
 _UNLIKELY = re.compile(
     r"(?<![a-z])(?:-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|legends|menu|"
@@ -48,14 +50,19 @@ _UNLIKELY = re.compile(
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|post|entry|story|text")
 # (patterns are matched against lowercased attributes: re.I alternations are 5x slower)
-_ATTR_NODES = etree.XPath("//*[@class or @id or @role or @itemprop]")
-_TEXT_BLOCKS = ("div", "td", "section", "article", "main", "font", "span")
+_TEXT_BLOCKS = frozenset(["div", "td", "section", "article", "main", "font", "span"])
+_NESTING_PARAS = frozenset(["li", "blockquote"])  # counted through their own <p> when they have one
+_REGION_TAGS = ("nav", "aside", "footer", "form")
+_UNLIKELY_ROLES = frozenset(["navigation", "complementary", "contentinfo", "banner"])
+_EXCLUDED_REGION = boilerplate.EXCLUDED_REGION
+_PAGE_TAGS = frozenset(["body", "html"])
 _CONTENT = re.compile(
     r"articlebody|entry-content|post-content|article-body|article-content|article__body|"
     r"article-text|story-body|story-content|post-body|entry-body|post-entry|single-content|"
     r"content-body|article__content|td-post-content|post_content|articletext|article_body|"
     r"rich-text"
 )
+_STRING = etree.XPath("string()")
 NOISE_WEIGHT = 0.25  # how much one character of non-paragraph text costs a candidate
 
 
@@ -68,136 +75,159 @@ class Body:
     node: etree._Element | None = None
 
 
-def text_len(s: str) -> int:
-    """Length without whitespace, so indentation does not count as text."""
-    return len(s) - s.count(" ") - s.count("\n") - s.count("\t") - s.count("\r")
+def _unlikely_and_known(s: PageScan, raw: list[int]) -> tuple[list[int], list[int]]:
+    """Unlikely regions (menus, sidebars, footers) and CMS-named content containers.
 
-
-def _link_len(el: etree._Element) -> int:
-    return sum(text_len(a.text_content()) for a in el.iter("a"))
-
-
-def _own_text(el: etree._Element) -> int:
-    return text_len((el.text or "") + "".join(c.tail or "" for c in el))
-
-
-def _scan(root: etree._Element) -> tuple[set[etree._Element], list[etree._Element]]:
-    """One pass over marked-up elements: unlikely regions and CMS content containers."""
-    unlikely: set[etree._Element] = set()
-    known: list[etree._Element] = []
-    limit = 0.4 * text_len(root.text_content())
-    for el in [*_ATTR_NODES(root), *root.iter("nav", "aside", "footer", "form")]:
-        if el.tag in ("body", "html") or el in unlikely:
+    Only elements holding paragraph text (``raw`` > 0) are examined: an
+    unlikely region without any cannot change a score.
+    """
+    unlikely: list[int] = []
+    known: list[int] = []
+    limit = 0.4 * s.size[s.body]
+    tags = s.tags
+    for i in range(s.body + 1, s.end[s.body]):
+        tag = tags[i]
+        if not raw[i]:
             continue
-        attrs = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}".lower()
-        if _CONTENT.search(attrs) and len(known) < 10:
-            known.append(el)
-        if el.tag in ("article", "main"):
+        attrs = s.attr(i)
+        if len(known) < 10 and attrs and _CONTENT.search(attrs):
+            known.append(i)
+        if tag in ("article", "main"):
             continue
-        role = el.get("role") or ""
+        el = s.nodes[i]
         bad = (
-            boilerplate.is_hidden(el)
-            or el.tag in ("nav", "aside", "footer", "form")
-            or role in ("navigation", "complementary", "contentinfo", "banner")
-            or (_UNLIKELY.search(attrs) and not _MAYBE.search(attrs))
+            tag in _REGION_TAGS
+            or (attrs and _UNLIKELY.search(attrs) and not _MAYBE.search(attrs))
+            or (el.get("role") or "") in _UNLIKELY_ROLES
+            or boilerplate.is_hidden(el)
         )
-        if bad and _minor(el, limit):
-            unlikely.add(el)
+        if bad and _minor(s, i, limit, raw):
+            unlikely.append(i)
     return unlikely, known
 
 
-def _minor(el: etree._Element, limit: float) -> bool:
-    """Not a wrapper of the page's main parts (broken markup nests pages in menus)."""
-    return (
-        el.find(".//h1") is None
-        and el.find(".//article") is None
-        and text_len(el.text_content()) < limit
-    )
+def _minor(s: PageScan, i: int, limit: float, raw: list[int]) -> bool:
+    """Not a wrapper of the page's main parts (broken markup nests pages in menus).
+
+    A region is minor when it holds neither the page's ``<h1>`` nor an
+    ``<article>`` nor most of its paragraph text, and, on pages without an
+    ``<h1>``, when it is small.
+    """
+    if s.contains(i, "h1") or s.contains(i, "article") or raw[i] >= 0.8 * raw[s.body]:
+        return False
+    return "h1" in s.by_tag or s.size[i] < limit
 
 
-def _paragraph_scores(
-    root: etree._Element, unlikely: set[etree._Element] | None = None
-) -> dict[etree._Element, int]:
-    """Paragraph text (non-link characters) credited to every ancestor."""
-    scores: dict[etree._Element, int] = {}
-    unlikely = unlikely or set()
-    for el in root.iter(*_PARA_TAGS, *_TEXT_BLOCKS):
-        if el.tag in _PARA_TAGS:
-            if el.tag in ("li", "blockquote") and el.find("p") is not None:
-                continue
-            total = text_len(el.text_content())
-            value = total - _link_len(el) if total >= 20 else 0
-            if value < 0.5 * total:
-                continue
-        else:
-            value = _own_text(el)
-            if value < 80:
-                continue
-        chain = [el, *el.iterancestors()]
-        if unlikely and any(n in unlikely for n in chain):
-            continue
-        for node in chain:
-            scores[node] = scores.get(node, 0) + value
-            if node is root:
-                break
+def _paragraph_values(s: PageScan) -> list[int]:
+    """Paragraph text (non-link characters) of each paragraph or text block."""
+    tags, size, links, own = s.tags, s.size, s.links, s.own
+    values = [0] * len(tags)
+    for i in range(s.body, s.end[s.body]):
+        tag = tags[i]
+        if tag in _PARA_TAGS:
+            total = size[i]
+            value = total - links[i] if total >= 20 else 0
+            if value >= 0.5 * total and not (tag in _NESTING_PARAS and i in s.p_parents):
+                values[i] = value
+        elif tag in _TEXT_BLOCKS and own[i] >= 80:
+            values[i] = own[i]
+    return values
+
+
+def _credit(s: PageScan, values: list[int]) -> list[int]:
+    """Each element's paragraph text: its own value plus its descendants'."""
+    scores = values[:]
+    parent, lo = s.parent, s.body
+    for i in range(s.end[lo] - 1, lo, -1):
+        if scores[i]:
+            scores[parent[i]] += scores[i]
     return scores
 
 
-def best_container(root: etree._Element) -> tuple[etree._Element | None, int]:
+def best_container(s: PageScan) -> tuple[int | None, int]:
     """The element with most paragraph text for least other text.
 
     A CMS-named container (``entry-content``, ``itemprop=articleBody``) wins
     when it holds at least half of the best candidate's paragraph text.
     """
-    unlikely, known = _scan(root)
-    scores = _paragraph_scores(root, unlikely)
+    values = _paragraph_values(s)
+    scores = _credit(s, values)
+    unlikely, known = _unlikely_and_known(s, scores)
+    if unlikely:
+        for u in unlikely:
+            values[u : s.end[u]] = [0] * (s.end[u] - u)
+        scores = _credit(s, values)
+    s.para_prefix = list(accumulate(values, initial=0))
     best, best_score, best_p = None, 0.0, 0
-    for el, para in scores.items():
-        if el.tag in _PARA_TAGS:
+    for i in range(s.end[s.body] - 1, s.body - 1, -1):
+        para = scores[i]
+        if not para or s.tags[i] in _PARA_TAGS:
             continue
-        noise = text_len(el.text_content()) - para
-        score = para - NOISE_WEIGHT * max(noise, 0)
-        if score > best_score:
-            best, best_score, best_p = el, score, para
-    known = [el for el in known if not boilerplate.in_excluded_region(el)]
+        score = para - NOISE_WEIGHT * max(s.size[i] - para, 0)
+        # Ties go to the descendant, else to the element earlier in the page.
+        if score > best_score or (score == best_score and best is not None and s.end[i] <= best):
+            best, best_score, best_p = i, score, para
+    known = [i for i in known if not s.inside(i, _EXCLUDED_REGION, stop=_PAGE_TAGS)]
     if known:
-        para, el = max(((scores.get(el, 0), el) for el in known), key=lambda x: x[0])
+        para, i = max(((scores[i], i) for i in known), key=lambda x: x[0])
         if para > 0 and para >= 0.5 * best_p:
-            return el, para
+            return i, para
     return best, best_p
 
 
 def strip_junk(root: etree._Element) -> None:
-    """Remove elements that never hold article text (scripts, widgets' markup)."""
+    """Remove elements that never hold article text (scripts, widgets' markup).
+
+    A ``<noscript>`` that holds a lot of text is a fallback left unclosed (the
+    parser then nests the rest of the page in it): it is unwrapped instead.
+    """
+    big = [el for el in root.iter("noscript") if len(el) and text_len(_STRING(el)) > 500]
+    for el in big:
+        el.tag = "div"
     etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
 
 
 def extract_body(
-    doc: etree._Element, *, selector: str | None = None, title: str | None = None
+    doc: etree._Element,
+    *,
+    selector: str | None = None,
+    title: str | None = None,
+    scan: PageScan | None = None,
 ) -> Body:
-    """Body text and HTML of the article; empty when the page has none."""
-    root = doc.find("body")
-    if root is None:
-        root = doc
-    strip_junk(root)
+    """Body text and HTML of the article; empty when the page has none.
+
+    ``scan`` is the shared page scan, taken after :func:`strip_junk` (one is
+    made here when not given); the tree is pruned in place.
+    """
+    if scan is None:
+        strip_junk(doc)
+        scan = scan_page(doc)
     if selector:
         nodes = select_all(doc, selector)
         if nodes:
             for node in nodes:
-                boilerplate.prune(node, title=title)
+                boilerplate.prune(node, title=title, scan=scan)
             text = "\n\n".join(t for t in (element_text(n) for n in nodes) if t)
             if text:
                 return Body(text=text, html=fragment_html(nodes), node=nodes[0])
-    node, _ = best_container(root)
-    if node is None:
+    best, _ = best_container(scan)
+    if best is None:
         return Body()
-    boilerplate.prune(node, title=title)
+    node = scan.nodes[best]
+    boilerplate.prune(node, title=title, scan=scan)
     text = element_text(node)
     return Body(text=_trim(text), html=clean_html(node), node=node)
 
 
-_READ_MORE = re.compile(r"^(?:read more|related|see also|more:|also read|lee también)\b", re.I)
+# Paragraphs that end articles but are not part of them: links onward, filing
+# labels, and calls to subscribe or follow.
+_READ_MORE = re.compile(
+    r"^(?:read more|related|see also|more:|also read|lee también|mehr themen|more topics|"
+    r"categor(?:y|ies)\s*:|kategorien?\s*:|filed under|last modified|zuletzt (?:geändert|aktualisiert)|"
+    r"subscribe|abonnieren|jetzt abonnieren|follow us|folgen sie uns|síguenos|siguenos|suivez-nous)",
+    re.I,
+)
 
 
 _SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]]$")
@@ -206,7 +236,7 @@ _SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]]$")
 def _trim(text: str) -> str:
     """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")."""
     paras = text.split("\n\n")
-    for _ in range(3):
+    for _ in range(4):
         if len(paras) < 2:
             break
         last = paras[-1]
@@ -214,4 +244,6 @@ def _trim(text: str) -> str:
             len(last) < 40 and not _SENTENCE_END.search(last)
         ):
             paras.pop()
+        else:
+            break
     return "\n\n".join(paras)

@@ -14,6 +14,7 @@ import re
 from lxml import etree
 
 from scrapers.parsers.dates import parse_date
+from scrapers.parsers.scan import PageScan
 
 _BAD_WORDS = re.compile(
     r"share|sharing|sharedaddy|social|related|newsletter|promo|sidebar|widget-area|comment|"
@@ -26,11 +27,13 @@ _BAD_WORDS = re.compile(
     r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
     r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also"
 )  # matched against lowercased attributes (re.I alternations are several times slower)
-_BAD_TOKENS = frozenset(["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"])
+_BAD_TOKENS = frozenset(
+    ["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"]
+)
 _TOKEN_SPLIT = re.compile(r"\s+")
 _DROP_TAGS = frozenset(["nav", "aside", "footer", "form", "header", "h1"])
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respond)")
+EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respond)")
 
 
 # Headings that open the "more stories" part after an article, in several languages.
@@ -44,7 +47,11 @@ _END_MARKER = re.compile(
     r"ähnliche artikel|verwandte artikel|te puede interesar|le puede interesar|"
     r"noticias relacionadas|lee también|leer más|relacionad[oa]s|à lire aussi|lire aussi|"
     r"sur le même sujet|articles similaires|leggi anche|articoli correlati|zobacz też|"
-    r"czytaj także|share this|teilen|compartir)\b",
+    r"czytaj także|share this|teilen|compartir|"
+    # feedback and sharing prompts under the article
+    r"was this (?:article|page|post) (?:helpful|useful)|"
+    r"war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|"
+    r"möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|(?:diesen )?artikel teilen)\b",
     re.I,
 )
 _RIGHTS = re.compile(
@@ -108,43 +115,83 @@ def is_boilerplate(el: etree._Element) -> bool:
 def in_excluded_region(el: etree._Element) -> bool:
     """True inside a comment thread, sidebar or widget area."""
     return any(
-        _EXCLUDED_REGION.search(_attrs(a))
+        EXCLUDED_REGION.search(_attrs(a))
         for a in el.iterancestors()
         if a.tag not in ("body", "html")
     )
 
 
-def _text_len(el: etree._Element) -> int:
+def _measure(el: etree._Element) -> int:
     s = el.text_content()
     return len(s) - s.count(" ") - s.count("\n") - s.count("\t")
 
 
-def _link_dense(el: etree._Element, total: int) -> bool:
-    if el.tag not in ("div", "ul", "ol", "section", "table", "p", "dl") or total == 0:
+class _Sizes:
+    """Text and link-text sizes, read from the page scan when there is one.
+
+    The scan's sizes predate pruning; what prune removes is subtracted from
+    the container, and the blocks inside it are at most slightly overestimated.
+    """
+
+    def __init__(self, scan: PageScan | None) -> None:
+        self.scan = scan
+
+    def text(self, el: etree._Element) -> int:
+        i = self.scan.index.get(el) if self.scan is not None else None
+        return self.scan.size[i] if i is not None else _measure(el)
+
+    def paragraphs(self, el: etree._Element) -> int | None:
+        """Paragraph text as scored by the container search; None when unknown."""
+        i = self.scan.index.get(el) if self.scan is not None else None
+        return self.scan.paragraphs(i) if i is not None else None
+
+    def links(self, el: etree._Element) -> int:
+        i = self.scan.index.get(el) if self.scan is not None else None
+        if i is not None:
+            return self.scan.links[i]
+        return sum(len(a.text_content().strip()) for a in el.iter("a"))
+
+
+_BLOCKS = frozenset(["div", "ul", "ol", "section", "table", "p", "dl"])
+
+
+def _link_dense(el: etree._Element, total: int, sizes: _Sizes) -> bool:
+    if el.tag not in _BLOCKS or total == 0:
         return False
-    links = sum(len(a.text_content().strip()) for a in el.iter("a"))
+    links = sizes.links(el)
     if el.tag == "p":
         return total < 200 and links > 0.6 * total
     return links > 0.5 * total and total < 1500
 
 
-def _doomed(el: etree._Element, limit: float) -> bool:
+def _doomed(el: etree._Element, limit: float, sizes: _Sizes) -> bool:
     size = None
     if el.tag in _DROP_TAGS or is_boilerplate(el):
-        size = _text_len(el)
+        size = sizes.text(el)
         if size <= limit:
             return True
-    if el.tag in ("div", "ul", "ol", "section", "table", "p", "dl"):
-        size = _text_len(el) if size is None else size
-        return size <= limit and _link_dense(el, size)
+    if el.tag in _BLOCKS:
+        size = sizes.text(el) if size is None else size
+        return size <= limit and _link_dense(el, size, sizes)
     return False
 
 
-def _cut_after_end_markers(container: etree._Element) -> None:
-    """Drop an end-of-article heading and what follows it at its level."""
+def _holds_article(
+    container: etree._Element, following: list[etree._Element], sizes: _Sizes
+) -> bool:
+    """True when a quarter of the container's paragraph text comes after the marker
+    (so it is a share or "related" heading above the article, not its end)."""
+    total = sizes.paragraphs(container)
+    if not total:
+        return False
+    return sum(sizes.paragraphs(f) or 0 for f in following) > 0.25 * total
+
+
+def _cut_after_end_markers(container: etree._Element, sizes: _Sizes) -> int:
+    """Drop an end-of-article heading and what follows it at its level; the size cut."""
     for el in list(container.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span")):
-        if el.getparent() is None or len(el) > 3:
-            continue
+        if el.getparent() is None or len(el) > 3 or sizes.text(el) > 60:
+            continue  # (an end marker is at most 60 characters long)
         text = " ".join(el.text_content().split())
         if not is_end_marker(el, text):
             continue
@@ -156,38 +203,48 @@ def _cut_after_end_markers(container: etree._Element) -> None:
         ):
             node = node.getparent()
         following = list(node.itersiblings())
-        if sum(_text_len(f) for f in following) > 0.5 * _text_len(container):
+        cut = sum(sizes.text(f) for f in following)
+        if cut > 0.5 * sizes.text(container) or _holds_article(container, following, sizes):
             continue
+        cut += sizes.text(node)
         for sib in following:
             sib.drop_tree()
         node.drop_tree()
-        return
+        return cut
+    return 0
 
 
-def _drop_meta_lines(container: etree._Element) -> None:
+def _drop_meta_lines(container: etree._Element, sizes: _Sizes) -> int:
+    """Drop date-only and rights lines; the size dropped."""
+    dropped = 0
     for el in list(container.iter("p", "div", "span", "time", "small", "li")):
-        if el.getparent() is None or len(el) > 4:
-            continue
-        text = el.text_content()
-        if len(text) > 400:
-            continue
-        text = " ".join(text.split())
+        if el.getparent() is None or len(el) > 4 or (size := sizes.text(el)) > 120:
+            continue  # (a meta line is at most 120 characters long)
+        text = " ".join(el.text_content().split())
         if text and is_meta_line(text):
             el.drop_tree()
+            dropped += size
+    return dropped
 
 
-def prune(container: etree._Element, *, title: str | None = None) -> None:
-    """Remove boilerplate descendants of ``container`` in place."""
-    _cut_after_end_markers(container)
-    _drop_meta_lines(container)
-    limit = max(_text_len(container) * 0.5, 200)
+def prune(
+    container: etree._Element, *, title: str | None = None, scan: PageScan | None = None
+) -> None:
+    """Remove boilerplate descendants of ``container`` in place.
+
+    ``scan`` (of the page before pruning) spares measuring every block's text.
+    """
+    sizes = _Sizes(scan)
+    removed = _cut_after_end_markers(container, sizes)
+    removed += _drop_meta_lines(container, sizes)
+    limit = max((sizes.text(container) - removed) * 0.5, 200)
     doomed = []
     stack = list(container)
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if _doomed(el, limit):
+        if _doomed(el, limit, sizes):
             doomed.append(el)
         else:
             stack.extend(el)

@@ -1,176 +1,81 @@
 """Authors from bylines: find the byline, then split it into people.
 
-Bylines mix names with everything else a newsroom prints there ("By Peter
-Spinella (dpa)", "Jane Doe, Staff Writer | 3 May 2021", "@handle"), so one
-cleaning function turns any byline string into names plus an optional source;
-the finders only decide which string to trust (JSON-LD persons, meta author,
-the visible byline).
+The finders here only decide which string to trust (JSON-LD persons, meta
+author, the visible byline nearest to the headline); :mod:`names` turns the
+chosen string into names plus an optional source.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml import etree
 
 from scrapers.items import Author
-from scrapers.parsers.dates import parse_date
 from scrapers.parsers.metadata import Metadata, ld_persons
+from scrapers.parsers.names import authors_from, split_byline
+from scrapers.parsers.scan import PageScan, headline_index, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
 
-_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|text|texto|photos?|story|eingestellt|"
-    r"erstellt|geschrieben|verfasst|veröffentlicht|artikel|beitrag|ein\s+beitrag|rezept|"
-    r"zum\s+profil|view\s+all\s+posts|all\s+posts|escrito|publicado|publié|écrit)\s+)?"
-    r"(?:by|from|von|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in)?|author|text|texto|"
-    r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+",
+__all__ = ["dom_bylines", "extract_authors", "meta_byline", "split_byline"]
+
+_BY_TEXT = re.compile(
+    r"^\s*(?:(?:(?:text|texto|written|posted)\s+)?(?:by|von|vom|por|par|door)\s+\S"
+    r"|(?:text|texto|autor|autorin|author)\s*:\s*\S)",
     re.I,
 )
-_LABEL_WORDS = frozenset(
-    ["published", "publiziert", "veröffentlicht", "posted", "eingestellt", "alle", "all", "posts", "view", "more", "mehr", "profil", "profile", "über", "about", "auteurs", "autoren", "shares", "share", "follow", "twitter", "email", "read", "bio", "schließen", "close", "updated", "aktualisiert", "artikel", "articles", "stories", "see", "erstellt", "publicado", "actualizado", "rezept", "recipe", "edited", "edition", "revised", "gespeichert", "unter", "filed", "under", "authors", "author", "autor", "autorin", "autoren"]
-)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_HANDLE = re.compile(r"(?<!\w)@\w+")
-_PAREN = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
-_SEGMENTS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|\n|\t|/\s)\s*")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bwith\b|\bamp\b)\s*", re.I)
-_ROLE_WORDS = frozenset(
-    ["staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "contributor", "contributing", "columnist", "photographer", "senior", "chief", "managing", "associate", "editorial", "news", "desk", "freelance", "journalist", "author", "special", "guest", "political", "business", "sports", "updated", "chefredakteur", "chefredakteurin", "published", "posted", "on", "at", "in", "the", "for", "of", "phd", "md", "redakteur", "redakteurin", "autor", "autora", "periodista", "redactor", "redactora", "corresponsal", "international", "national", "bureau"]
-)
-_NOT_NAMES = frozenset(
-    ["admin", "administrator", "administrador", "user", "guest", "anonymous", "unknown", "staff"]
-)
-# One traversal (a union of several "//" paths walks the tree once per path).
-_BYLINE_XPATH = etree.XPath(
-    "//*[@itemprop='author' or (@class and not(self::body or self::html or self::article) and ("
-    "contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'autor') or "
-    "contains(@class, 'posted-by') or contains(@class, 'writer'))) or (self::a and (@rel='author'"
-    " or contains(@href, '/author/') or contains(@href, '/autor/') or "
-    "contains(@href, '/authors/') or contains(@href, '/autoren/') or contains(@href, '/newsteam/')))]"
-)
-_BY_TEXT = re.compile(r"^\s*(?:by|von|por|par|door|written by|posted by)\s+\S", re.I)
 
 
-def _is_role(part: str) -> bool:
-    words = re.findall(r"\w+", part.casefold())
-    return bool(words) and all(w in _ROLE_WORDS for w in words)
+_COMMENT = re.compile("comment")
 
 
-def _cut_labels(part: str) -> str:
-    """Keep the words before the first label word ("Name Alle Artikel" -> "Name")."""
-    words = part.split()
-    for i, word in enumerate(words):
-        if word.casefold().strip(".,:") in _LABEL_WORDS:
-            return " ".join(words[:i])
-    return part
-
-
-def _looks_like_name(part: str, site: str | None) -> bool:
-    if not 2 <= len(part) <= 60 or any(c.isdigit() for c in part):
-        return False
-    words = part.split()
-    if len(words) > 6 or part.casefold() in _NOT_NAMES or _is_role(part):
-        return False
-    if site and part.casefold() == site.casefold():
-        return False
-    return not part.startswith(("http", "www.")) and not re.search(r"[<>{}=:?!]", part)
-
-
-def split_byline(text: str, site_name: str | None = None) -> tuple[list[str], str | None]:
-    """Names and credited source (agency) from a byline string.
-
-    >>> split_byline("By Peter Spinella (dpa)")
-    (['Peter Spinella'], 'dpa')
-    >>> split_byline("Jane Doe, Staff Writer | May 3, 2021")
-    (['Jane Doe'], None)
-    """
-    text = _EMAIL.sub(" ", text.replace("\xa0", " "))
-    text = _HANDLE.sub(" ", text)
-    source = None
-    for m in _PAREN.finditer(text):
-        inner = m.group(1).strip()
-        if inner and not parse_date(inner)[0] and not _is_role(inner):
-            source = source or inner
-    text = _PAREN.sub(" ", text)
-    names: list[str] = []
-    for segment in _SEGMENTS.split(text):
-        segment = _strip_prefixes(segment.strip()).strip(" .,:;-")
-        if not segment or parse_date(segment)[0]:
-            continue
-        for part in _SPLIT.split(segment):
-            part = _cut_labels(_strip_prefixes(part.strip())).strip(" .,:;-'\"~")
-            if _looks_like_name(part, site_name) and part not in names:
-                names.append(part)
-    return names[:10], source
-
-
-def _strip_prefixes(text: str) -> str:
-    """Remove stacked prefixes ("Posted by By ...")."""
-    for _ in range(3):
-        stripped = _PREFIX.sub("", text)
-        if stripped == text:
-            break
-        text = stripped
-    return text
-
-
-def _authors(
-    pairs: list[tuple[str, dict[str, str]]], site: str | None
-) -> tuple[list[Author], str | None]:
-    """Authors from byline strings; ``links`` maps link text to profile URL."""
-    out: list[Author] = []
-    source = None
-    for raw, links in pairs:
-        names, src = split_byline(raw, site)
-        source = source or src
-        for name in names:
-            url = links.get(name) or (
-                next(iter(links.values())) if len(links) == 1 == len(names) else None
-            )
-            if all(a.name != name for a in out):
-                out.append(Author(name=name, url=url))
-    return out, source
-
-
-def _in_comment(el: etree._Element) -> bool:
-    for anc in el.iterancestors():
-        if "comment" in (anc.get("class") or "") or "comment" in (anc.get("id") or ""):
-            return True
-    return False
-
-
-def dom_bylines(doc: etree._Element) -> list[tuple[str, dict[str, str]]]:
-    """Visible byline candidates in document order: (text, profile url)."""
+def _text_bylines(s: PageScan, ref: int) -> list[int]:
+    """Short elements starting "By ..." / "Von ..." / "Por ..." around the headline."""
     found = []
-    for el in _BYLINE_XPATH(doc)[:40]:
-        text = inline_text(el)
-        if not 2 <= len(text) <= 200 or _in_comment(el):
+    for i in range(max(s.body, ref - 40), min(s.end[s.body], ref + 150)):
+        if s.tags[i] not in _BY_TAGS:
             continue
-        name_el = el.find(".//*[@itemprop='name']")
-        if name_el is not None and inline_text(name_el):
-            text = inline_text(name_el)
-        links = {inline_text(a): a.get("href") for a in el.iter("a") if a.get("href")}
-        found.append((text, links))
+        el = s.nodes[i]
+        text = el.text
+        if text and not text.isspace():
+            # "By <a>Name</a>": the name is in the child
+            if _BY_TEXT.match(text) or (
+                len(el) and el[0].tag == "a" and _BY_TEXT.match(text + " x")
+            ):
+                found.append(i)
+        elif len(el) and el[0].text and _BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}"):
+            found.append(i)  # "<p><strong>Text:</strong> Name</p>"
     return found
 
 
-def _visible(doc: etree._Element, authors: list[Author]) -> bool:
+def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, dict[str, str]]]:
+    """Visible byline candidates, nearest to the headline first: (text, profile urls).
+
+    Teaser lists and author boxes repeat the markup of bylines, so the one
+    beside the headline is the article's own (on a tie, the one after it).
+    """
+    ref = headline_index(s, title)
+    candidates = {*s.bylines[:60], *_text_bylines(s, ref)}
+    for i in sorted(candidates, key=lambda i: (s.distance(i, ref), i < ref, i)):
+        el = s.nodes[i]
+        text = inline_text(el)
+        if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT):
+            continue
+        name_el = el.find(".//*[@itemprop='name']") if s.end[i] - i > 1 else None
+        if name_el is not None and inline_text(name_el):
+            text = inline_text(name_el)
+        links = {inline_text(a): a.get("href") for a in el.iter("a") if a.get("href")}
+        yield text, links
+
+
+def _visible(s: PageScan, authors: list[Author]) -> bool:
     """True when the page text shows the first author's name."""
-    body = doc.find("body")
-    text = body.text_content() if body is not None else ""
-    return authors[0].name.casefold() in text.casefold()
+    return authors[0].name.casefold() in s.body_text().casefold()
 
 
-def text_byline(doc: etree._Element) -> list[tuple[str, dict[str, str]]]:
-    """A short line starting "By ..." / "Von ..." / "Por ..." near the headline."""
-    for el in doc.iter("p", "span", "div", "em", "strong", "small", "address", "li", "i", "b"):
-        text = el.text or ""
-        if _BY_TEXT.match(text) or (len(el) and _BY_TEXT.match(text + " x") and el[0].tag == "a"):
-            full = inline_text(el)
-            if len(full) <= 120 and not _in_comment(el):
-                return [(full, {})]
-    return []
+_BY_TAGS = frozenset(["p", "span", "div", "em", "strong", "small", "address", "li", "i", "b"])
 
 
 def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[str]]:
@@ -192,22 +97,40 @@ def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[st
 
 
 def extract_authors(
-    doc: etree._Element, md: Metadata, *, selector: str | None = None, site_name: str | None = None
+    doc: etree._Element,
+    md: Metadata,
+    *,
+    selector: str | None = None,
+    site_name: str | None = None,
+    title: str | None = None,
+    scan: PageScan | None = None,
 ) -> tuple[list[Author], str | None]:
-    """Authors in byline order and the credited source (agency or organisation)."""
+    """Authors in byline order and the credited source (agency or organisation).
+
+    ``title`` (the extracted headline) locates the article's own byline.
+    """
     if selector and (el := select_first(doc, selector)) is not None:
-        authors, source = _authors([(inline_text(el), {})], site_name)
+        authors, source = authors_from([(inline_text(el), {})], site_name, trusted=True)
         if authors:
             return authors, source
+    s = scan or scan_page(doc)
     persons, orgs = meta_byline(md)
-    dom_authors, dom_source = [], None
-    for candidate in [*dom_bylines(doc), *text_byline(doc)]:
-        dom_authors, dom_source = _authors([candidate], site_name)
-        if dom_authors:
-            break
-    meta_authors, meta_source = _authors(persons, site_name)
-    if meta_authors and (not dom_authors or _visible(doc, meta_authors)):
+    dom_authors, dom_source = _dom_authors(s, site_name, title)
+    meta_authors, meta_source = authors_from(persons, site_name)
+    if meta_authors and (not dom_authors or _visible(s, meta_authors)):
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
         return dom_authors, dom_source or (orgs[0] if orgs else None)
     return [], orgs[0] if orgs else None
+
+
+def _dom_authors(
+    s: PageScan, site_name: str | None, title: str | None
+) -> tuple[list[Author], str | None]:
+    """Authors of the nearest visible byline that names anyone (else its source)."""
+    source = None
+    for candidate in dom_bylines(s, title):
+        authors, source = authors_from([candidate], site_name)
+        if authors:
+            return authors, source
+    return [], source

@@ -43,6 +43,7 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
 )
+_YEAR = re.compile(r"\d{4}")
 _TIME = r"(?:\D{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?"
 _DMY_NAME = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?("
@@ -119,6 +120,8 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     if not text:
         return None, False
     text = text.strip()[:300]
+    if not _YEAR.search(text):  # every absolute format below has a four-digit year
+        return _relative(text, fetched_at) if fetched_at else (None, False)
     m = _ISO.search(text)
     if m:
         iso = _fmt(*m.groups())

@@ -30,6 +30,18 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I
 )
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
+# lxml.html's own parser picks every element's class in a Python callback
+# (form elements get subclasses we never use), which costs a call per element
+# touched from Python; a C-level default lookup gives the same HtmlElement API.
+_PARSER = lxml.html.HTMLParser()
+_PARSER.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
+)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
 # What browsers actually use for a few labels (WHATWG encoding standard).
@@ -152,8 +164,8 @@ def load_html(
     text = _XML_DECL.sub("", text[:512]) + text[512:]
     text = text.replace("\x00", "")
     try:
-        doc = lxml.html.document_fromstring(text, base_url=url or None)
+        doc = etree.fromstring(text, _PARSER, base_url=url or None)
     except (etree.ParserError, ValueError) as exc:
         log.debug("unparseable page %s: %s", url, exc)
         return None
-    return doc if len(doc) else None
+    return doc if doc is not None and len(doc) else None

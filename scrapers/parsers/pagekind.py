@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
 from scrapers.parsers.metadata import Metadata
+from scrapers.parsers.scan import PageScan
 
 _LISTING_CLASSES = frozenset(
     ["archive", "home", "blog", "error404", "search", "category", "tag", "author", "date", "paged"]
@@ -27,18 +26,20 @@ _POST_ID = re.compile(r"^post-(\d+)$")
 _SHORTLINK = re.compile(r"[?&]p=(\d+)\b")
 
 
-def _body_classes(doc: etree._Element) -> set[str]:
-    body = doc.find("body")
-    return set((body.get("class") or "").split()) if body is not None else set()
+def _body_class(s: PageScan) -> str:
+    if not s.nodes or s.tags[s.body] != "body":
+        return ""
+    return s.nodes[s.body].get("class") or ""
 
 
-def post_id(doc: etree._Element, md: Metadata) -> str | None:
+def post_id(s: PageScan, md: Metadata) -> str | None:
     """WordPress post ID from body class, ``article#post-N`` or the shortlink."""
-    body = doc.find("body")
-    if body is not None and (m := _POSTID_CLASS.search(body.get("class") or "")):
+    if m := _POSTID_CLASS.search(_body_class(s)):
         return m.group(1)
     ids = {
-        m.group(1) for el in doc.iterfind(".//article[@id]") if (m := _POST_ID.match(el.get("id")))
+        m.group(1)
+        for i in s.by_tag.get("article", ())
+        if (m := _POST_ID.match(s.nodes[i].get("id") or ""))
     }
     if len(ids) == 1:
         return ids.pop()
@@ -48,9 +49,9 @@ def post_id(doc: etree._Element, md: Metadata) -> str | None:
     return None
 
 
-def is_article_page(doc: etree._Element, md: Metadata) -> bool:
+def is_article_page(s: PageScan, md: Metadata) -> bool:
     """False for listings, home, archive, search and error pages."""
-    classes = _body_classes(doc)
+    classes = set(_body_class(s).split())
     if classes & _ARTICLE_CLASSES or any(c.startswith("postid-") for c in classes):
         return True
     if classes & _LISTING_CLASSES:
@@ -62,7 +63,7 @@ def is_article_page(doc: etree._Element, md: Metadata) -> bool:
     og_type = (md.first("og:type") or "").lower()
     if og_type == "article":
         return True
-    articles = doc.findall(".//article")
-    if len(articles) >= 3 and not doc.findall(".//article//h1"):
+    articles = s.by_tag.get("article", ())
+    if len(articles) >= 3 and not any(s.contains(i, "h1") for i in articles):
         return False
-    return og_type not in ("website", "profile") or bool(doc.find(".//h1") is not None)
+    return og_type not in ("website", "profile") or "h1" in s.by_tag

@@ -8,11 +8,15 @@ date next to the headline and a date in the URL path are the fallbacks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from datetime import date
+from itertools import chain, islice
 
 from lxml import etree
 
 from scrapers.parsers.dates import parse_date
 from scrapers.parsers.metadata import Metadata, ld_text
+from scrapers.parsers.scan import PageScan, headline_index, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
 
@@ -27,14 +31,18 @@ _PUBLISHED_META = (
     "pubdate",
     "publishdate",
     "publish-date",
-    "date",
     "dc.date.issued",
+    "citation_publication_date",
+    "original-publish-date",
+)
+# Generic "date of this document" names, often the last change or the day the
+# page was generated: weaker evidence than the date printed by the headline.
+_DOCUMENT_DATE_META = (
+    "date",
     "dc.date",
     "dcterms.date",
     "dcterms.created",
     "dc.date.created",
-    "citation_publication_date",
-    "original-publish-date",
     "creation_date",
 )
 _MODIFIED_META = (
@@ -46,39 +54,6 @@ _MODIFIED_META = (
     "last-modified",
     "dcterms.modified",
     "dc.date.modified",
-)
-# Each path is one traversal: a union of "//" paths would walk the tree once per path.
-_PUBLISHED_XPATH = etree.XPath(
-    "//*[@itemprop='datePublished' or (self::time and (@pubdate or contains(@class, 'published') "
-    "or contains(@class, 'entry-date'))) or (@class and not(self::body or self::html or "
-    "self::article) and ("
-    + " or ".join(
-        f"contains(@class, '{c}')"
-        for c in (
-            "posted-on",
-            "entry-date",
-            "published",
-            "post-date",
-            "article-date",
-            "dateline",
-            "byline",
-            "date",
-            "pubdate",
-            "publish-date",
-            "meta-date",
-            "entry-meta",
-        )
-    )
-    + "))]"
-)
-_DATEISH_XPATH = etree.XPath(
-    "//*[self::time or contains(@id, 'date') or (@class and not(self::body or self::html or "
-    "self::article or self::main) and (contains(@class, 'date') or contains(@class, 'Date') or "
-    "contains(@class, 'time') or contains(@class, 'datum') or contains(@class, 'fecha') or "
-    "contains(@class, 'meta')))]"
-)
-_MODIFIED_XPATH = etree.XPath(
-    "//*[@itemprop='dateModified' or (self::time and contains(@class, 'updated'))]"
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-|\.)")
 
@@ -102,44 +77,58 @@ def _from_element(el: etree._Element) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _in_comment(el: etree._Element) -> bool:
-    return any("comment" in (a.get("class") or "") for a in el.iterancestors())
+_COMMENT = re.compile("comment")
 
 
-def _first_dom_date(nodes: list[etree._Element]) -> tuple[str | None, str | None]:
-    for el in nodes[:30]:
-        if _in_comment(el):
+def _first_dom_date(
+    s: PageScan, nodes: list[int], ref: int | None = None
+) -> tuple[str | None, str | None]:
+    """The first date among ``nodes``, nearest to the headline index ``ref`` first.
+
+    Teaser lists and the "today" line of a site's navigation repeat the
+    markup of an article's date; the one beside the headline is its own.
+    """
+    if ref is not None:
+        nodes = sorted(nodes, key=lambda i: (s.distance(i, ref), i < ref, i))
+    for i in nodes[:30]:
+        if s.inside(i, _COMMENT):
             continue
-        iso, raw = _from_element(el)
+        iso, raw = _from_element(s.nodes[i])
         if iso:
             return iso, raw
     return None, None
 
 
-def text_date_near_title(doc: etree._Element) -> tuple[str | None, str | None]:
-    """A date in a short line of text right after the headline (or before it)."""
-    h1 = doc.find(".//h1")
-    texts: list[str] = []
-    after: list[str] = []
-    for el in (h1.getparent() if h1 is not None and h1.getparent() is not None else doc).iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
-            continue
+def _short_texts(s: PageScan, indices: range) -> Iterator[str]:
+    """Text and tail pieces of 6 to 80 characters of the given elements."""
+    for i in indices:
+        el = s.nodes[i]
         for raw in (el.text, el.tail):
             if raw and 6 <= len(raw.strip()) <= 80:
-                (after if el is h1 or after else texts).append(raw)
-        if el is h1:
-            after.append("")
-        if len(after) > 40:
-            break
-    for raw in after + texts[::-1][:20]:
+                yield raw
+
+
+def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | None, str | None]:
+    """A date in a short line of text right after the headline (or just before it).
+
+    Walks the page in reading order from the headline (the heading that reads
+    as ``title``, else the first ``<h1>``, else the top of the body), whatever
+    the markup around it.
+    """
+    start = headline_index(s, title)
+    after = islice(_short_texts(s, range(start, len(s.nodes))), 40)
+    before = islice(_short_texts(s, range(start - 1, max(s.body, start - 40), -1)), 20)
+    for raw in chain(after, before):
         iso, _ = parse_date(raw)
         if iso:
             return iso, raw.strip()
     return None, None
 
 
-def _meta_date(md: Metadata, ld_key: str, names: tuple[str, ...]) -> tuple[str | None, str | None]:
-    for raw in (ld_text(md.ld(ld_key)), *(md.first(n) for n in names)):
+def _meta_date(
+    md: Metadata, ld_key: str | None, names: tuple[str, ...]
+) -> tuple[str | None, str | None]:
+    for raw in (ld_text(md.ld(ld_key)) if ld_key else None, *(md.first(n) for n in names)):
         iso, _ = parse_date(raw)
         if iso:
             return iso, raw
@@ -152,24 +141,87 @@ def url_date(url: str) -> str | None:
     return parse_date("-".join(m.groups()))[0] if m else None
 
 
+_UTC = re.compile(r"T\d\d:\d\d(?::\d\d)?(?:Z|[+-]00:?00)$")
+
+
+def _is_utc(iso: str) -> bool:
+    """A time in UTC: its calendar day may not be the local one."""
+    return bool(_UTC.search(iso))
+
+
+def _local_day(
+    stated: tuple[str | None, str | None], shown: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """The page's own local date when a UTC timestamp falls on the day before or after.
+
+    Metadata times are often converted to UTC (local midnight in Berlin is
+    23:00Z the day before); the date printed by the headline is the one the
+    publication states, so it wins when the two are one day apart.
+    """
+    if not stated[0] or not shown[0]:
+        return stated
+    try:
+        a = date.fromisoformat(stated[0][:10])
+        b = date.fromisoformat(shown[0][:10])
+    except ValueError:
+        return stated
+    return shown if abs((a - b).days) == 1 else stated
+
+
+def _document_date(md: Metadata, s: PageScan, title: str | None) -> tuple[str | None, str | None]:
+    """A generic document date, unless the page prints another date by the headline."""
+    stated = _meta_date(md, None, _DOCUMENT_DATE_META)
+    if not stated[0]:
+        return stated
+    shown = text_date_near_title(s, title)
+    return shown if shown[0] and shown[0][:10] != stated[0][:10] else stated
+
+
+def _published(
+    doc: etree._Element,
+    md: Metadata,
+    s: PageScan,
+    url: str,
+    selector: str | None,
+    title: str | None,
+) -> tuple[str | None, str | None]:
+    """The publication date from the strongest source that states one."""
+    ref = headline_index(s, title)
+    el = select_first(doc, selector) if selector else None
+    sources: tuple[Callable[[], tuple[str | None, str | None]], ...] = (
+        lambda: _from_element(el) if el is not None else (None, None),
+        lambda: _meta_date(md, "datePublished", _PUBLISHED_META),
+        lambda: _document_date(md, s, title),
+        lambda: _first_dom_date(s, s.published, ref),
+        lambda: _first_dom_date(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref),
+        lambda: text_date_near_title(s, title),
+        lambda: (iso, url) if (iso := url_date(url)) else (None, None),
+    )
+    for source in sources:
+        found = source()
+        if found[0]:
+            if _is_utc(found[0]):
+                return _local_day(found, text_date_near_title(s, title))
+            return found
+    return None, None
+
+
 def extract_dates(
-    doc: etree._Element, md: Metadata, url: str, *, selector: str | None = None
+    doc: etree._Element,
+    md: Metadata,
+    url: str,
+    *,
+    selector: str | None = None,
+    title: str | None = None,
+    scan: PageScan | None = None,
 ) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
-    """((published, raw), (modified, raw)); each ISO 8601 or None."""
-    published: tuple[str | None, str | None] = (None, None)
-    if selector and (el := select_first(doc, selector)) is not None:
-        published = _from_element(el)
-    if not published[0]:
-        published = _meta_date(md, "datePublished", _PUBLISHED_META)
-    if not published[0]:
-        published = _first_dom_date(_PUBLISHED_XPATH(doc))
-    if not published[0]:
-        published = _first_dom_date([el for el in _DATEISH_XPATH(doc) if len(el) < 8])
-    if not published[0]:
-        published = text_date_near_title(doc)
-    if not published[0] and (iso := url_date(url)):
-        published = (iso, url)
+    """((published, raw), (modified, raw)); each ISO 8601 or None.
+
+    ``title`` (the extracted headline) locates the date printed beside it.
+    """
+    s = scan or scan_page(doc)
+    published = _published(doc, md, s, url, selector, title)
     modified = _meta_date(md, "dateModified", _MODIFIED_META)
     if not modified[0]:
-        modified = _first_dom_date(_MODIFIED_XPATH(doc))
+        modified = _first_dom_date(s, s.modified)
     return published, modified

@@ -14,6 +14,7 @@ from html import escape
 
 from lxml import etree
 
+# fmt: off
 BLOCK_TAGS = frozenset(
     ["address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul"]
 )
@@ -23,6 +24,7 @@ SKIP_TAGS = frozenset(
 SAFE_TAGS = frozenset(
     ["a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul"]
 )
+# fmt: on
 SAFE_ATTRS = {
     "a": ("href", "title"),
     "img": ("src", "alt", "title"),
@@ -66,10 +68,11 @@ def normalize_text(raw: str) -> str:
     >>> normalize_text("  a  b \\n\\n\\n\\n c\\n")
     'a b\\n\\nc'
     """
-    lines = [_WS.sub(" ", line).strip() for line in _INVISIBLE.sub("", raw).split("\n")]
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in lines:
+    for line in _INVISIBLE.sub("", raw).split("\n"):
+        # (most lines are the empty ones between blocks: skip the regex for them)
+        line = "" if not line or line.isspace() else _WS.sub(" ", line).strip()
         if line:
             current.append(line)
         elif current:

@@ -14,15 +14,11 @@ import re
 from lxml import etree
 
 from scrapers.parsers.metadata import Metadata, ld_text
+from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
 
 _SEP = re.compile(r"\s+[|\-–—·•»«/:~]+\s+|\s*[|»«]\s*|\s+::\s+")
-_HEADING_XPATH = (
-    "//h1 | //*[@itemprop='headline'] | //*[contains(@class, 'entry-title')] | "
-    "//h2[contains(@class, 'title')]"
-)
-_HEADING = etree.XPath(_HEADING_XPATH)
 
 
 def _norm(text: str) -> str:
@@ -60,57 +56,64 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(parts)
 
 
-def meta_titles(md: Metadata, doc: etree._Element) -> list[str]:
+def meta_titles(md: Metadata, title_el: etree._Element | None) -> list[str]:
     """Article titles stated by the metadata, most specific first."""
     out = []
     for value in (
         ld_text(md.ld("headline")),
         md.first("og:title", "twitter:title", "dc.title", "title", "sailthru.title"),
-        inline_text(doc.find(".//title")),
+        inline_text(title_el),
     ):
         if value and value not in out:
             out.append(value)
     return out
 
 
-_BRANDING = re.compile(r"logo|brand|site-title|site-name|sitename|blog-title|masthead", re.I)
+_BRANDING = re.compile(r"logo|brand|site-title|site-name|sitename|blog-title|masthead")
+_HEADLINE_SCOPES = frozenset(["body", "article", "main"])
 
 
 def _agrees(heading: str, titles: list[str]) -> bool:
+    """``titles`` already normalised with :func:`_norm`."""
     h = _norm(heading)
-    return bool(h) and any(h == _norm(t) or _norm(t).startswith(h) or h in _norm(t) for t in titles)
+    return bool(h) and any(h == t or t.startswith(h) or h in t for t in titles)
 
 
-def _is_branding(el: etree._Element, text: str, site_name: str | None) -> bool:
+def _is_branding(s: PageScan, i: int, text: str, site_name: str | None) -> bool:
     """Site logos and blog names set as headings."""
     if site_name and _norm(text) == _norm(site_name):
         return True
-    for node in (el, *el.iterancestors()):
-        if node.tag in ("body", "article", "main"):
-            break
-        if _BRANDING.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return True
-    return False
+    if s.tags[i] in _HEADLINE_SCOPES:
+        return False
+    own = s.attr(i)
+    return bool(own and _BRANDING.search(own)) or s.inside(i, _BRANDING, stop=_HEADLINE_SCOPES)
 
 
 def extract_title(
-    doc: etree._Element, md: Metadata, *, selector: str | None = None, site_name: str | None = None
+    doc: etree._Element,
+    md: Metadata,
+    *,
+    selector: str | None = None,
+    site_name: str | None = None,
+    scan: PageScan | None = None,
 ) -> str | None:
     """The bare headline; None when the page states none."""
     if selector and (el := select_first(doc, selector)) is not None and inline_text(el):
         return inline_text(el)
-    titles = meta_titles(md, doc)
-    headings = [(inline_text(h), h) for h in _HEADING(doc)[:30]]
+    s = scan or scan_page(doc)
+    titles = meta_titles(md, s.first("title"))
+    headings = [(inline_text(s.nodes[i]), i) for i in s.headings[:30]]
     headings = [
-        (t, h) for t, h in headings if 3 <= len(t) <= 400 and not _is_branding(h, t, site_name)
+        (t, i) for t, i in headings if 3 <= len(t) <= 400 and not _is_branding(s, i, t, site_name)
     ]
-    agreeing = [t for t, _ in headings if _agrees(t, titles)]
+    normed = [_norm(t) for t in titles]
+    agreeing = [t for t, _ in headings if _agrees(t, normed)]
     if agreeing:
         return max(agreeing, key=len)
     ld = ld_text(md.ld("headline"))
     if ld:
         return strip_site_name(ld, site_name)
-    h1s = [t for t, h in headings if h.tag == "h1"]
+    h1s = [t for t, i in headings if s.tags[i] == "h1"]
     if len(h1s) == 1 and len(h1s[0].split()) > 1:
         return h1s[0]
     if titles:

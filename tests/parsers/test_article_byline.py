@@ -81,3 +81,46 @@ def test_comment_authors_are_ignored():
         '<div id="comments"><div class="comment-author vcard"><cite class="fn">Nick</cite></div></div>'
     )
     assert authors == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Von | Tomas Spahn", ["Tomas Spahn"]),  # a prefix standing alone is no name
+        ("Janic Cathomen, 01.12.2021", ["Janic Cathomen"]),
+        ("Montag, 3. Mai 2021", []),  # a weekday beside a date is no name
+        ("Redacci&oacute;n Diario", ["Redacción Diario"]),  # escaped twice in metadata
+        ("Emily Burack | Edit", ["Emily Burack"]),
+        ("vom Krimiblogger", ["Krimiblogger"]),
+        ("Nicolas Gutierrez C.", ["Nicolas Gutierrez C."]),  # the initial keeps its dot
+        ("Inga Hoeltmann | Expertin für Neue Arbeit", ["Inga Hoeltmann"]),  # a description
+        ("Mobasir hassan", ["Mobasir hassan"]),  # a first name is taken as written
+        ("Text von Christian Seiler Illustration von Markus Roost", ["Christian Seiler"]),
+        ("Foto: Ingo Schneider", []),  # a photo credit names no author
+    ],
+)
+def test_split_byline_leftovers(raw, names):
+    assert split_byline(raw)[0] == names
+
+
+def test_teaser_bylines_lose_to_the_byline_beside_the_headline():
+    teaser = '<li><p class="byline">Von Hilde Butz</p><a href="/x">Other story</a></li>'
+    doc = lxml.html.document_fromstring(
+        f"<ul>{teaser * 3}</ul><article><h1>Story</h1><p>Von Lisa Petrich</p><p>Text.</p></article>"
+    )
+    authors, _ = extract_authors(doc, collect_metadata(doc), title="Story")
+    assert [a.name for a in authors] == ["Lisa Petrich"]
+
+
+def test_site_profile_byline_keeps_descriptions():
+    assert split_byline("Open-minded writing from Cuba", trusted=True)[0] == [
+        "Open-minded writing from Cuba"
+    ]
+
+
+def test_label_and_name_in_separate_elements():
+    doc = lxml.html.document_fromstring(
+        "<article><h1>Story</h1><p><strong>Text:</strong> Klaus Friedrich</p><p>Body.</p></article>"
+    )
+    authors, _ = extract_authors(doc, collect_metadata(doc), title="Story")
+    assert [a.name for a in authors] == ["Klaus Friedrich"]

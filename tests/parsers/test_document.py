@@ -98,3 +98,12 @@ def test_undeclared_legacy_bytes_are_detected():
 def test_xml_declaration_with_encoding():
     body = b'<?xml version="1.0" encoding="utf-8"?><html><body><p>ok</p></body></html>'
     assert load_html(body).text_content() == "ok"
+
+
+def test_elements_keep_the_lxml_html_api():
+    # The parser uses a C-level class lookup (no Python callback per element);
+    # every element, forms included, still has the HtmlElement methods.
+    doc = load_html(b"<html><body><form><input name=q></form><p class='x'>Hi</p></body></html>")
+    assert doc.cssselect("p.x")[0].text_content() == "Hi"
+    form = doc.find(".//form")
+    assert hasattr(form, "drop_tree") and hasattr(form, "text_content")

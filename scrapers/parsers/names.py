@@ -1,0 +1,188 @@
+"""Byline strings to people: the cleaning shared by every byline finder.
+
+Bylines mix names with everything else a newsroom prints there ("By Peter
+Spinella (dpa)", "Jane Doe, Staff Writer | 3 May 2021", "@handle"), so one
+function turns any byline string into names plus an optional source, and the
+finders in :mod:`byline` only decide which string to trust.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from scrapers.items import Author
+from scrapers.parsers.dates import parse_date
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|reported|text|texto|photos?|story|eingestellt|"
+    r"erstellt|geschrieben|verfasst|veröffentlicht|artikel|beitrag|ein\s+beitrag|rezept|"
+    r"zum\s+profil|view\s+all\s+posts|all\s+posts|escrito|publicado|publié|écrit)\s+)?"
+    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in)?|author|text|texto|"
+    r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+",
+    re.I,
+)
+# fmt: off
+_LABEL_WORDS = frozenset(
+    ["published", "publiziert", "veröffentlicht", "posted", "eingestellt", "alle", "all", "posts", "view", "more", "mehr", "profil", "profile", "über", "about", "auteurs", "autoren", "shares", "share", "follow", "twitter", "email", "read", "bio", "schließen", "close", "updated", "aktualisiert", "artikel", "articles", "stories", "see", "erstellt", "publicado", "actualizado", "rezept", "recipe", "edited", "edition", "revised", "gespeichert", "unter", "filed", "under", "authors", "author", "autor", "autorin", "autoren"]
+    # credits for other work that follow the writer's name ("... Illustration von X")
+    + ["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bild", "bilder", "grafik", "video", "kamera"]
+)
+# fmt: on
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_PAREN = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
+_SEGMENTS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|\n|\t|/\s)\s*")
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bwith\b|\bamp\b)\s*", re.I)
+# fmt: off
+_ROLE_WORDS = frozenset(
+    ["staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "contributor", "contributing", "columnist", "photographer", "senior", "chief", "managing", "associate", "editorial", "news", "desk", "freelance", "journalist", "author", "special", "guest", "political", "business", "sports", "updated", "chefredakteur", "chefredakteurin", "published", "posted", "on", "at", "in", "the", "for", "of", "phd", "md", "redakteur", "redakteurin", "autor", "autora", "periodista", "redactor", "redactora", "corresponsal", "international", "national", "bureau"]
+)
+# fmt: on
+_NOT_NAMES = frozenset(
+    ["admin", "administrator", "administrador", "user", "guest", "anonymous", "unknown", "staff"]
+    # a byline's prefix or a tool label left standing alone ("Von | Name", "Edit")
+    + ["by", "von", "from", "por", "par", "door", "di", "da", "av", "af", "edit", "text"]
+)
+
+
+def _is_role(part: str) -> bool:
+    words = re.findall(r"\w+", part.casefold())
+    return bool(words) and all(w in _ROLE_WORDS for w in words)
+
+
+def _cut_labels(part: str) -> str:
+    """Keep the words before the first label word ("Name Alle Artikel" -> "Name")."""
+    words = part.split()
+    for i, word in enumerate(words):
+        if word.casefold().strip(".,:") in _LABEL_WORDS:
+            return " ".join(words[:i])
+    return part
+
+
+# Lowercase words that belong to names ("Walter von Aachen", "Luis de la Cruz").
+_PARTICLES = frozenset(
+    [
+        "von",
+        "vom",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "zu",
+        "zum",
+        "ter",
+        "ten",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+        "und",
+        "and",
+        "of",
+    ]
+)
+
+
+def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool:
+    if not 2 <= len(part) <= 60 or any(c.isdigit() for c in part):
+        return False
+    words = part.split()
+    if len(words) > 6 or part.casefold() in _NOT_NAMES or _is_role(part):
+        return False
+    if site and part.casefold() == site.casefold():
+        return False
+    if (
+        not lenient
+        and len(words) > 1
+        and any(w[0].islower() and w not in _PARTICLES for w in words)
+    ):
+        return False  # "Expertin für Neue Arbeit", "in Gefühle": a description, not a name
+    return not part.startswith(("http", "www.")) and not re.search(r"[<>{}=:?!]", part)
+
+
+def split_byline(
+    text: str, site_name: str | None = None, *, trusted: bool = False
+) -> tuple[list[str], str | None]:
+    """Names and credited source (agency) from a byline string.
+
+    Parts after the first name that read like descriptions ("Expertin für Neue
+    Arbeit") are dropped, unless ``trusted`` (a site profile's byline).
+
+    >>> split_byline("By Peter Spinella (dpa)")
+    (['Peter Spinella'], 'dpa')
+    >>> split_byline("Jane Doe, Staff Writer | May 3, 2021")
+    (['Jane Doe'], None)
+    """
+    # (metadata is sometimes escaped twice: "Redacci&oacute;n")
+    text = _EMAIL.sub(" ", html.unescape(text).replace("\xa0", " "))
+    text = _HANDLE.sub(" ", text)
+    source = None
+    for m in _PAREN.finditer(text):
+        inner = m.group(1).strip()
+        if inner and not parse_date(inner)[0] and not _is_role(inner):
+            source = source or inner
+    text = _PAREN.sub(" ", text)
+    names: list[str] = []
+    for segment in _SEGMENTS.split(text):
+        segment = _trim(_strip_prefixes(segment.strip()))
+        if not segment:
+            continue
+        # "Jane Doe, 01.12.2021": the date's own pieces hold digits and fail as
+        # names; a lone word beside a date is a weekday rather than a name.
+        dated = parse_date(segment)[0] is not None
+        for part in _SPLIT.split(segment):
+            part = _trim(_cut_labels(_strip_prefixes(part.strip())))
+            if dated and " " not in part:
+                continue
+            if _looks_like_name(part, site_name, trusted or not names) and part not in names:
+                names.append(part)
+    return names[:10], source
+
+
+_INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
+
+
+def _trim(part: str) -> str:
+    """Strip punctuation around a name, but keep the dot of a final initial ("Nicolas C.")."""
+    trimmed = part.strip(" .,:;-'\"~")
+    return trimmed + "." if _INITIAL_END.search(part.rstrip(" ,:;-'\"~")) else trimmed
+
+
+def _strip_prefixes(text: str) -> str:
+    """Remove stacked prefixes ("Posted by By ...")."""
+    for _ in range(3):
+        stripped = _PREFIX.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text
+
+
+def authors_from(
+    pairs: list[tuple[str, dict[str, str]]], site: str | None, *, trusted: bool = False
+) -> tuple[list[Author], str | None]:
+    """Authors from byline strings; ``links`` maps link text to profile URL."""
+    out: list[Author] = []
+    source = None
+    for raw, links in pairs:
+        names, src = split_byline(raw, site, trusted=trusted)
+        source = source or src
+        for name in names:
+            url = links.get(name) or (
+                next(iter(links.values())) if len(links) == 1 == len(names) else None
+            )
+            if all(a.name != name for a in out):
+                out.append(Author(name=name, url=url))
+    return out, source

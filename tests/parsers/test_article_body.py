@@ -1,0 +1,74 @@
+"""Container choice and pruning rules of the body extractor (small pages)."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from scrapers.parsers.body import extract_body
+
+PARA = "<p>{} is a sentence of the article that is long enough to count as text.</p>"
+
+
+def _body(html: str) -> str:
+    return extract_body(lxml.html.document_fromstring(html)).text
+
+
+def test_big_sidebar_without_the_headline_is_not_the_article():
+    sidebar = "".join(PARA.format(f"Sidebar widget {i}") for i in range(8))
+    article = "".join(PARA.format(f"Story {i}") for i in range(3))
+    html = (
+        f"<html><body><div class='content'><h1>Story</h1><div class='post'>{article}</div></div>"
+        f"<div class='sidebar'>{sidebar}</div></body></html>"
+    )
+    text = _body(html)
+    assert "Story 0" in text and "Sidebar widget" not in text
+
+
+def test_share_heading_above_the_article_does_not_cut_it():
+    article = "".join(PARA.format(f"Story {i}") for i in range(6))
+    html = (
+        "<html><body><div class='entry-content'><div><h3>Share this</h3></div>"
+        f"<div>{article}</div></div></body></html>"
+    )
+    assert "Story 5" in _body(html)
+
+
+def test_related_heading_after_the_article_cuts_what_follows():
+    article = "".join(PARA.format(f"Story {i}") for i in range(6))
+    html = (
+        f"<html><body><div class='entry-content'>{article}<h3>Related posts</h3>"
+        "<p>Another story you may like</p></div></body></html>"
+    )
+    text = _body(html)
+    assert "Story 5" in text and "Another story" not in text
+
+
+def test_noscript_left_open_does_not_swallow_the_page():
+    article = "".join(PARA.format(f"Story {i}") for i in range(12))
+    html = f"<html><body><noscript><div id='nojs'></noscript><div>{article}</div></body></html>"
+    assert "Story 11" in _body(html)
+
+
+def test_small_noscript_is_dropped():
+    article = "".join(PARA.format(f"Story {i}") for i in range(3))
+    html = f"<html><body><div>{article}<noscript>Enable JavaScript</noscript></div></body></html>"
+    assert "JavaScript" not in _body(html)
+
+
+def test_unclosed_sidebar_wrapping_the_article_is_not_dropped():
+    # Broken markup nests the whole page in a region named like a sidebar.
+    article = "".join(PARA.format(f"Story {i}") for i in range(6))
+    html = (
+        "<html><body><h1>Site</h1><div class='sidebar'><ul><li><a href='/'>Home</a></li>"
+        f"<li class='widget'><div class='post'>{article}</div></li></ul></div></body></html>"
+    )
+    assert "Story 5" in _body(html)
+
+
+def test_feedback_prompt_after_the_article_is_cut():
+    article = "".join(PARA.format(f"Story {i}") for i in range(6))
+    html = (
+        f"<html><body><div class='entry-content'>{article}<h4>War der Artikel nützlich?</h4>"
+        "<p>Ja Nein</p></div></body></html>"
+    )
+    assert "nützlich" not in _body(html)

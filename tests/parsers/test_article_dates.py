@@ -1,0 +1,76 @@
+"""Which date is the publication date (small pages, one rule each)."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from scrapers.parsers.metadata import collect_metadata
+from scrapers.parsers.pubdate import extract_dates
+
+
+def _published(html: str, title: str | None = None, url: str = "") -> str | None:
+    doc = lxml.html.document_fromstring(html)
+    (published, _), _ = extract_dates(doc, collect_metadata(doc), url, title=title)
+    return published
+
+
+def test_date_printed_after_the_headline_in_other_markup():
+    html = (
+        "<html><body><div><h1>Title here</h1></div><div><div><span>"
+        "Posted in News</span></div><p>3. Mai 2021</p></div><p>Text.</p></body></html>"
+    )
+    assert _published(html) == "2021-05-03"
+
+
+def test_date_near_the_heading_that_is_the_title_not_the_logo():
+    html = (
+        "<html><body><h1>Logo</h1>" + "<p>menu entry</p>" * 60 + "<h2 class='entry-title'>Story"
+        "</h2><span>November 22, 2011</span><p>Body.</p></body></html>"
+    )
+    assert _published(html, title="Story") == "2011-11-22"
+
+
+def test_utc_timestamp_gives_way_to_the_local_day_printed():
+    html = (
+        '<html><head><meta property="article:published_time" content="2022-11-06T23:00:00Z">'
+        "</head><body><h1>T</h1><p>07.11.2022</p></body></html>"
+    )
+    assert _published(html) == "2022-11-07"
+
+
+def test_utc_timestamp_kept_when_the_printed_date_is_far_off():
+    html = (
+        '<html><head><meta property="article:published_time" content="2022-11-06T10:00:00Z">'
+        "</head><body><h1>T</h1><p>01.01.2020</p></body></html>"
+    )
+    assert _published(html) == "2022-11-06T10:00:00Z"
+
+
+def test_generic_document_date_loses_to_the_printed_date():
+    html = (
+        '<html><head><meta name="date" content="2021-10-15"></head>'
+        "<body><h1>T</h1><p>13.10.2021</p><p>Body text.</p></body></html>"
+    )
+    assert _published(html) == "2021-10-13"
+
+
+def test_generic_document_date_agreeing_with_the_page_keeps_its_precision():
+    html = (
+        '<html><head><meta name="date" content="2021-10-13T10:00:00+02:00"></head>'
+        "<body><h1>T</h1><p>13.10.2021</p></body></html>"
+    )
+    assert _published(html) == "2021-10-13T10:00:00+02:00"
+
+
+def test_generic_document_date_is_still_a_fallback():
+    html = '<html><head><meta name="date" content="2021-10-15"></head><body><p>x</p></body></html>'
+    assert _published(html) == "2021-10-15"
+
+
+def test_teaser_dates_lose_to_the_date_beside_the_headline():
+    teaser = '<li><span class="teaser-date">01.07.2020</span><a href="/x">Other</a></li>'
+    html = (
+        f"<html><body><ul>{teaser * 3}</ul><h1>Story</h1>"
+        '<span class="post-date">18.03.2020</span><p>Body.</p></body></html>'
+    )
+    assert _published(html, title="Story") == "2020-03-18"
