@@ -11,19 +11,22 @@ import gzip
 import re
 from urllib.parse import parse_qs, quote, unquote
 
+from demosite import restapi
 from demosite.article import render_article
 from demosite.chrome import Chrome
 from demosite.content import content
 from demosite.listings import render_listing, resolve
-from demosite.model import Site
+from demosite.model import Post, Site
 from demosite.xmlfeeds import STATIC_PAGES, feed, robots, sitemap
 
-_COMMENT_PAGE = re.compile(r"^(/.+/)comment-page-(\d+)/$")
+_COMMENT_PAGE = re.compile(r"^(/.+/)(?:comment-page-(\d+)/|\?cpage=(\d+))$")
 _GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 _REASONS = {
     200: "OK",
     301: "Moved Permanently",
     302: "Found",
+    400: "Bad Request",
+    401: "Unauthorized",
     404: "Not Found",
     405: "Method Not Allowed",
 }
@@ -33,10 +36,18 @@ _HTML = "text/html; charset=UTF-8"
 class Response:
     """A rendered response: status, headers and body, before transfer details."""
 
-    __slots__ = ("status", "ctype", "body", "location")
+    __slots__ = ("status", "ctype", "body", "location", "extra")
 
-    def __init__(self, status: int, ctype: str, body: bytes, location: str | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        ctype: str,
+        body: bytes,
+        location: str | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> None:
         self.status, self.ctype, self.body, self.location = status, ctype, body, location
+        self.extra = extra or {}
 
 
 class App:
@@ -67,6 +78,7 @@ class App:
         body = resp.body
         if resp.location:
             head.append(f"Location: {resp.location}")
+        head.extend(f"{k}: {v}" for k, v in resp.extra.items())
         if resp.ctype.startswith("text/html"):
             head.append("Vary: Accept-Encoding")
             if gzip_ok:
@@ -92,10 +104,14 @@ class App:
             target = "/" + target.split("/", 3)[3] if target.count("/") >= 3 else "/"
         path, _, query = target.partition("?")
         path = unquote(path)
-        if path == "/" and query:
-            p = parse_qs(query).get("p")
-            if p:
-                return f"/?p={p[0]}"
+        if path.startswith("/wp-json") and query:
+            return f"{path}?{query}"
+        if query:
+            args = parse_qs(query)
+            if path == "/" and args.get("p"):
+                return f"/?p={args['p'][0]}"
+            if args.get("cpage"):
+                return f"{path}?cpage={args['cpage'][0]}"
         return path
 
     # -- routing ---------------------------------------------------------------
@@ -116,6 +132,9 @@ class App:
             pid = path[4:]
             post = site.by_id.get(int(pid)) if pid.isdigit() else None
             return self.redirect(post.path) if post else self.not_found()
+        if path.startswith("/wp-json"):
+            status, extra, body = restapi.route(site, chrome.base, *path.partition("?")[::2])
+            return Response(status, restapi.JSON, body, extra=extra)
         post = self.posts.get(path)
         if post is not None:
             return self.html(render_article(chrome, post), post.charset)
@@ -129,13 +148,7 @@ class App:
                 return Response(200, "application/xml; charset=UTF-8", xml.encode())
         m = _COMMENT_PAGE.match(path)
         if m and m.group(1) in self.posts:
-            post = self.posts[m.group(1)]
-            n = int(m.group(2))
-            if n == 1:
-                return self.redirect(post.path)
-            if n <= content(site, post).comment_pages:
-                return self.html(render_article(chrome, post, n), post.charset)
-            return self.not_found()
+            return self.comment_page(self.posts[m.group(1)], int(m.group(2) or m.group(3)))
         found = resolve(site, path)
         if found is not None:
             arc, n = found
@@ -145,6 +158,15 @@ class App:
                 return self.html(render_listing(chrome, arc, n), arc.charset)
             return self.not_found()
         return self.misc(path)
+
+    def comment_page(self, post: Post, n: int) -> Response:
+        """Comment page ``n``; the page the article URL shows redirects there."""
+        pages = content(self.site, post).comment_pages
+        if n == post.default_page(pages):
+            return self.redirect(post.path)
+        if 1 <= n <= pages:
+            return self.html(render_article(self.chrome, post, n), post.charset)
+        return self.not_found()
 
     def misc(self, path: str) -> Response:
         """Static pages, admin, assets, slash redirects, 404."""

@@ -151,12 +151,14 @@ def _head_meta(chrome: Chrome, post: Post, c: Content, canonical: str) -> str:
     return out + "\n".join(og) + f'\n<script type="application/ld+json">{js}</script>\n'
 
 
-def render_article(chrome: Chrome, post: Post, page: int = 1) -> str:
-    """The whole single-post page; ``page`` selects the comment page."""
+def render_article(chrome: Chrome, post: Post, page: int | None = None) -> str:
+    """The whole single-post page; ``page`` selects the comment page (default:
+    the one the article URL shows)."""
     c = content(chrome.site, post)
+    page = page or post.default_page(c.comment_pages)
     b = chrome.base
     url = b + post.path
-    canonical = url if page == 1 else f"{url}comment-page-{page}/"
+    canonical = b + post.comment_page_path(page, c.comment_pages)
     blocks = "\n".join(_block(x, b, post, c) for x in c.blocks)
     cat, tags = _terms(chrome, post)
     t = L10N[post.lang]

@@ -135,13 +135,13 @@ class Chrome:
         found.sort(key=lambda x: x[0], reverse=True)
         out = []
         for _, r, post in found[:5]:
-            page = f"comment-page-{r.page}/" if r.page > 1 else ""
+            page = post.comment_page_path(r.page, content(self.site, post).comment_pages)
             who = esc(r.author)
             if r.author_url:
                 who = f"<a href='{attr(r.author_url)}' class='url' rel='ugc external nofollow'>{who}</a>"
             out.append(
                 f'<li class="recentcomments"><span class="comment-author-link">{who}</span> on '
-                f'<a href="{self.base}{post.path}{page}#comment-{r.id}">{esc(post.title)}</a></li>'
+                f'<a href="{self.base}{page}#comment-{r.id}">{esc(post.title)}</a></li>'
             )
         return "".join(out)
 

@@ -72,9 +72,11 @@ class _Walker:
                 self.children.setdefault(r.parent, []).append(r)
         self.t = L10N[post.lang]
 
+    def page_url(self, page: int) -> str:
+        return self.base + self.post.comment_page_path(page, self.c.comment_pages)
+
     def permalink(self, r: Reply) -> str:
-        pg = f"comment-page-{r.page}/" if r.page > 1 else ""
-        return f"{self.url}{pg}#comment-{r.id}"
+        return f"{self.page_url(r.page)}#comment-{r.id}"
 
     def classes(self, r: Reply) -> str:
         cls = ["comment", "odd alt" if self.alt % 2 else "even"]
@@ -167,12 +169,12 @@ class _Walker:
             return ""
         parts = []
         if self.page > 1:
-            prev = self.url if self.page == 2 else f"{self.url}comment-page-{self.page - 1}/"
+            prev = self.page_url(self.page - 1)
             parts.append(
                 f'<div class="nav-previous"><a href="{prev}#comments">&larr; {self.t["older"]}</a></div>'
             )
         if self.page < pages:
-            nxt = f"{self.url}comment-page-{self.page + 1}/#comments"
+            nxt = f"{self.page_url(self.page + 1)}#comments"
             parts.append(
                 f'<div class="nav-next"><a href="{nxt}">{self.t["newer"]} &rarr;</a></div>'
             )
@@ -212,6 +214,8 @@ def respond_form(base: str, post: Post) -> str:
 
 def comments_section(base: str, post: Post, c: Content, page: int) -> str:
     """``#comments`` for one comment page; empty when comments are off."""
+    if post.embed == "disqus":
+        return disqus_section(post)
     if post.comment_status == "off":
         return ""
     modern = post.theme == "modern"
@@ -222,6 +226,8 @@ def comments_section(base: str, post: Post, c: Content, page: int) -> str:
         out.append(f'<h2 class="comments-title">{comments_title(post, len(c.comments))}</h2>\n')
         out.append(w.nav(modern))
         shown = [r for r in c.comments if r.page == page and r.parent is None]
+        if post.comment_order == "newest":  # and comment_order=desc: newest thread on top
+            shown.reverse()
         if modern:
             out.append(
                 '<ol class="comment-list">\n' + "".join(w.modern(r) for r in shown) + "</ol>\n"
@@ -231,6 +237,9 @@ def comments_section(base: str, post: Post, c: Content, page: int) -> str:
                 '<ol class="commentlist">\n' + "".join(w.classic(r) for r in shown) + "</ol>\n"
             )
         out.append(w.nav(modern))
+    elif post.special == "heading-empty":
+        out.append(f'<h2 class="comments-title">{t["comment"]}s</h2>\n<p class="no-comments-yet">'
+                   "Be the first to comment.</p>\n")  # fmt: skip
     if post.comment_status == "open":
         out.append(respond_form(base, post))
     elif modern:
@@ -239,3 +248,22 @@ def comments_section(base: str, post: Post, c: Content, page: int) -> str:
         out.append(f'<p class="nocomments">{t["closed"]}</p>\n')
     out.append("</div><!-- #comments -->\n")
     return "".join(out)
+
+
+def disqus_thread_id(post: Post) -> str:
+    """The identifier the Disqus plugin gives the post's thread."""
+    return f"meridian-{post.post_id}"
+
+
+def disqus_section(post: Post) -> str:
+    """What the Disqus plugin prints instead of the WordPress thread: an empty
+    holder filled by a script, so the page itself holds no comments."""
+    return (
+        '<div id="disqus_thread"></div>\n<script>\nvar disqus_config = function () {\n'
+        f"  this.page.identifier = '{disqus_thread_id(post)}';\n"
+        f"  this.page.title = '{attr(post.title)}';\n}};\n"
+        "(function() { var d = document, s = d.createElement('script');\n"
+        "  s.src = 'https://meridian-demo.disqus.com/embed.js';\n"
+        "  s.setAttribute('data-timestamp', +new Date()); (d.head || d.body).appendChild(s); })();\n"
+        "</script>\n<noscript>Please enable JavaScript to view the comments.</noscript>\n"
+    )

@@ -76,6 +76,28 @@ class Post:
     comment_id_base: int
     date_style: str  # "time" or "text" (classic only)
     special: str | None = None
+    comment_order: str = "oldest"  # WordPress default_comments_page: "oldest" or "newest"
+    page_links: str = "path"  # comment page URLs: "path" (/comment-page-N/) or "query" (?cpage=N)
+    embed: str | None = None  # "disqus": the WordPress thread is replaced by an embed
+
+    @property
+    def rest_api(self) -> bool:
+        """Whether /wp-json/wp/v2/comments serves this post's comments.  A demo
+        convention standing in for REST-restricting plugins: modern theme only."""
+        return self.theme == "modern" and self.embed is None
+
+    def default_page(self, pages: int) -> int:
+        """The comment page the article URL shows: the last one when newest first."""
+        return pages if self.comment_order == "newest" else 1
+
+    def comment_page_path(self, page: int, pages: int) -> str:
+        """Path of comment page ``page`` of ``pages``, as WordPress links it:
+        the default page is the bare article path."""
+        if page == self.default_page(pages):
+            return self.path
+        if self.page_links == "query":
+            return f"{self.path}?cpage={page}"
+        return f"{self.path}comment-page-{page}/"
 
     @property
     def path(self) -> str:
@@ -241,28 +263,9 @@ class Site:
         self.months.setdefault(f"{post.published:%Y/%m}", []).append(post.idx)
 
     def _assign_specials(self, rng: random.Random) -> None:
-        """Pin the edge cases every crawl must meet, on English UTF-8 posts."""
-        pool = [p for p in self.posts if p.special is None and p.lang == "en"]
-        wanted = ["long-classic", "long-modern", "off", "zero-open", "ping-1", "ping-2", "redirect"]
-        for name, post in zip(wanted, rng.sample(pool, min(len(pool), len(wanted))), strict=False):
-            post.special = name
-            self.specials[name] = post
-            if name.startswith("long"):
-                post.theme = name.removeprefix("long-")
-                post.comment_status, post.n_comments = "open", 110
-            elif name == "off":
-                post.comment_status, post.n_comments = "off", 0
-            elif name == "zero-open":
-                post.comment_status, post.n_comments = "open", 0
-            elif name.startswith("ping"):
-                post.n_comments, post.n_pings = max(post.n_comments, 4) + 2, 2
-                if post.comment_status == "off":
-                    post.comment_status = "open"
-        # Comment ids must not overlap after the counts changed above.
-        cid = 100
-        for post in self.posts:
-            post.comment_id_base = cid
-            cid += post.n_comments + 1 + post.idx % 5
+        from demosite.specials import assign_specials
+
+        assign_specials(self, rng)
 
     # -- lookups --------------------------------------------------------------
     def latest(self, n: int) -> list[Post]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from demosite import listings, xmlfeeds
+from demosite.comments import disqus_thread_id
 from demosite.content import content
 from demosite.fmt import iso, naive_iso
 from demosite.model import Post, Site
@@ -61,11 +62,29 @@ def article_truth(site: Site, post: Post) -> dict[str, Any]:
         "body": c.body,
         "comments_declared": _declared(post, len(c.comments)),
         "comments_open": None if off else post.comment_status == "open",
-        "comment_pages": [post.path]
-        + [f"{post.path}comment-page-{n}/" for n in range(2, c.comment_pages + 1)],
+        "comment_pages": _pages(post, c.comment_pages),
+        "comment_order": post.comment_order,
+        "comments_system": _system(post, comments),
+        "comments_thread_id": disqus_thread_id(post) if post.embed == "disqus" else None,
+        "rest_api": post.rest_api,
         "comments": comments,
         "special": post.special,
     }
+
+
+def _pages(post: Post, pages: int) -> list[str]:
+    """Paths of the comment pages, the one the article URL shows first."""
+    first = post.default_page(pages)
+    return [post.path] + [
+        post.comment_page_path(n, pages) for n in range(1, pages + 1) if n != first
+    ]
+
+
+def _system(post: Post, comments: list) -> str | None:
+    """The thread's system: the embed, else WordPress when it shows comments."""
+    if post.embed:
+        return post.embed
+    return "wordpress" if comments else None
 
 
 def _declared(post: Post, n: int) -> int | None:

@@ -166,3 +166,67 @@ def test_large_site_builds_and_renders():
         status, _, body = fetch(srv, post.path)
         assert status == 200 and post.title.encode() in body
         assert fetch(srv, "/post-sitemap10.xml")[0] == 200
+
+
+def test_newest_first_and_cpage_pagination(server, truth, site):
+    by_special = {a["special"]: a for a in truth["articles"] if a["special"]}
+    newest = by_special["long-newest"]
+    assert newest["comment_order"] == "newest"
+    last = len(newest["comment_pages"])
+    assert newest["comment_pages"][1:] == [
+        f"{newest['url']}comment-page-{n}/" for n in range(1, last)
+    ]
+    html = fetch(server, newest["url"])[2].decode()
+    assert f"{newest['url']}comment-page-{last - 1}/#comments" in html and "Older Comments" in html
+    opener = urllib.request.build_opener(_NoRedirect)
+    status, headers, _ = fetch(server, f"{newest['url']}comment-page-{last}/", opener=opener)
+    assert status == 301 and headers["Location"].endswith(newest["url"])
+    # Newest thread on top of the page the article URL shows.
+    tops = [c for c in newest["comments"] if c["parent_id"] is None]
+    assert html.index(f'id="comment-{tops[-1]["id"]}"') < html.index(
+        f'id="comment-{tops[-2]["id"]}"'
+    )
+    cpage = by_special["long-cpage"]
+    assert cpage["comment_pages"][1] == f"{cpage['url']}?cpage=1"
+    status, _, body = fetch(server, cpage["comment_pages"][1])
+    assert status == 200 and f'id="comment-{tops_of(cpage)[0]}"' in body.decode()
+
+
+def tops_of(article: dict) -> list[str]:
+    return [c["id"] for c in article["comments"] if c["parent_id"] is None]
+
+
+def test_rest_api_comments(server, truth):
+    served = next(a for a in truth["articles"] if a["rest_api"] and len(a["comments"]) > 12)
+    path = f"/wp-json/wp/v2/comments?post={served['post_id']}&per_page=10&page=2"
+    status, headers, body = fetch(server, path)
+    listed = [c for c in served["comments"] if c["kind"] == "comment"]
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    assert headers["X-WP-Total"] == str(len(listed))
+    assert headers["X-WP-TotalPages"] == str(-(-len(listed) // 10))
+    items = json.loads(body)
+    assert len(items) == 10 and items[0]["date"] > items[-1]["date"]  # newest first
+    item = items[0]
+    assert set(item) >= {"id", "post", "parent", "author_name", "author_url", "date", "date_gmt",
+                         "content", "link", "type"}  # fmt: skip
+    want = next(c for c in listed if c["id"] == str(item["id"]))
+    assert item["author_name"] == want["author"] and item["date"] == want["published"][:19]
+    assert str(item["parent"] or "") == (want["parent_id"] or "")
+    classic = next(a for a in truth["articles"] if not a["rest_api"] and a["comments"])
+    status, _, body = fetch(server, f"/wp-json/wp/v2/comments?post={classic['post_id']}")
+    assert status == 401 and json.loads(body)["code"] == "rest_disabled"
+    assert fetch(server, f"/wp-json/wp/v2/comments?post={served['post_id']}&page=99")[0] == 400
+    assert fetch(server, "/wp-json/wp/v2/nothing")[0] == 404
+    assert b'rel="https://api.w.org/"' in fetch(server, served["url"])[2]
+
+
+def test_disqus_and_empty_heading(server, truth):
+    by_special = {a["special"]: a for a in truth["articles"] if a["special"]}
+    disqus = by_special["disqus"]
+    assert disqus["comments_system"] == "disqus" and disqus["comments"] == []
+    html = fetch(server, disqus["url"])[2].decode()
+    assert '<div id="disqus_thread">' in html and disqus["comments_thread_id"] in html
+    empty = by_special["heading-empty"]
+    html = fetch(server, empty["url"])[2].decode()
+    assert '<h2 class="comments-title">Comments</h2>' in html and 'id="commentform"' in html
+    assert empty["comments"] == [] and empty["comments_system"] is None

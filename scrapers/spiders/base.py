@@ -21,11 +21,10 @@ from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from archive.capture import META_CAPTURE, META_FETCHED_AT
-from archive.store import utcnow
-from scrapers.items import ArchivedPage, Article
+from archive.capture import META_FETCHED_AT
+from scrapers.items import Article
 from scrapers.parsers import parse_page
-from scrapers.parsers.comments import Thread, merge_threads
+from scrapers.spiders.threads import ThreadMixin
 
 # Never worth fetching on a news site: admin, login, feeds of comments, share links.
 DENY = (
@@ -40,8 +39,9 @@ DENY = (
 )
 
 
-class SiteSpider(scrapy.Spider):
-    """Base class; subclasses set the class attributes below."""
+class SiteSpider(ThreadMixin, scrapy.Spider):
+    """Base class; subclasses set the class attributes below.  The comment
+    thread steps (comment pages, REST API) are in :mod:`scrapers.spiders.threads`."""
 
     sitemap_paths: tuple[str, ...] = ("/sitemap.xml",)
     feed_paths: tuple[str, ...] = ()
@@ -200,85 +200,6 @@ class SiteSpider(scrapy.Spider):
                 continue
             if self.follow_listings or self.wants(url):
                 yield scrapy.Request(url, self.parse_page, meta={"listing_depth": depth})
-
-    # -- comment threads ---------------------------------------------------------
-    def start_thread(self, response: Response, article: Article) -> Iterable[Any]:
-        pending = _other_pages(article, response.url)
-        state = {
-            "article": article,
-            "threads": [_thread_of(article)],
-            "fetched_at": response.meta.get(META_FETCHED_AT) or utcnow(),
-            "capture_id": response.meta.get(META_CAPTURE),
-            "captures": [],
-            "pending": pending,
-            "known": {urldefrag(response.url)[0], *pending},
-            "complete": True,
-        }
-        yield from self.next_comment_page(state)
-
-    def next_comment_page(self, state: dict[str, Any]) -> Iterable[Any]:
-        if state["pending"]:
-            url = state["pending"].pop(0)
-            yield scrapy.Request(
-                url,
-                self.parse_comment_page,
-                errback=self.comment_page_failed,
-                meta={"thread": state},
-                dont_filter=True,
-                priority=5,
-            )
-        else:
-            yield self.finish_thread(state)
-
-    def parse_comment_page(self, response: Response) -> Iterable[Any]:
-        state = response.meta["thread"]
-        page = self.parse_response(response)
-        state["threads"].append(_thread_of(page))
-        state["captures"].append(response.meta.get(META_CAPTURE))
-        for url in _other_pages(page, response.url):
-            if url not in state["known"]:
-                state["known"].add(url)
-                state["pending"].append(url)
-        yield from self.next_comment_page(state)
-
-    def comment_page_failed(self, failure: Any) -> Iterable[Any]:
-        state = failure.request.meta["thread"]
-        state["complete"] = False
-        self.crawler.stats.inc_value("comments/page_failed")
-        yield from self.next_comment_page(state)
-
-    def finish_thread(self, state: dict[str, Any]) -> ArchivedPage:
-        article: Article = state["article"]
-        if len(state["threads"]) > 1:
-            article.comments = merge_threads(state["threads"])
-        declared = article.comments_declared
-        complete = state["complete"] and (declared is None or declared == len(article.comments))
-        return ArchivedPage(
-            article=article,
-            fetched_at=state["fetched_at"],
-            capture_id=state["capture_id"],
-            comment_captures=state["captures"],
-            comments_complete=complete,
-        )
-
-
-def _thread_of(article: Article) -> Thread:
-    return Thread(
-        comments=article.comments,
-        declared=article.comments_declared,
-        open=article.comments_open,
-        pages=article.comment_pages,
-    )
-
-
-def _other_pages(article: Article, url: str) -> list[str]:
-    here = urldefrag(url)[0]
-    out: list[str] = []
-    for page in article.comment_pages:
-        page = urldefrag(page)[0]
-        if page != here and page not in out:
-            out.append(page)
-    return out
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -21,6 +21,8 @@ ARTICLE_FIELDS = (
     "language",
     "body",
     "comments_declared",
+    "comments_system",
+    "comments_thread_id",
 )
 
 

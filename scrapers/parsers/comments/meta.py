@@ -71,7 +71,7 @@ _COUNT_CLASSES = ("comments-title", "comment-count", "comments-count")
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _FORM_IDS = ("respond", "commentform")
 _FORM_CLASSES = ("comment-respond", "comment-form")
-_CLOSED_CLASSES = ("nocomments", "no-comments", "comments-closed", "comments-are-closed")
+_CLOSED_CLASSES = frozenset(("nocomments", "no-comments", "comments-closed", "comments-are-closed"))
 _CLOSED_TEXT = re.compile(
     r"comments are closed|commenting is closed|comments closed|kommentare sind geschlossen"
     r"|kommentarfunktion (?:ist )?(?:geschlossen|deaktiviert)|comentarios (?:están )?cerrados"
@@ -157,7 +157,8 @@ def _says_closed(regions: list) -> bool:
 def is_open(marked: list, regions: list) -> bool | None:
     """True when a comment form is present, False when the page says it is closed.
     The closed notice is looked for inside the thread region only."""
-    if any(any(c in (el.get("class") or "") for c in _CLOSED_CLASSES) for el in marked):
+    # Whole class tokens: "no-comments" is a closed notice, "no-comments-yet" is not.
+    if any(not _CLOSED_CLASSES.isdisjoint((el.get("class") or "").split()) for el in marked):
         return False
     if any(_is_form(el) for el in marked):
         return True  # a form outranks a notice text: the region's text is then not read

@@ -1,0 +1,195 @@
+"""Fetching whole comment threads: every comment page, then the REST API.
+
+An article page starts a thread.  Its other comment pages (``/comment-page-N/``
+or ``?cpage=N``, newest or oldest page first) are fetched one after another,
+each page's links adding the pages not known yet.  Then, when the page
+advertises the WordPress REST API (``<link rel="https://api.w.org/">``) and
+its post id is known, every page of ``/wp/v2/comments?post=ID`` is fetched
+and reconciled with the HTML (:func:`reconcile`); an API that is switched
+off, refuses (401/403/404) or is disallowed by robots.txt leaves the HTML
+thread as it is.  Every request goes through the WARC capture middleware, so
+API responses are archived like pages (``captures`` rows); ``comment_captures``
+lists the HTML comment pages only, which is what ``newsarchive reparse``
+rebuilds threads from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urldefrag
+
+import scrapy
+from scrapy.http import Response
+
+from archive.capture import META_CAPTURE, META_FETCHED_AT
+from archive.store import utcnow
+from scrapers.items import ArchivedPage, Article, Comment
+from scrapers.parsers.comments import Thread, merge_threads
+from scrapers.parsers.comments.rest import (
+    api_root,
+    api_total,
+    comments_url,
+    parse_api_comments,
+    reconcile,
+)
+
+META_THREAD = "thread"
+_MAX_API_PAGES = 200  # 20,000 comments: beyond that a site is lying about its totals
+
+
+@dataclass(slots=True, eq=False)
+class ThreadState:
+    """One article's thread while its pages are being fetched."""
+
+    article: Article
+    threads: list[Thread]
+    fetched_at: str
+    capture_id: str | None
+    pending: list[str]
+    known: set[str]
+    captures: list[str] = field(default_factory=list)
+    html_complete: bool = True  # every HTML comment page was fetched
+    api: str | None = None  # the REST API root, while the API is to be asked
+    api_page: int = 0  # API pages fetched so far
+    api_comments: list[Comment] = field(default_factory=list)
+    api_total: int | None = None  # X-WP-Total once the last page is in
+
+
+def thread_of(article: Article) -> Thread:
+    return Thread(
+        comments=article.comments,
+        declared=article.comments_declared,
+        open=article.comments_open,
+        pages=article.comment_pages,
+    )
+
+
+def other_pages(article: Article, url: str) -> list[str]:
+    here = urldefrag(url)[0]
+    out: list[str] = []
+    for page in article.comment_pages:
+        page = urldefrag(page)[0]
+        if page != here and page not in out:
+            out.append(page)
+    return out
+
+
+def _wants_api(article: Article) -> bool:
+    """Only WordPress threads (or pages that show one is possible) with a post id."""
+    has_thread = bool(article.comments) or article.comments_open is not None
+    return bool(article.post_id) and article.comments_system in (None, "wordpress") and has_thread
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
+
+
+class ThreadMixin:
+    """The thread steps of :class:`scrapers.spiders.base.SiteSpider`."""
+
+    crawler: Any
+
+    def start_thread(self, response: Response, article: Article) -> Iterable[Any]:
+        pending = other_pages(article, response.url)
+        state = ThreadState(
+            article=article,
+            threads=[thread_of(article)],
+            fetched_at=response.meta.get(META_FETCHED_AT) or utcnow(),
+            capture_id=response.meta.get(META_CAPTURE),
+            pending=pending,
+            known={urldefrag(response.url)[0], *pending},
+        )
+        if _wants_api(article):
+            state.api = api_root(response.body, response.url, _header(response, b"Link"))
+        yield from self.next_comment_page(state)
+
+    def next_comment_page(self, state: ThreadState) -> Iterable[Any]:
+        """The next HTML comment page, else the next API page, else the item."""
+        if state.pending:
+            yield self._thread_request(
+                state.pending.pop(0), state, self.parse_comment_page, self.comment_page_failed
+            )
+        elif state.api and state.api_total is None and state.article.post_id:
+            url = comments_url(state.api, state.article.post_id, state.api_page + 1)
+            yield self._thread_request(url, state, self.parse_api_page, self.api_page_failed)
+        else:
+            yield self.finish_thread(state)
+
+    def _thread_request(
+        self, url: str, state: ThreadState, callback: Any, errback: Any
+    ) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback,
+            errback=errback,
+            meta={META_THREAD: state},
+            dont_filter=True,
+            priority=5,
+        )
+
+    def parse_comment_page(self, response: Response) -> Iterable[Any]:
+        state: ThreadState = response.meta[META_THREAD]
+        page = self.parse_response(response)  # type: ignore[attr-defined]
+        state.threads.append(thread_of(page))
+        state.captures.append(response.meta.get(META_CAPTURE))
+        for url in other_pages(page, response.url):
+            if url not in state.known:
+                state.known.add(url)
+                state.pending.append(url)
+        yield from self.next_comment_page(state)
+
+    def comment_page_failed(self, failure: Any) -> Iterable[Any]:
+        state: ThreadState = failure.request.meta[META_THREAD]
+        state.html_complete = False
+        self.crawler.stats.inc_value("comments/page_failed")
+        yield from self.next_comment_page(state)
+
+    def parse_api_page(self, response: Response) -> Iterable[Any]:
+        state: ThreadState = response.meta[META_THREAD]
+        total = api_total(_header(response, b"X-WP-Total"))
+        pages = api_total(_header(response, b"X-WP-TotalPages"))
+        if total is None or pages is None:  # not the WordPress API after all
+            self._api_off(state, "comments/api_not_wordpress")
+        else:
+            state.api_page += 1
+            state.api_comments += parse_api_comments(response.body)
+            self.crawler.stats.inc_value("comments/api_pages")
+            if state.api_page >= min(pages, _MAX_API_PAGES):
+                state.api_total = total
+        yield from self.next_comment_page(state)
+
+    def api_page_failed(self, failure: Any) -> Iterable[Any]:
+        """Refused (401/403/404 ``rest_disabled``), disallowed or unreachable:
+        the thread is what the HTML pages hold."""
+        state: ThreadState = failure.request.meta[META_THREAD]
+        self._api_off(state, "comments/api_refused")
+        yield from self.next_comment_page(state)
+
+    def _api_off(self, state: ThreadState, stat: str) -> None:
+        state.api, state.api_comments = None, []
+        self.crawler.stats.inc_value(stat)
+
+    def finish_thread(self, state: ThreadState) -> ArchivedPage:
+        article = state.article
+        if len(state.threads) > 1:
+            article.comments = merge_threads(state.threads)
+        api_ok = state.api_total is not None and state.api_total == len(state.api_comments)
+        if state.api_total is not None:
+            before = len(article.comments)
+            article.comments = reconcile(article.comments, state.api_comments)
+            self.crawler.stats.inc_value("comments/api_added", len(article.comments) - before)
+            if article.comments and article.comments_system is None:
+                article.comments_system = "wordpress"
+        declared = article.comments_declared
+        fetched = state.html_complete or api_ok
+        complete = fetched and (declared is None or declared == len(article.comments))
+        return ArchivedPage(
+            article=article,
+            fetched_at=state.fetched_at,
+            capture_id=state.capture_id,
+            comment_captures=state.captures,
+            comments_complete=complete,
+        )
