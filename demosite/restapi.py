@@ -3,8 +3,9 @@
 ``/wp-json/wp/v2/comments?post=ID&per_page=N&page=K`` lists approved comments
 (``type=comment`` only, like WordPress's default), newest first unless
 ``order=asc``, with ``X-WP-Total`` and ``X-WP-TotalPages``.  Posts of the
-classic theme stand for sites where a plugin switched the API off: 401 with a
-``rest_disabled`` error, the JSON shape WordPress uses for errors.
+classic theme stand for posts whose comments the API will not list (password
+protection, a plugin's per-post rule): 401 with a ``rest_cannot_read_post``
+error, the JSON shape WordPress uses for errors.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def comments_route(site: Site, base: str, query_string: str) -> tuple[int, dict[
     if post is None:  # WordPress answers an unknown post with an empty list
         return 200, {"X-WP-Total": "0", "X-WP-TotalPages": "0"}, b"[]"
     if not post.rest_api:
-        return error("rest_disabled", "The REST API is disabled on this site.", 401)
+        return error("rest_cannot_read_post", "Sorry, you are not allowed to read this post.", 401)
     c = content(site, post)
     listed = [r for r in c.comments if r.kind == "comment"]
     listed.sort(key=lambda r: (r.published, r.id), reverse=query.get("order") != ["asc"])

@@ -214,7 +214,7 @@ def test_rest_api_comments(server, truth):
     assert str(item["parent"] or "") == (want["parent_id"] or "")
     classic = next(a for a in truth["articles"] if not a["rest_api"] and a["comments"])
     status, _, body = fetch(server, f"/wp-json/wp/v2/comments?post={classic['post_id']}")
-    assert status == 401 and json.loads(body)["code"] == "rest_disabled"
+    assert status == 401 and json.loads(body)["code"] == "rest_cannot_read_post"
     assert fetch(server, f"/wp-json/wp/v2/comments?post={served['post_id']}&page=99")[0] == 400
     assert fetch(server, "/wp-json/wp/v2/nothing")[0] == 404
     assert b'rel="https://api.w.org/"' in fetch(server, served["url"])[2]

@@ -15,6 +15,7 @@ rebuilds threads from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,7 @@ from scrapers.parsers.comments.rest import (
     comments_url,
     parse_api_comments,
     reconcile,
+    refusal_is_site_wide,
 )
 
 META_THREAD = "thread"
@@ -55,6 +57,7 @@ class ThreadState:
     api_page: int = 0  # API pages fetched so far
     api_comments: list[Comment] = field(default_factory=list)
     api_total: int | None = None  # X-WP-Total once the last page is in
+    merged: bool = False  # the HTML pages' comments are merged into article.comments
 
 
 def thread_of(article: Article) -> Thread:
@@ -82,6 +85,26 @@ def _wants_api(article: Article) -> bool:
     return bool(article.post_id) and article.comments_system in (None, "wordpress") and has_thread
 
 
+_ZONED = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$")
+
+
+def html_thread_is_exact(article: Article, html_complete: bool) -> bool:
+    """True when the HTML thread leaves nothing for the API to add: every page
+    was fetched, the count agrees with the page's own, and every comment has a
+    site id and a full date with its timezone.  ``ARCHIVE_COMMENTS_API=auto``
+    asks the API only otherwise, which spares one request per article."""
+    if not html_complete:
+        return False
+    declared = article.comments_declared
+    if declared is not None and declared != len(article.comments):
+        return False
+    return all(
+        c.kind != "comment"
+        or (c.id.isdigit() and not c.published_approx and _ZONED.search(c.published or ""))
+        for c in article.comments
+    )
+
+
 def _header(response: Response, name: bytes) -> str | None:
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None
@@ -102,9 +125,32 @@ class ThreadMixin:
             pending=pending,
             known={urldefrag(response.url)[0], *pending},
         )
-        if _wants_api(article):
-            state.api = api_root(response.body, response.url, _header(response, b"Link"))
+        if _wants_api(article) and self._api_mode() != "never":
+            root = api_root(response.body, response.url, _header(response, b"Link"))
+            state.api = None if root in self._refused_apis() else root
         yield from self.next_comment_page(state)
+
+    def _api_mode(self) -> str:
+        mode = self.crawler.settings.get("ARCHIVE_COMMENTS_API", "auto")
+        if mode not in ("auto", "always", "never"):
+            raise ValueError(f"ARCHIVE_COMMENTS_API must be auto, always or never; not {mode!r}")
+        return mode
+
+    def _refused_apis(self) -> set[str]:
+        """API roots that refused this crawl once: not asked again per article."""
+        if not hasattr(self, "_refused"):
+            self._refused: set[str] = set()
+        return self._refused
+
+    def _merge_html(self, state: ThreadState) -> None:
+        if not state.merged:
+            if len(state.threads) > 1:
+                state.article.comments = merge_threads(state.threads)
+            state.merged = True
+            exact = html_thread_is_exact(state.article, state.html_complete)
+            if state.api and self._api_mode() == "auto" and exact:
+                state.api = None
+                self.crawler.stats.inc_value("comments/api_not_needed")
 
     def next_comment_page(self, state: ThreadState) -> Iterable[Any]:
         """The next HTML comment page, else the next API page, else the item."""
@@ -112,7 +158,9 @@ class ThreadMixin:
             yield self._thread_request(
                 state.pending.pop(0), state, self.parse_comment_page, self.comment_page_failed
             )
-        elif state.api and state.api_total is None and state.article.post_id:
+            return
+        self._merge_html(state)
+        if state.api and state.api_total is None and state.article.post_id:
             url = comments_url(state.api, state.article.post_id, state.api_page + 1)
             yield self._thread_request(url, state, self.parse_api_page, self.api_page_failed)
         else:
@@ -165,17 +213,20 @@ class ThreadMixin:
         """Refused (401/403/404 ``rest_disabled``), disallowed or unreachable:
         the thread is what the HTML pages hold."""
         state: ThreadState = failure.request.meta[META_THREAD]
-        self._api_off(state, "comments/api_refused")
+        response = getattr(failure.value, "response", None)
+        site_wide = response is None or refusal_is_site_wide(response.status, response.body)
+        self._api_off(state, "comments/api_refused", site_wide=site_wide)
         yield from self.next_comment_page(state)
 
-    def _api_off(self, state: ThreadState, stat: str) -> None:
+    def _api_off(self, state: ThreadState, stat: str, *, site_wide: bool = True) -> None:
+        if state.api and site_wide:
+            self._refused_apis().add(state.api)
         state.api, state.api_comments = None, []
         self.crawler.stats.inc_value(stat)
 
     def finish_thread(self, state: ThreadState) -> ArchivedPage:
         article = state.article
-        if len(state.threads) > 1:
-            article.comments = merge_threads(state.threads)
+        self._merge_html(state)
         api_ok = state.api_total is not None and state.api_total == len(state.api_comments)
         if state.api_total is not None:
             before = len(article.comments)

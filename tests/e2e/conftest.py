@@ -49,7 +49,16 @@ def _counts(db: Path) -> dict[str, int]:
 
 def _crawl(url: str, db: Path, warc_dir: Path, log: Path) -> subprocess.CompletedProcess:
     cmd = crawl_command(
-        url, str(db), str(warc_dir), "-s", "LOG_LEVEL=INFO", "-s", f"LOG_FILE={log}"
+        url,
+        str(db),
+        str(warc_dir),
+        "-s",
+        "LOG_LEVEL=INFO",
+        "-s",
+        f"LOG_FILE={log}",
+        # ask the REST API for every WordPress thread, so its path is exercised
+        "-s",
+        "ARCHIVE_COMMENTS_API=always",
     )
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")
     return subprocess.run(

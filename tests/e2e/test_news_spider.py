@@ -19,8 +19,9 @@ def test_news_spider_archives_every_article(tmp_path):
         cmd = crawl_command(server.url, str(db), str(tmp_path / "warc"), spider="news")
         cmd += ["-a", r"allow=/\d{4}/\d{2}/\d{2}/", "-s", f"LOG_FILE={tmp_path / 'log'}"]
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")
-        run = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True,
-                             timeout=300)
+        run = subprocess.run(
+            cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
         assert run.returncode == 0, run.stderr[-2000:]
         hits = dict(server.hits)
     conn = sqlite3.connect(db)

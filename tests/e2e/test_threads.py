@@ -62,7 +62,7 @@ def test_rest_api_is_asked_where_offered_and_refusal_falls_back(crawled_demo):
         elif truth["rest_api"]:
             assert statuses and set(statuses) == {200}, truth["url"]
             served += 1
-        else:
+        else:  # a per-post refusal (rest_cannot_read_post): asked for each post
             assert statuses and set(statuses) == {401}, truth["url"]
             refused += 1
     assert served and refused

@@ -100,6 +100,39 @@ def _comment(item: Mapping) -> Comment | None:
     )
 
 
+# Errors that mean the whole API is off for us, not just this post's comments.
+SITE_WIDE_ERRORS = frozenset(
+    [
+        "rest_disabled",
+        "rest_no_route",
+        "rest_not_logged_in",
+        "rest_login_required",
+        "rest_authentication_required",
+        "rest_api_disabled",
+    ]
+)
+
+
+def refusal_is_site_wide(status: int, body: bytes) -> bool:
+    """Whether an API refusal holds for every post of the site (so a crawl
+    need not ask again per article) rather than for one post.
+
+    >>> refusal_is_site_wide(401, b'{"code":"rest_disabled","data":{"status":401}}')
+    True
+    >>> refusal_is_site_wide(401, b'{"code":"rest_cannot_read_post"}')
+    False
+    >>> refusal_is_site_wide(404, b"<html>Not found</html>")
+    True
+    """
+    if status == 404:
+        return True
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return True  # not the WordPress API's own error: something in front of it
+    return not isinstance(data, dict) or data.get("code") in SITE_WIDE_ERRORS
+
+
 def parse_api_comments(body: bytes) -> list[Comment]:
     """Comments of one API response page (a JSON list); [] for anything else,
     such as the ``{"code": "rest_disabled"}`` errors sites return."""
