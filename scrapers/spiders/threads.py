@@ -15,7 +15,6 @@ rebuilds threads from.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,24 +84,18 @@ def _wants_api(article: Article) -> bool:
     return bool(article.post_id) and article.comments_system in (None, "wordpress") and has_thread
 
 
-_ZONED = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)$")
-
-
 def html_thread_is_exact(article: Article, html_complete: bool) -> bool:
     """True when the HTML thread leaves nothing for the API to add: every page
-    was fetched, the count agrees with the page's own, and every comment has a
-    site id and a full date with its timezone.  ``ARCHIVE_COMMENTS_API=auto``
-    asks the API only otherwise, which spares one request per article."""
+    was fetched, the count agrees with the page's own, and every comment has
+    the site's own id.  ``ARCHIVE_COMMENTS_API=auto`` asks the API only
+    otherwise, which spares one request per article; dates the page states
+    without a timezone stay as stated (``always`` fills them from the API)."""
     if not html_complete:
         return False
     declared = article.comments_declared
     if declared is not None and declared != len(article.comments):
         return False
-    return all(
-        c.kind != "comment"
-        or (c.id.isdigit() and not c.published_approx and _ZONED.search(c.published or ""))
-        for c in article.comments
-    )
+    return all(c.kind != "comment" or c.id.isdigit() for c in article.comments)
 
 
 def _header(response: Response, name: bytes) -> str | None:
