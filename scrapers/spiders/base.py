@@ -17,13 +17,15 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import scrapy
 from lxml import etree
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.capture import META_FETCHED_AT
 from scrapers.items import Article
-from scrapers.parsers import parse_page
+from scrapers.spiders.offload import PageParser
 from scrapers.spiders.threads import ThreadMixin
 
 # Never worth fetching on a news site: admin, login, feeds of comments, share links.
@@ -89,6 +91,14 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         # Hosts are checked in on_site(): LinkExtractor's allow_domains compares
         # host:port, which misses sites served on a port.
         self.links = LinkExtractor(deny=deny_list, tags=("a",), attrs=("href",))
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        workers = crawler.settings.getint("ARCHIVE_PARSE_WORKERS")
+        spider.page_parser = PageParser(workers, spider.selectors)
+        crawler.signals.connect(spider.page_parser.close, signal=signals.spider_closed)
+        return spider
 
     # -- start -----------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -160,30 +170,33 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         return scrapy.Request(url, self.parse_page, meta=meta)
 
     # -- pages -----------------------------------------------------------------
-    def parse_page(self, response: Response) -> Iterable[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         if not isinstance(response, scrapy.http.TextResponse):
             return
-        article = self.parse_response(response)
+        article = await self.parse_response(response)
         if article.is_article:
-            yield from self.start_thread(response, article)
+            outputs = self.start_thread(response, article)
         elif "listings" in self.discover and (
             self.follow_listings or response.meta.get("listing_depth") == 0
         ):
-            yield from self.follow_links(response)
+            outputs = self.follow_links(response)
+        else:
+            return
+        for output in outputs:
+            yield output
 
-    def parse_response(self, response: Response) -> Article:
+    async def parse_response(self, response: Response) -> Article:
         """Parse a page; a parser failure is counted and logged, never fatal.
 
         The page's bytes are in the WARC already, so a fixed parser can
         recover it later with a re-parse.
         """
         try:
-            return parse_page(
+            return await self.page_parser.parse(
                 response.body,
                 response.url,
                 content_type=_header(response, b"Content-Type"),
                 fetched_at=response.meta.get(META_FETCHED_AT),
-                selectors=self.selectors,
             )
         except Exception:
             self.logger.exception("Parser failed on %s", response.url)

@@ -15,7 +15,7 @@ rebuilds threads from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag
@@ -171,16 +171,17 @@ class ThreadMixin:
             priority=5,
         )
 
-    def parse_comment_page(self, response: Response) -> Iterable[Any]:
+    async def parse_comment_page(self, response: Response) -> AsyncIterator[Any]:
         state: ThreadState = response.meta[META_THREAD]
-        page = self.parse_response(response)  # type: ignore[attr-defined]
+        page = await self.parse_response(response)  # type: ignore[attr-defined]
         state.threads.append(thread_of(page))
         state.captures.append(response.meta.get(META_CAPTURE))
         for url in other_pages(page, response.url):
             if url not in state.known:
                 state.known.add(url)
                 state.pending.append(url)
-        yield from self.next_comment_page(state)
+        for output in self.next_comment_page(state):
+            yield output
 
     def comment_page_failed(self, failure: Any) -> Iterable[Any]:
         state: ThreadState = failure.request.meta[META_THREAD]
