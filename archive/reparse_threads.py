@@ -16,7 +16,7 @@ from urllib.parse import urldefrag
 
 from archive.store import ArchiveStore
 from scrapers.items import Article
-from scrapers.parsers.comments import Thread, merge_threads
+from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
 
 if TYPE_CHECKING:
     from archive.reparse import Task
@@ -65,25 +65,6 @@ class _ThreadState:
     known: set[str] = field(default_factory=set)
 
 
-def _thread_of(article: Article) -> Thread:
-    return Thread(
-        comments=article.comments,
-        declared=article.comments_declared,
-        open=article.comments_open,
-        pages=article.comment_pages,
-    )
-
-
-def _other_pages(article: Article, url: str) -> list[str]:
-    here = urldefrag(url)[0]
-    out: list[str] = []
-    for page in article.comment_pages:
-        page = urldefrag(page)[0]
-        if page != here and page not in out:
-            out.append(page)
-    return out
-
-
 class ThreadAssembler:
     """Turns parsed pages, in capture order, into stored articles with whole threads."""
 
@@ -110,16 +91,16 @@ class ThreadAssembler:
 
     def _start(self, parsed: Parsed) -> None:
         article = parsed.article
-        pending = _other_pages(article, parsed.task.url)
-        state = _ThreadState(parsed, [_thread_of(article)], pending=pending)
+        pending = other_pages(article, parsed.task.url)
+        state = _ThreadState(parsed, [thread_of(article)], pending=pending)
         state.known = {urldefrag(parsed.task.url)[0], *pending}
         self._next(state)
 
     def _add_comment_page(self, state: _ThreadState, parsed: Parsed) -> None:
         self.stats.comment_pages += 1
-        state.threads.append(_thread_of(parsed.article))
+        state.threads.append(thread_of(parsed.article))
         state.captures.append(parsed.task.capture_id)
-        for url in _other_pages(parsed.article, parsed.task.url):
+        for url in other_pages(parsed.article, parsed.task.url):
             if url not in state.known:
                 state.known.add(url)
                 state.pending.append(url)

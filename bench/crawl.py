@@ -24,6 +24,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from archive.demo import crawl_command  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 COMMON = [
     "-a",
@@ -90,21 +93,8 @@ def crawl(mode: str, url: str, workdir: Path) -> dict[str, float]:
     for p in workdir.glob(f"{mode}*"):
         subprocess.run(["rm", "-rf", str(p)], check=True)
     spider, *extra = MODES[mode]
-    cmd = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        spider,
-        "-a",
-        f"url={url}",
-        *COMMON,
-        *extra,
-        "-s",
-        f"ARCHIVE_SQLITE_PATH={db}",
-        "-s",
-        f"ARCHIVE_WARC_DIR={warc}",
-    ]
+    # later -s options win: COMMON overrides the demo's concurrency
+    cmd = crawl_command(url, str(db), str(warc), *COMMON, *extra, spider=spider)
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings", PYTHONPATH=str(ROOT))
     run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     if run.returncode:

@@ -26,7 +26,7 @@ from scrapy.http import Response
 from archive.capture import META_CAPTURE, META_FETCHED_AT
 from archive.store import utcnow
 from scrapers.items import ArchivedPage, Article, Comment
-from scrapers.parsers.comments import Thread, merge_threads
+from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
 from scrapers.parsers.comments.rest import (
     api_root,
     api_total,
@@ -57,25 +57,6 @@ class ThreadState:
     api_comments: list[Comment] = field(default_factory=list)
     api_total: int | None = None  # X-WP-Total once the last page is in
     merged: bool = False  # the HTML pages' comments are merged into article.comments
-
-
-def thread_of(article: Article) -> Thread:
-    return Thread(
-        comments=article.comments,
-        declared=article.comments_declared,
-        open=article.comments_open,
-        pages=article.comment_pages,
-    )
-
-
-def other_pages(article: Article, url: str) -> list[str]:
-    here = urldefrag(url)[0]
-    out: list[str] = []
-    for page in article.comment_pages:
-        page = urldefrag(page)[0]
-        if page != here and page not in out:
-            out.append(page)
-    return out
 
 
 def _wants_api(article: Article) -> bool:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urldefrag
 
 from lxml import etree
 
-from scrapers.items import Comment
+from scrapers.items import Article, Comment
 from scrapers.parsers.comments._dom import hash_id, is_inside, numeric_key
 from scrapers.parsers.comments.blocks import Block, find_blocks, link_parents
 from scrapers.parsers.comments.fields import Fields, finish, probe
@@ -178,3 +179,30 @@ def extract_thread(
 def merge_threads(threads: list[Thread]) -> list[Comment]:
     """Merge the comments of several pages of one thread into one ordered list."""
     return merge_comments([t.comments for t in threads])
+
+
+def thread_of(article: Article) -> Thread:
+    """The thread part of a parsed page, for :func:`merge_threads`."""
+    return Thread(
+        comments=article.comments,
+        declared=article.comments_declared,
+        open=article.comments_open,
+        pages=article.comment_pages,
+    )
+
+
+def other_pages(article: Article, url: str) -> list[str]:
+    """The thread's comment pages other than ``url``, without fragments, in order."""
+    here = urldefrag(url)[0]
+    out: list[str] = []
+    for page in article.comment_pages:
+        page = urldefrag(page)[0]
+        if page != here and page not in out:
+            out.append(page)
+    return out
+
+
+def _wants_api(article: Article) -> bool:
+    """Only WordPress threads (or pages that show one is possible) with a post id."""
+    has_thread = bool(article.comments) or article.comments_open is not None
+    return bool(article.post_id) and article.comments_system in (None, "wordpress") and has_thread
