@@ -13,6 +13,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,6 +24,21 @@ from scrapers.items import Article
 from scrapers.parsers import parse_page
 
 logger = logging.getLogger(__name__)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the crawl process is gone.
+
+    A crawl killed with SIGKILL cannot shut its pool down, and idle workers
+    block on their queue forever; a watcher thread notices the re-parenting.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class PageParser:
@@ -32,7 +50,12 @@ class PageParser:
         if workers > 0:
             # spawn, not fork: the crawl process runs threads (DNS, reactor)
             context = multiprocessing.get_context("spawn")
-            self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=_exit_with_parent,
+                initargs=(os.getpid(),),
+            )
 
     async def parse(
         self, body: bytes, url: str, *, content_type: str | None, fetched_at: str | None

@@ -75,3 +75,21 @@ def test_kill_9_then_rerun(tmp_path):
             assert record.rec_headers.get_header("WARC-Record-ID") == record_id
     finally:
         reader.close()
+
+
+def _parser_workers() -> set[str]:
+    found = subprocess.run(["pgrep", "-f", "multiprocessing.spawn"], capture_output=True, text=True)
+    return set(found.stdout.split())
+
+
+def test_parser_workers_end_with_a_killed_crawl(tmp_path):
+    """SIGKILL leaves the crawl no chance to shut its parser pool down: the
+    workers must notice and end by themselves."""
+    site = build_site(articles=2000, seed=3)
+    before = _parser_workers()
+    with DemoServer(site) as server:
+        _start_and_kill(server.url, tmp_path / "a.db", tmp_path / "warc")
+    deadline = time.monotonic() + 10
+    while _parser_workers() - before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _parser_workers() - before
