@@ -41,6 +41,10 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
+def _ready() -> None:
+    """A no-op task: submitting it makes the pool start a worker."""
+
+
 class PageParser:
     """``await parse(...)``: the same record, parsed here or in a worker process."""
 
@@ -56,6 +60,10 @@ class PageParser:
                 initializer=_exit_with_parent,
                 initargs=(os.getpid(),),
             )
+            # Start the workers now, while Scrapy sets up, rather than on the
+            # first page: spawning and importing the parser takes ~0.5 s.
+            for _ in range(workers):
+                self.pool.submit(_ready)
 
     async def parse(
         self, body: bytes, url: str, *, content_type: str | None, fetched_at: str | None
