@@ -108,6 +108,7 @@ class WarcCaptureMiddleware:
             warc_date=fetched_at,
             ip_address=str(ip) if ip else None,
             revisit=revisit,
+            digest=digest,
         )
         if revisit is None and response.body:
             self.seen[digest] = Revisit(resp_loc.record_id, response.url, fetched_at, digest)
@@ -118,7 +119,7 @@ class WarcCaptureMiddleware:
                 "method": request.method,
                 "status": response.status,
                 "fetched_at": fetched_at,
-                "content_type": _header(response, b"Content-Type"),
+                "content_type": header_value(response, b"Content-Type"),
                 "content_length": len(response.body),
                 "payload_digest": digest,
                 "warc_file": resp_loc.filename,
@@ -152,6 +153,7 @@ class WarcCaptureMiddleware:
         return found
 
 
-def _header(response: Response, name: bytes) -> str | None:
+def header_value(response: Response, name: bytes) -> str | None:
+    """A response header as text (latin-1, as HTTP headers are), or None."""
     value = response.headers.get(name)
     return value.decode("latin-1") if value else None

@@ -87,9 +87,13 @@ def demo_site(port: int, articles: int, seed: int, ground_truth: str | None) -> 
 def demo(articles: int, db: str, warc_dir: str, port: int) -> None:
     """Crawl the bundled demo site into the archive and print a summary.
 
-    Starts the demo site on a free port, runs `scrapy crawl wordpress -a
+    Starts the demo site on 127.0.0.1:PORT, runs `scrapy crawl wordpress -a
     url=...` against it, stops the site.  Offline; run it again and the
     archive is updated, never duplicated.
+
+    \b
+    Example:
+      newsarchive demo --articles 200 --db /tmp/demo.db --warc-dir /tmp/warc
     """
     from archive.demo import run_demo
 
@@ -102,7 +106,12 @@ def demo(articles: int, db: str, warc_dir: str, port: int) -> None:
 @click.argument("db", default=DEFAULT_DB, type=click.Path(dir_okay=False))
 @click.option("--warc-dir", default="data/warc", show_default=True, help="WARC directory.")
 def summary(db: str, warc_dir: str) -> None:
-    """Print what an archive holds: articles, comments, captures, WARC files."""
+    """Print what an archive holds: articles, comments, captures, WARC files.
+
+    \b
+    Example:
+      newsarchive summary data/archive.db --warc-dir data/warc
+    """
     from archive.summary import archive_summary, format_summary
 
     if not Path(db).exists():

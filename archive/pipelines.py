@@ -45,8 +45,7 @@ class ArchivePipeline:
         return item
 
     def close_spider(self) -> None:
-        if self.runtime._store is not None:
-            self.runtime.store.flush()
+        self.runtime.flush()
 
 
 def _invalid(item: ArchivedPage) -> str | None:

@@ -90,6 +90,11 @@ class ArchiveRuntime:
             "crawl-id": str(self.crawl_id),
         }
 
+    def flush(self) -> None:
+        """Write buffered rows, if the store was ever opened."""
+        if self._store is not None:
+            self._store.flush()
+
     # -- lifecycle -------------------------------------------------------------
     def spider_closed(self, spider: Any, reason: str) -> None:
         if self.closed:

@@ -183,15 +183,20 @@ class WarcFileWriter:
         warc_date: str,
         ip_address: str | None = None,
         revisit: Revisit | None = None,
+        digest: str | None = None,
     ) -> tuple[RecordLocation, RecordLocation]:
         """Write a response (or, given ``revisit``, a revisit) record and its
-        request record; return both locations."""
+        request record; return both locations.  ``digest`` is the body's
+        :func:`payload_digest` when the caller has it already (warcio then
+        does not hash the body a second time)."""
         self._ensure_open()
         http_headers = StatusAndHeaders(status_line, headers, protocol="", is_http_request=False)
         extra = {"WARC-Date": warc_date}
         if ip_address:
             extra["WARC-IP-Address"] = ip_address
         if revisit is None:
+            if digest:
+                extra["WARC-Payload-Digest"] = digest
             resp = self.builder.create_warc_record(
                 url,
                 "response",

@@ -27,6 +27,7 @@ def test_every_command_is_documented_and_has_help():
         assert f"newsarchive {name}" in README, name
         result = runner.invoke(main, [name, "--help"])
         assert result.exit_code == 0 and command.help, name
+        assert "Example" in result.output, f"{name} --help shows no example"
 
 
 def test_every_spider_is_documented():

@@ -105,6 +105,32 @@ def _fmt(y, m, d, hh=None, mm=None, ss=None, tz=None, ampm=None) -> str | None:
     return out
 
 
+def _from_mdy(g: tuple) -> str | None:
+    mon, d, y, hh, mm, ss, ampm = g
+    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
+
+
+def _from_dmy(g: tuple) -> str | None:
+    d, mon, y, hh, mm, ss, ampm = g
+    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
+
+
+def _from_numeric(g: tuple) -> str | None:
+    a, _sep, b, y, hh, mm, ss, ampm = g
+    # Day first is the norm outside the US; take month first only if forced.
+    d, mo = (a, b) if int(b) <= 12 else (b, a)
+    return _fmt(y, mo, d, hh, mm, ss, None, ampm)
+
+
+# Tried in this order: the first that yields a valid date wins.
+_FORMATS = (
+    (_ISO, lambda g: _fmt(*g)),
+    (_MDY_NAME, _from_mdy),
+    (_DMY_NAME, _from_dmy),
+    (_NUMERIC, _from_numeric),
+)
+
+
 def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str | None, bool]:
     """Return ``(iso, approximate)`` for a date string, or ``(None, False)``.
 
@@ -122,30 +148,9 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     text = text.strip()[:300]
     if not _YEAR.search(text):  # every absolute format below has a four-digit year
         return _relative(text, fetched_at) if fetched_at else (None, False)
-    m = _ISO.search(text)
-    if m:
-        iso = _fmt(*m.groups())
-        if iso:
-            return iso, False
-    m = _MDY_NAME.search(text)
-    if m:
-        mon, d, y, hh, mm, ss, ampm = m.groups()
-        iso = _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
-        if iso:
-            return iso, False
-    m = _DMY_NAME.search(text)
-    if m:
-        d, mon, y, hh, mm, ss, ampm = m.groups()
-        iso = _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
-        if iso:
-            return iso, False
-    m = _NUMERIC.search(text)
-    if m:
-        a, sep, b, y, hh, mm, ss, ampm = m.groups()
-        # Day first is the norm outside the US; take month first only if forced.
-        d, mo = (a, b) if int(b) <= 12 else (b, a)
-        iso = _fmt(y, mo, d, hh, mm, ss, None, ampm)
-        if iso:
+    for pattern, build in _FORMATS:
+        m = pattern.search(text)
+        if m and (iso := build(m.groups())):
             return iso, False
     if fetched_at:
         return _relative(text, fetched_at)

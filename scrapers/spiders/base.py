@@ -23,7 +23,7 @@ from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from archive.capture import META_FETCHED_AT
+from archive.capture import META_FETCHED_AT, header_value
 from scrapers.items import Article
 from scrapers.spiders.offload import PageParser
 from scrapers.spiders.threads import ThreadMixin
@@ -50,7 +50,6 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
     follow_listings = True  # follow links of non-article pages (archives, home)
     profile: dict[str, Any] = {}
     discover_modes = ("sitemaps", "feeds", "listings")
-    custom_settings: dict[str, Any] = {}
 
     def __init__(
         self,
@@ -102,10 +101,6 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
 
     # -- start -----------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for request in self.start_requests_list():
-            yield request
-
-    def start_requests_list(self) -> Iterable[scrapy.Request]:
         for site in self.site_urls:
             root = urljoin(site, "/")
             if "sitemaps" in self.discover:
@@ -166,8 +161,8 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             return False
         return not self.allow_re or bool(self.allow_re.search(url))
 
-    def article_request(self, url: str, **meta: Any) -> scrapy.Request:
-        return scrapy.Request(url, self.parse_page, meta=meta)
+    def article_request(self, url: str) -> scrapy.Request:
+        return scrapy.Request(url, self.parse_page)
 
     # -- pages -----------------------------------------------------------------
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
@@ -195,7 +190,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             return await self.page_parser.parse(
                 response.body,
                 response.url,
-                content_type=_header(response, b"Content-Type"),
+                content_type=header_value(response, b"Content-Type"),
                 fetched_at=response.meta.get(META_FETCHED_AT),
             )
         except Exception:
@@ -213,8 +208,3 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
                 continue
             if self.follow_listings or self.wants(url):
                 yield scrapy.Request(url, self.parse_page, meta={"listing_depth": depth})
-
-
-def _header(response: Response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None

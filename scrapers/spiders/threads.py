@@ -23,7 +23,7 @@ from urllib.parse import urldefrag
 import scrapy
 from scrapy.http import Response
 
-from archive.capture import META_CAPTURE, META_FETCHED_AT
+from archive.capture import META_CAPTURE, META_FETCHED_AT, header_value
 from archive.store import utcnow
 from scrapers.items import ArchivedPage, Article, Comment
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
@@ -79,11 +79,6 @@ def html_thread_is_exact(article: Article, html_complete: bool) -> bool:
     return all(c.kind != "comment" or c.id.isdigit() for c in article.comments)
 
 
-def _header(response: Response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None
-
-
 class ThreadMixin:
     """The thread steps of :class:`scrapers.spiders.base.SiteSpider`."""
 
@@ -100,7 +95,7 @@ class ThreadMixin:
             known={urldefrag(response.url)[0], *pending},
         )
         if _wants_api(article) and self._api_mode() != "never":
-            root = api_root(response.body, response.url, _header(response, b"Link"))
+            root = api_root(response.body, response.url, header_value(response, b"Link"))
             state.api = None if root in self._refused_apis() else root
         yield from self.next_comment_page(state)
 
@@ -172,8 +167,8 @@ class ThreadMixin:
 
     def parse_api_page(self, response: Response) -> Iterable[Any]:
         state: ThreadState = response.meta[META_THREAD]
-        total = api_total(_header(response, b"X-WP-Total"))
-        pages = api_total(_header(response, b"X-WP-TotalPages"))
+        total = api_total(header_value(response, b"X-WP-Total"))
+        pages = api_total(header_value(response, b"X-WP-TotalPages"))
         if total is None or pages is None:  # not the WordPress API after all
             self._api_off(state, "comments/api_not_wordpress")
         else:

@@ -23,6 +23,7 @@ ARTICLE_FIELDS = (
     "comments_declared",
     "comments_system",
     "comments_thread_id",
+    "post_id",
 )
 
 
@@ -30,14 +31,13 @@ def _articles_by_url(demo) -> dict[str, dict]:
     with demo.connect() as conn:
         rows = {r["url"]: dict(r) for r in conn.execute("select * from articles")}
         for row in rows.values():
-            row["authors"] = [
-                a[0]
-                for a in conn.execute(
-                    "select au.name from article_authors aa join authors au on au.id = aa.author_id "
-                    "where aa.article_id = ? order by aa.position",
-                    (row["id"],),
-                )
-            ]
+            people = conn.execute(
+                "select au.name, au.url from article_authors aa join authors au on au.id = aa.author_id "
+                "where aa.article_id = ? order by aa.position",
+                (row["id"],),
+            ).fetchall()
+            row["authors"] = [name for name, _ in people]
+            row["author_urls"] = [url for _, url in people]
             row["comments"] = [
                 dict(c)
                 for c in conn.execute(
@@ -61,7 +61,9 @@ def test_every_article_of_the_ground_truth_is_archived(crawled_demo):
     assert len(stored) == len(expected), sorted(set(stored) - expected)[:5]
 
 
-@pytest.mark.parametrize("field", ARTICLE_FIELDS + ("authors", "tags", "comments_open"))
+@pytest.mark.parametrize(
+    "field", ARTICLE_FIELDS + ("authors", "author_urls", "tags", "comments_open")
+)
 def test_article_fields_match_ground_truth(crawled_demo, field):
     stored = _articles_by_url(crawled_demo)
     wrong = []
@@ -70,12 +72,15 @@ def test_article_fields_match_ground_truth(crawled_demo, field):
         if row is None:
             continue
         got = row[field]
+        want = truth[field]
         if field == "tags":
             got = json.loads(got)
+        elif field == "author_urls":
+            want = [urljoin(crawled_demo.url, u) for u in want]
         elif field == "comments_open":
             got = None if got is None else bool(got)
-        if got != truth[field]:
-            wrong.append((truth["url"], truth[field], got))
+        if got != want:
+            wrong.append((truth["url"], want, got))
     assert not wrong, wrong[:3]
 
 
