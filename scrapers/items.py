@@ -68,6 +68,9 @@ class Article:
     comment_pages: list[str] = field(default_factory=list)  # URLs of other comment pages
     post_id: str | None = None  # the CMS's own id of the article (WordPress post ID)
     is_article: bool = True  # False for listings, error and consent pages
+    links: list[str] = field(
+        default_factory=list
+    )  # non-articles only: absolute links, for discovery
     parser_version: str = ""  # version of the parser that made this record
 
     @property

@@ -123,4 +123,16 @@ def extract_article(
     article.body, article.body_html = body.text, body.html
     if not body.text:
         article.is_article = False
+    if not article.is_article:  # a listing: its links are what a spider follows
+        article.links = _links(url, scan.hrefs)
     return article
+
+
+def _links(url: str, hrefs: list[str]) -> list[str]:
+    """Absolute http(s) links without fragments, deduplicated, in page order."""
+    out: dict[str, None] = {}
+    for href in hrefs:
+        link = _absolute(url, href)
+        if link and link.startswith(("http://", "https://")):
+            out.setdefault(link.split("#", 1)[0], None)
+    return list(out)

@@ -55,6 +55,7 @@ class PageScan:
     size: list[int] = field(default_factory=list)  # non-space chars of text_content()
     own: list[int] = field(default_factory=list)  # of text and children's tails only
     links: list[int] = field(default_factory=list)  # non-space chars inside <a>
+    hrefs: list[str] = field(default_factory=list)  # every <a href>, in document order
     attrs: dict[int, str] = field(default_factory=dict)  # cache of attr()
     index: dict[etree._Element, int] = field(default_factory=dict)
     body: int = 0  # index of <body> (of the root when there is none)
@@ -228,6 +229,8 @@ def _link(s: PageScan, i: int, el: etree._Element, cls: str, ident: str, itempro
     if rel:
         s.rel_links.append(i)
     href = el.get("href") or ""
+    if href:
+        s.hrefs.append(href)
     if (
         itemprop
         or rel == "author"

@@ -13,14 +13,13 @@ import gzip
 import re
 from collections.abc import AsyncIterator, Iterable
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml import etree
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
-from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.capture import META_FETCHED_AT, header_value
@@ -87,9 +86,6 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         unknown = self.discover.difference(self.discover_modes)
         if unknown:
             raise ValueError(f"-a discover= takes {', '.join(self.discover_modes)}; not {unknown}")
-        # Hosts are checked in on_site(): LinkExtractor's allow_domains compares
-        # host:port, which misses sites served on a port.
-        self.links = LinkExtractor(deny=deny_list, tags=("a",), attrs=("href",))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
@@ -174,7 +170,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         elif "listings" in self.discover and (
             self.follow_listings or response.meta.get("listing_depth") == 0
         ):
-            outputs = self.follow_links(response)
+            outputs = self.follow_links(response, article.links)
         else:
             return
         for output in outputs:
@@ -198,13 +194,14 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             self.crawler.stats.inc_value("parse/errors")
             return Article(url=response.url, is_article=False)
 
-    def follow_links(self, response: Response) -> Iterable[scrapy.Request]:
+    def follow_links(self, response: Response, links: list[str]) -> Iterable[scrapy.Request]:
+        """Requests for a listing's links (from the parse already made: no
+        second parse of the page)."""
         depth = response.meta.get("listing_depth", 0) + 1
         if depth > self.max_listing_depth:
             return
-        for link in self.links.extract_links(response):
-            url = urldefrag(link.url)[0]
-            if not self.on_site(url):
+        for url in links:
+            if not self.on_site(url) or self.deny_re.search(url):
                 continue
             if self.follow_listings or self.wants(url):
                 yield scrapy.Request(url, self.parse_page, meta={"listing_depth": depth})

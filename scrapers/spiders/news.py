@@ -24,10 +24,12 @@ class NewsSpider(SiteSpider):
     feed_paths = ()
     follow_listings = False
 
-    def follow_links(self, response: Response) -> Iterable[scrapy.Request]:
+    def follow_links(self, response: Response, links: list[str]) -> Iterable[scrapy.Request]:
+        # Feeds are advertised in the head, which the article record does not
+        # carry; this reads the home page's <link> tags (once per crawl).
         for link in response.css("link[rel=alternate][href]"):
             if link.attrib.get("type") in FEED_TYPES:
                 yield scrapy.Request(
                     response.urljoin(link.attrib["href"]), self.parse_feed, priority=20
                 )
-        yield from super().follow_links(response)
+        yield from super().follow_links(response, links)

@@ -85,6 +85,18 @@ def test_modern_body_keeps_structure_and_drops_chrome(modern):
 def test_listing_page_is_not_an_article():
     art = _parse("listing_home.html", "https://havanatimes.org/")
     assert art.is_article is False
+    # the listing's links, absolute and deduplicated, for the spider to follow
+    assert art.links[:4] == [
+        "https://havanatimes.org/",
+        "https://havanatimes.org/c/",
+        "https://havanatimes.org/b/",
+        "https://havanatimes.org/a/",
+    ]
+    assert len(art.links) == len(set(art.links))
+
+
+def test_articles_carry_no_links():
+    assert _parse("classic_reference.html", "https://havanatimes.org/news/putin/").links == []
 
 
 def test_selectors_override_body_and_byline():
