@@ -140,6 +140,71 @@ def m003_revisits(db: Database) -> None:
     db["captures"].create_index(["payload_digest"])
 
 
+@migrations()
+def m004_history(db: Database) -> None:
+    """Living pages (issue #7): article and comment history derived from
+    captures, per-URL recrawl state, and each crawl's plan and outcome.
+
+    ``articles.version_hash`` fingerprints what makes a version (title, body,
+    authors, dates) so an unchanged capture is recognised without reading the
+    old row; ``new_comments`` is how many comments the latest capture added
+    (the recrawl policy's activity signal).  Existing articles get version 1.
+    """
+    db["articles"].add_column("version_hash", str)
+    db["articles"].add_column("new_comments", int)
+    db["comments"].add_column("removed_at", str)
+    db["article_versions"].create(
+        {
+            "id": int,
+            "article_id": str,
+            "version": int,
+            "capture_id": str,
+            "fetched_at": str,
+            "crawl_id": int,
+            "title": str,
+            "authors": str,
+            "published": str,
+            "modified": str,
+            "body": str,
+            "version_hash": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("capture_id", "captures", "id")],
+    )
+    db["article_versions"].create_index(["article_id", "version"], unique=True)
+    db["comment_versions"].create(
+        {
+            "id": int,
+            "comment_id": str,
+            "version": int,
+            "text": str,
+            "html": str,
+            "capture_id": str,
+            "seen_until": str,
+            "replaced_at": str,
+        },
+        pk="id",
+        foreign_keys=[("comment_id", "comments", "id"), ("capture_id", "captures", "id")],
+    )
+    db["comment_versions"].create_index(["comment_id", "version"], unique=True)
+    db["recrawl_state"].create(
+        {
+            "url": str,
+            "etag": str,
+            "last_modified": str,
+            "checked_at": str,
+            "status": int,
+            "changed_at": str,
+        },
+        pk="url",
+    )
+    for column in ("new", "refetched", "unchanged", "skipped_policy", "failed", "planned"):
+        db["crawls"].add_column(column, int)
+    from archive.history import backfill_versions
+
+    backfill_versions(db)
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

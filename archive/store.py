@@ -21,8 +21,9 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from archive import history
 from archive.schema import ensure_schema
-from scrapers.items import Article
+from scrapers.items import Article, Comment
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,8 @@ ARTICLE_COLUMNS = [
     "crawl_id",
     "parser_version",
     "comment_captures",  # JSON list of the further comment pages' records (m002)
+    "version_hash",  # fingerprint of title, body, authors, dates (m004)
+    "new_comments",  # comments the latest capture added (m004)
 ]
 COMMENT_COLUMNS = [
     "id",
@@ -77,6 +80,7 @@ COMMENT_COLUMNS = [
     "first_seen",
     "last_seen",
     "capture_id",
+    "removed_at",  # set when gone from a complete thread; NULL again on reappearance (m004)
 ]
 CAPTURE_COLUMNS = [
     "id",
@@ -131,7 +135,10 @@ class ArchiveStore:
         self._authors: dict[str, dict[str, Any]] = {}
         self._links: list[dict[str, Any]] = []
         self._unlink: set[str] = set()
-        self.counts = {"captures": 0, "articles": 0, "comments": 0}
+        self._history: list[history.Observation] = []
+        self._history_at: list[str] = []
+        self._recrawl: dict[str, dict[str, Any]] = {}
+        self.counts = {"captures": 0, "articles": 0, "comments": 0, "new": 0, "refetched": 0}
 
     @classmethod
     def open(cls, path: str | os.PathLike, **kwargs: Any) -> ArchiveStore:
@@ -145,6 +152,8 @@ class ArchiveStore:
 
     def finish_crawl(self, crawl_id: int, stats: dict[str, Any], reason: str) -> None:
         self.flush()
+        stats = {**stats, "recrawl/new": self.counts["new"]}
+        stats["recrawl/refetched"] = self.counts["refetched"]
         self.db["crawls"].update(
             crawl_id,
             {
@@ -153,6 +162,14 @@ class ArchiveStore:
                 "items": stats.get("item_scraped_count", 0),
                 "pages": stats.get("response_received_count", 0),
                 "stats": json.dumps(stats, sort_keys=True, default=str),
+                # the run's plan and outcome (m004); failures are counted by
+                # the failure recorder's ``archive/failures`` stat where present
+                "new": self.counts["new"],
+                "refetched": self.counts["refetched"],
+                "unchanged": stats.get("recrawl/unchanged", 0),
+                "skipped_policy": stats.get("recrawl/skipped_policy", 0),
+                "failed": stats.get("archive/failures", 0),
+                "planned": stats.get("recrawl/planned", 0),
             },
         )
 
@@ -186,6 +203,8 @@ class ArchiveStore:
         """
         url = article.canonical_url or article.url
         article_id = stable_id(url)
+        if article_id in self._unlink:  # history compares with what is written
+            self.flush()
         site = urlsplit(url).hostname or ""
         row = {c: getattr(article, c, None) for c in ARTICLE_COLUMNS if hasattr(article, c)}
         row.update(
@@ -202,6 +221,22 @@ class ArchiveStore:
             comment_captures=json.dumps(comment_captures or []),
             crawl_id=crawl_id,
         )
+        thread = [_comment_row(article_id, c, fetched_at, capture_id) for c in article.comments]
+        snapshot = {k: row.get(k) for k in ("title", "body", "published", "modified")}
+        snapshot.update(authors=article.author_names, fetched_at=fetched_at)
+        snapshot.update(capture_id=capture_id, crawl_id=crawl_id)
+        row["version_hash"] = snapshot["version_hash"] = history.version_hash(
+            snapshot["title"],
+            snapshot["authors"],
+            snapshot["published"],
+            snapshot["modified"],
+            snapshot["body"],
+        )
+        obs = history.observe(self.db.conn, article_id, snapshot, thread, complete=complete)
+        self.counts["new" if obs.is_new else "refetched"] += 1
+        row["new_comments"] = obs.new_comments
+        self._history.append(obs)
+        self._history_at.append(fetched_at)
         self._articles.append({c: row.get(c) for c in ARTICLE_COLUMNS})
         self._unlink.add(article_id)
         for pos, author in enumerate(article.authors):
@@ -213,34 +248,20 @@ class ArchiveStore:
                 "site": site,
             }
             self._links.append({"article_id": article_id, "author_id": author_id, "position": pos})
-        for c in article.comments:
-            self._comments.append(
-                {
-                    "id": f"{article_id}:{c.id}",
-                    "article_id": article_id,
-                    "comment_id": c.id,
-                    "parent_id": f"{article_id}:{c.parent_id}" if c.parent_id else None,
-                    "author": c.author,
-                    "author_url": c.author_url,
-                    "published": c.published,
-                    "published_raw": c.published_raw,
-                    "published_approx": int(c.published_approx),
-                    "text": c.text,
-                    "html": c.html,
-                    "position": c.position,
-                    "depth": c.depth,
-                    "kind": c.kind,
-                    "first_seen": fetched_at,
-                    "last_seen": fetched_at,
-                    "capture_id": capture_id,
-                }
-            )
+        self._comments.extend(thread)
         self._maybe_flush()
         return article_id
 
     # -- batching --------------------------------------------------------------
+    def add_recrawl_state(self, row: dict[str, Any]) -> None:
+        """Queue a URL's validators and check time (see :mod:`archive.recrawl`)."""
+        self._recrawl[row["url"]] = row
+        self._maybe_flush()
+
     def _pending(self) -> int:
-        return len(self._captures) + len(self._articles) + len(self._comments)
+        return (
+            len(self._captures) + len(self._articles) + len(self._comments) + len(self._recrawl)
+        )
 
     def _maybe_flush(self) -> None:
         if self._pending() >= self.batch_size:
@@ -277,15 +298,60 @@ class ArchiveStore:
                 conn.executemany(
                     _upsert_sql("comments", COMMENT_COLUMNS, ("first_seen",)), self._comments
                 )
+            history.write(conn, self._history, self._history_at)
+            if self._recrawl:
+                conn.executemany(_recrawl_sql(), list(self._recrawl.values()))
         self.counts["captures"] += len(self._captures)
         self.counts["articles"] += len(self._articles)
         self.counts["comments"] += len(self._comments)
         self._captures, self._articles, self._comments, self._links = [], [], [], []
         self._authors, self._unlink = {}, set()
+        self._history, self._history_at, self._recrawl = [], [], {}
 
     def close(self) -> None:
         self.flush()
         self.db.conn.close()
+
+
+def _comment_row(
+    article_id: str, c: Comment, fetched_at: str, capture_id: str | None
+) -> dict[str, Any]:
+    return {
+        "id": f"{article_id}:{c.id}",
+        "article_id": article_id,
+        "comment_id": c.id,
+        "parent_id": f"{article_id}:{c.parent_id}" if c.parent_id else None,
+        "author": c.author,
+        "author_url": c.author_url,
+        "published": c.published,
+        "published_raw": c.published_raw,
+        "published_approx": int(c.published_approx),
+        "text": c.text,
+        "html": c.html,
+        "position": c.position,
+        "depth": c.depth,
+        "kind": c.kind,
+        "first_seen": fetched_at,
+        "last_seen": fetched_at,
+        "capture_id": capture_id,
+        "removed_at": None,
+    }
+
+
+RECRAWL_COLUMNS = ["url", "etag", "last_modified", "checked_at", "status", "changed_at"]
+
+
+def _recrawl_sql() -> str:
+    """Upsert of recrawl_state; validators and change time survive a 304."""
+    names = ", ".join(RECRAWL_COLUMNS)
+    marks = ", ".join(f":{c}" for c in RECRAWL_COLUMNS)
+    return (
+        f"INSERT INTO recrawl_state ({names}) VALUES ({marks}) ON CONFLICT(url) DO UPDATE SET "
+        "etag = coalesce(excluded.etag, etag), "
+        "last_modified = coalesce(excluded.last_modified, last_modified), "
+        "checked_at = excluded.checked_at, status = excluded.status, "
+        "changed_at = coalesce(excluded.changed_at, changed_at)"
+    )
 
 
 def _bool(value: bool | None) -> int | None:
