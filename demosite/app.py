@@ -8,7 +8,10 @@ repeated fetch costs a dict lookup; the server adds only ``Date`` and
 from __future__ import annotations
 
 import gzip
+import hashlib
 import re
+from datetime import UTC
+from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import parse_qs, quote, unquote
 
 from demosite import restapi
@@ -25,6 +28,7 @@ _REASONS = {
     200: "OK",
     301: "Moved Permanently",
     302: "Found",
+    304: "Not Modified",
     400: "Bad Request",
     401: "Unauthorized",
     404: "Not Found",
@@ -50,6 +54,42 @@ class Response:
         self.extra = extra or {}
 
 
+class Rendered:
+    """A cached response: its head, body and the head of its 304."""
+
+    __slots__ = ("head", "body", "not_modified", "etag", "last_modified")
+
+    def __init__(self, head: bytes, body: bytes, not_modified: bytes) -> None:
+        self.head, self.body, self.not_modified = head, body, not_modified
+        self.etag = _header(head, b"etag")
+        self.last_modified = _header(head, b"last-modified")
+
+
+def _header(head: bytes, name: bytes) -> bytes | None:
+    for line in head.split(b"\r\n")[1:]:
+        key, _, value = line.partition(b":")
+        if key.strip().lower() == name:
+            return value.strip()
+    return None
+
+
+def _not_modified(hit: Rendered, if_none_match: bytes | None, since: bytes | None) -> bool:
+    """RFC 9110 13.2.2: If-None-Match (weak comparison) wins over If-Modified-Since."""
+    if if_none_match:
+        if hit.etag is None:
+            return False
+        tags = {t.strip().removeprefix(b"W/") for t in if_none_match.split(b",")}
+        return b"*" in tags or hit.etag.removeprefix(b"W/") in tags
+    if since and hit.last_modified:
+        try:
+            return parsedate_to_datetime(hit.last_modified.decode()) <= parsedate_to_datetime(
+                since.decode("latin-1")
+            )
+        except (TypeError, ValueError):
+            return False
+    return False
+
+
 class App:
     """Renders and caches every URL of one site served at ``base``."""
 
@@ -58,17 +98,41 @@ class App:
         self.chrome = Chrome(site, base)
         self.base = self.chrome.base
         self.posts = {unquote(p): post for p, post in site.by_path.items()}
-        self.cache: dict[tuple[str, bool], tuple[bytes, bytes]] = {}
+        self.cache: dict[tuple[str, bool], Rendered] = {}
         self.cache_bytes = cache_bytes
         self.cached = 0
+        self.version = site.version
+
+    def _invalidate(self) -> None:
+        """The site changed (``Site.edit_*``, ``advance``): drop every rendering."""
+        self.version = self.site.version
+        self.cache.clear()
+        self.cached = 0
+        self.chrome = Chrome(self.site, self.base)
 
     # -- public ----------------------------------------------------------------
-    def respond(self, target: str, gzip_ok: bool) -> tuple[bytes, bytes]:
-        """(head lines without the final CRLF, body) for a GET of ``target``."""
+    def respond(
+        self,
+        target: str,
+        gzip_ok: bool,
+        if_none_match: bytes | None = None,
+        if_modified_since: bytes | None = None,
+    ) -> tuple[bytes, bytes]:
+        """(head lines without the final CRLF, body) for a GET of ``target``;
+        a conditional request for an unchanged page gets a bodiless 304."""
+        if self.site.version != self.version:
+            self._invalidate()
         key = self._key(target)
         hit = self.cache.get((key, gzip_ok))
-        if hit is not None:
-            return hit
+        if hit is None:
+            hit = self._render(key, gzip_ok)
+        if (if_none_match or if_modified_since) and _not_modified(
+            hit, if_none_match, if_modified_since
+        ):
+            return hit.not_modified, b""
+        return hit.head, hit.body
+
+    def _render(self, key: str, gzip_ok: bool) -> Rendered:
         resp = self.route(key)
         head = [
             f"HTTP/1.1 {resp.status} {_REASONS[resp.status]}",
@@ -84,16 +148,32 @@ class App:
             if gzip_ok:
                 body = gzip.compress(body, 6, mtime=0)
                 head.append("Content-Encoding: gzip")
+        validators = []
+        if resp.status == 200:
+            # weak: the same for the gzip and identity variants, as nginx does
+            validators.append(f'ETag: W/"{hashlib.sha1(resp.body).hexdigest()[:20]}"')
+            post = self.posts.get(key)
+            if post is not None:
+                modified = self.site.last_modified(post)
+                validators.append(
+                    f"Last-Modified: {format_datetime(modified.astimezone(UTC), usegmt=True)}"
+                )
+        head.extend(validators)
         head.append(f"Content-Length: {len(body)}")
-        out = (("\r\n".join(head) + "\r\n").encode("latin-1"), body)
+        not_modified = "\r\n".join(["HTTP/1.1 304 Not Modified", "Server: nginx", *validators])
+        out = Rendered(
+            ("\r\n".join(head) + "\r\n").encode("latin-1"),
+            body,
+            (not_modified + "\r\n").encode("latin-1"),
+        )
         self._store((key, gzip_ok), out)
         return out
 
-    def _store(self, key: tuple[str, bool], value: tuple[bytes, bytes]) -> None:
-        size = len(value[0]) + len(value[1])
+    def _store(self, key: tuple[str, bool], value: Rendered) -> None:
+        size = len(value.head) + len(value.body)
         while self.cache and self.cached + size > self.cache_bytes:
             old = self.cache.pop(next(iter(self.cache)))
-            self.cached -= len(old[0]) + len(old[1])
+            self.cached -= len(old.head) + len(old.body)
         self.cache[key] = value
         self.cached += size
 

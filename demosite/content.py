@@ -8,7 +8,7 @@ keeps the recently rendered posts' text around for listing excerpts and the
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
@@ -71,8 +71,32 @@ _PLACES = {"en": words.EN["place"], "es": words.ES["place"], "ru": words.RU["pla
 
 
 def content(site: Site, post: Post) -> Content:
-    """The post's body and comment thread (cached)."""
-    return _content(site, post.idx)
+    """The post's body and comment thread (cached), with its changes applied."""
+    if post.changes is None:
+        return _content(site, post.idx)
+    return _changed(site, post.idx, site.version)
+
+
+@lru_cache(maxsize=256)
+def _changed(site: Site, idx: int, version: int) -> Content:
+    """Generated content plus edits, new comments, removals (``Site.edit_*``)."""
+    post = site.posts[idx]
+    base, ch = _content(site, idx), post.changes
+    blocks = base.blocks + [Block("p", text) for text in ch.paragraphs]
+    replies = [replace(r) for r in base.comments]
+    for cid, parent, author, text, when in ch.added:
+        replies.append(Reply(cid, parent, author, None, when, text, "comment"))
+    by_id = {r.id: r for r in replies}
+    kept: list[Reply] = []
+    for r in replies:  # parents come before their replies
+        parent = by_id.get(r.parent) if r.parent is not None else None
+        if r.id in ch.removed or (r.parent is not None and (parent is None or parent.page < 0)):
+            r.page = -1  # hidden, and so are its replies
+            continue
+        r.depth = parent.depth + 1 if parent else 0
+        r.text = ch.texts.get(r.id, r.text)
+        kept.append(r)
+    return Content(blocks, _thread_order(kept), base.image)
 
 
 @lru_cache(maxsize=4096)

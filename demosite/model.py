@@ -54,6 +54,19 @@ class Term:
         return f"/{self.kind}/{self.slug}/"
 
 
+@dataclass(slots=True)
+class Changes:
+    """What happened to a post after publication (the demo site's time control):
+    applied on top of the generated content by ``demosite.content``."""
+
+    paragraphs: list[str] = field(default_factory=list)  # appended to the body
+    added: list[tuple[int, int | None, str, str, datetime]] = field(default_factory=list)
+    # (comment id, parent id, author, text, published) of comments posted since
+    removed: set[int] = field(default_factory=set)  # comments trashed by a moderator
+    texts: dict[int, str] = field(default_factory=dict)  # comments whose text was edited
+    touched: datetime | None = None  # time of the latest change (Last-Modified)
+
+
 @dataclass(slots=True, eq=False)
 class Post:
     """One article's metadata; its text lives in ``demosite.content``."""
@@ -79,6 +92,7 @@ class Post:
     comment_order: str = "oldest"  # WordPress default_comments_page: "oldest" or "newest"
     page_links: str = "path"  # comment page URLs: "path" (/comment-page-N/) or "query" (?cpage=N)
     embed: str | None = None  # "disqus": the WordPress thread is replaced by an embed
+    changes: Changes | None = None  # edits, new and removed comments since publication
 
     @property
     def rest_api(self) -> bool:
@@ -133,6 +147,12 @@ class Site:
         self.specials: dict[str, Post] = {}
         self.reference = load_reference()
         self._build()
+        # The site's clock (naive, site time zone): just after the last change
+        # the generated content shows; ``advance`` moves it, edits happen "now".
+        latest = max((p.modified for p in self.posts), default=aware(END))
+        self.clock = latest.replace(tzinfo=None, second=0, microsecond=0) + timedelta(hours=1)
+        self.version = 0  # bumped by every change, so caches know to drop renderings
+        self._next_comment_id = 50_000_000
 
     # -- construction -------------------------------------------------------
     def _term(self, table: dict, key: Any, kind: str, name: str, lang: str) -> Term:
@@ -266,6 +286,64 @@ class Site:
         from demosite.specials import assign_specials
 
         assign_specials(self, rng)
+
+    # -- time control (see docs/living.md) -----------------------------------------
+    def now(self) -> datetime:
+        """The site's current time, aware."""
+        return aware(self.clock)
+
+    def advance(self, *, days: float = 0, hours: float = 0, minutes: float = 0) -> datetime:
+        """Move the clock forward; returns the new time."""
+        self.clock += timedelta(days=days, hours=hours, minutes=minutes)
+        self.version += 1
+        return self.now()
+
+    def _changed(self, path: str) -> Post:
+        post = self.by_path[path]
+        if post.changes is None:
+            post.changes = Changes()
+        post.changes.touched = self.now()
+        self.version += 1
+        return post
+
+    def edit_article(
+        self, path: str, *, title: str | None = None, append: str | None = None
+    ) -> None:
+        """Edit a post now: a new headline and/or a paragraph appended to the
+        body (a correction); its modified date (and sitemap lastmod) follow."""
+        post = self._changed(path)
+        if title is not None:
+            post.title = title
+        if append is not None:
+            post.changes.paragraphs.append(append)
+        post.modified = self.now()
+
+    def add_comment(
+        self, path: str, text: str, *, author: str = "A. Reader", parent: int | None = None
+    ) -> int:
+        """Post a comment now (a reply when ``parent`` is given); returns its id."""
+        post = self._changed(path)
+        self._next_comment_id += 1
+        cid = self._next_comment_id
+        post.changes.added.append((cid, parent, author, text, self.now()))
+        return cid
+
+    def remove_comment(self, path: str, comment_id: int) -> None:
+        """Trash a comment; WordPress then hides its replies too."""
+        self._changed(path).changes.removed.add(comment_id)
+
+    def restore_comment(self, path: str, comment_id: int) -> None:
+        """Undo ``remove_comment`` (a moderator restores it)."""
+        self._changed(path).changes.removed.discard(comment_id)
+
+    def edit_comment(self, path: str, comment_id: int, text: str) -> None:
+        """Change a comment's text (its author or a moderator edited it)."""
+        self._changed(path).changes.texts[comment_id] = text
+
+    def last_modified(self, post: Post) -> datetime:
+        """When the post's page last changed (HTTP ``Last-Modified``)."""
+        touched = post.changes.touched if post.changes else None
+        return max(t for t in (post.published, post.modified, touched) if t is not None)
 
     # -- lookups --------------------------------------------------------------
     def latest(self, n: int) -> list[Post]:

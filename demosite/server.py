@@ -66,6 +66,7 @@ class _HttpProtocol(asyncio.Protocol):
             gzip_ok = False
             close = version == b"HTTP/1.0"
             length = 0
+            inm = ims = None
             for line in lines[1:]:
                 name, _, value = line.partition(b":")
                 name = name.strip().lower()
@@ -76,15 +77,27 @@ class _HttpProtocol(asyncio.Protocol):
                     close = v == b"close" or (close and v != b"keep-alive")
                 elif name == b"content-length":
                     length = int(value.strip() or 0)
+                elif name == b"if-none-match":
+                    inm = value.strip()
+                elif name == b"if-modified-since":
+                    ims = value.strip()
             if len(buf) < end + 4 + length:
                 break  # wait for the request body
             buf = buf[end + 4 + length :]
-            self._handle(method, target.decode("latin-1"), gzip_ok, close)
+            self._handle(method, target.decode("latin-1"), gzip_ok, close, inm, ims)
             if close:
                 return
         self.buf = buf
 
-    def _handle(self, method: bytes, target: str, gzip_ok: bool, close: bool) -> None:
+    def _handle(
+        self,
+        method: bytes,
+        target: str,
+        gzip_ok: bool,
+        close: bool,
+        inm: bytes | None = None,
+        ims: bytes | None = None,
+    ) -> None:
         srv = self.server
         srv.hits[target] += 1
         if method not in (b"GET", b"HEAD"):
@@ -93,7 +106,9 @@ class _HttpProtocol(asyncio.Protocol):
                 close,
             )
             return
-        head, body = srv.app.respond(target, gzip_ok)
+        head, body = srv.app.respond(target, gzip_ok, inm, ims)
+        if not body and head.startswith(b"HTTP/1.1 304"):
+            srv.not_modified[target] += 1
         conn = b"Connection: close\r\n\r\n" if close else b"Connection: keep-alive\r\n\r\n"
         data = b"".join((head, srv.clock.date_line(), conn, body if method == b"GET" else b""))
         if srv.wire_log is not None:
@@ -134,6 +149,7 @@ class DemoServer:
         self.app = App(site, self.url)
         self.clock = _Clock()
         self.hits: Counter[str] = Counter()
+        self.not_modified: Counter[str] = Counter()  # targets answered 304
         self.wire_log = wire_log
         self.loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -167,6 +183,38 @@ class DemoServer:
         if self._thread is not None:
             self._thread.join(5)
             self._thread = None
+
+    # -- time control: change the site between (or during) crawls -------------------
+    def _in_loop(self, fn: Callable[[], object]) -> object:
+        """Run a change on the server's own thread, so no page renders half-changed."""
+        if self.loop is None or not self.loop.is_running():
+            return fn()
+
+        async def call() -> object:
+            return fn()
+
+        return asyncio.run_coroutine_threadsafe(call(), self.loop).result(10)
+
+    def advance(self, **delta: float) -> object:
+        """``advance(days=1)``: move the site's clock (see ``Site.advance``)."""
+        return self._in_loop(lambda: self.site.advance(**delta))
+
+    def edit_article(self, path: str, **changes: str) -> None:
+        """``edit_article(path, title=..., append=...)`` (``Site.edit_article``)."""
+        self._in_loop(lambda: self.site.edit_article(path, **changes))
+
+    def add_comment(self, path: str, text: str, **kw: object) -> int:
+        """Post a comment now; returns its id (``Site.add_comment``)."""
+        return self._in_loop(lambda: self.site.add_comment(path, text, **kw))  # type: ignore[return-value]
+
+    def remove_comment(self, path: str, comment_id: int) -> None:
+        self._in_loop(lambda: self.site.remove_comment(path, comment_id))
+
+    def restore_comment(self, path: str, comment_id: int) -> None:
+        self._in_loop(lambda: self.site.restore_comment(path, comment_id))
+
+    def edit_comment(self, path: str, comment_id: int, text: str) -> None:
+        self._in_loop(lambda: self.site.edit_comment(path, comment_id, text))
 
     def __enter__(self) -> DemoServer:
         return self.start()

@@ -51,7 +51,7 @@ def feed(chrome: Chrome) -> str:
             + (f"<slash:comments>{n}</slash:comments>\n" if p.comment_status != "off" else "")
             + "</item>"
         )
-    last = site.posts[-1].modified if site.posts else None
+    last = max((p.modified for p in site.posts), default=None)  # edits move it
     return (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"\n'
         '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
@@ -95,7 +95,7 @@ def sitemap(chrome: Chrome, path: str) -> str | None:
     if path not in paths:
         return None
     if path == "/sitemap.xml":
-        newest = site.posts[-1].modified.isoformat() if site.posts else ""
+        newest = max(p.modified for p in site.posts).isoformat() if site.posts else ""
         entries = "".join(
             f"\t<sitemap>\n\t\t<loc>{b}{p}</loc>\n\t\t<lastmod>{newest}</lastmod>\n\t</sitemap>\n"
             for p in paths[1:]
