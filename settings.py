@@ -23,6 +23,12 @@ ARCHIVE_PARSE_WORKERS = 2  # parser processes beside the crawl (0: parse in the 
 ARCHIVE_COMMENTS_API = "auto"  # WordPress REST API for threads: auto, always or never
 ARCHIVE_CONTACT = "https://github.com/newsarchive/newsarchive"  # who runs the crawl
 
+# --- living pages: recrawl policy, history, run lock (README "Recrawl policy") ------
+ARCHIVE_RECRAWL_ENABLED = True  # apply the recrawl policy to known articles
+ARCHIVE_RECRAWL_POLICY = {}  # overrides of archive.recrawl.DEFAULT_POLICY (dict or JSON)
+ARCHIVE_RECRAWL_CONDITIONAL = True  # send If-None-Match / If-Modified-Since when known
+ARCHIVE_RECRAWL_CLOCK = ""  # ISO time the policy takes as "now" (tests, replays); "" = real time
+
 # --- politeness ------------------------------------------------------------------
 USER_AGENT = f"newsarchive/0.1 (+{ARCHIVE_CONTACT})"
 ROBOTSTXT_OBEY = True
@@ -48,6 +54,9 @@ DOWNLOADER_MIDDLEWARES = {
     # At the downloader end: sees raw (still compressed) responses, redirects,
     # errors and robots.txt before any other middleware consumes them.
     "archive.capture.WarcCaptureMiddleware": 950,
+    # Recrawl policy and conditional requests (engine side of the capture, so
+    # 304s are archived before they are counted unchanged and dropped).
+    "archive.recrawl.RecrawlMiddleware": 580,
 }
 # Keeps each response's status line and headers as received, for WARC fidelity.
 DOWNLOAD_HANDLERS = {

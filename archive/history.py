@@ -63,14 +63,17 @@ def observe(
     ``version_hash``, ``capture_id``, ``fetched_at``, ``crawl_id``) and its
     thread with the archive, which must hold everything queued before it."""
     prev = conn.execute(
-        "SELECT version_hash, comments_count FROM articles WHERE id = ?", [article_id]
+        "SELECT version_hash, comments_count, capture_id, new_comments FROM articles WHERE id = ?",
+        [article_id],
     ).fetchone()
     if prev is None:
         return Observation(is_new=True, version=_version_row(article_id, snapshot, 1))
     obs = Observation(is_new=False)
     if prev[0] != snapshot["version_hash"]:
         _new_version(conn, article_id, snapshot, obs)
-    if prev[1] or comments:
+    if prev[2] is not None and prev[2] == snapshot.get("capture_id"):
+        obs.new_comments = prev[3]  # the same capture again: nothing new happened
+    elif prev[1] or comments:
         _compare_thread(conn, article_id, comments, snapshot, obs, complete=bool(complete))
     else:
         obs.new_comments = 0

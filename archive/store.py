@@ -169,7 +169,7 @@ class ArchiveStore:
                 "unchanged": stats.get("recrawl/unchanged", 0),
                 "skipped_policy": stats.get("recrawl/skipped_policy", 0),
                 "failed": stats.get("archive/failures", 0),
-                "planned": stats.get("recrawl/planned", 0),
+                "planned": stats.get("recrawl/due", 0),
             },
         )
 
@@ -259,9 +259,7 @@ class ArchiveStore:
         self._maybe_flush()
 
     def _pending(self) -> int:
-        return (
-            len(self._captures) + len(self._articles) + len(self._comments) + len(self._recrawl)
-        )
+        return len(self._captures) + len(self._articles) + len(self._comments) + len(self._recrawl)
 
     def _maybe_flush(self) -> None:
         if self._pending() >= self.batch_size:

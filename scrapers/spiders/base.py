@@ -23,6 +23,7 @@ from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.capture import META_FETCHED_AT, header_value
+from archive.recrawl import META_LASTMOD
 from scrapers.items import Article
 from scrapers.spiders.offload import PageParser
 from scrapers.spiders.threads import ThreadMixin
@@ -57,6 +58,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         deny: str | None = None,
         max_listing_depth: str | int = 50,
         discover: str = "sitemaps,feeds,listings",
+        full: str | None = None,
         *args: Any,
         **kwargs: Any,
     ) -> None:
@@ -67,6 +69,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             "deny": deny,
             "discover": discover,
             "max_listing_depth": max_listing_depth,
+            "full": full,
         }
         self.crawl_args = {k: str(v) for k, v in given.items() if v is not None}
         urls = url.split(",") if url else list(self.profile.get("start_urls", ()))
@@ -77,6 +80,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         self.allowed_domains = sorted({urlsplit(u).hostname for u in self.site_urls})
         self.allow = allow or self.profile.get("allow")
         self.deny = deny
+        self.full = full  # -a full=1: refetch every known article (archive.recrawl)
         self.allow_re = re.compile(self.allow) if self.allow else None
         deny_list = list(DENY) + list(self.profile.get("deny", ())) + ([deny] if deny else [])
         self.deny_re = re.compile("|".join(f"(?:{d})" for d in deny_list))
@@ -130,7 +134,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             if sitemap.type == "sitemapindex":
                 yield scrapy.Request(loc, self.parse_sitemap, priority=20)
             elif self.wants(loc):
-                yield self.article_request(loc)
+                yield self.article_request(loc, entry.get("lastmod"))
 
     def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
         try:
@@ -146,7 +150,8 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
                 link = node.get("href") if node is not None else ""
             link = urljoin(response.url, link.strip())
             if link and self.wants(link):
-                yield self.article_request(link)
+                when = item.findtext("{*}updated") or item.findtext("{*}pubDate")
+                yield self.article_request(link, when)
 
     def on_site(self, url: str) -> bool:
         host = urlsplit(url).hostname or ""
@@ -157,8 +162,14 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             return False
         return not self.allow_re or bool(self.allow_re.search(url))
 
-    def article_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(url, self.parse_page)
+    def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request:
+        """``lastmod``: the sitemap's or feed's date, for the recrawl policy."""
+        meta = {META_LASTMOD: lastmod.strip()} if lastmod else None
+        return scrapy.Request(url, self.parse_page, meta=meta)
+
+    def recrawl_request(self, url: str) -> scrapy.Request:
+        """A known article that the recrawl policy wants and discovery missed."""
+        return scrapy.Request(url, self.parse_page, meta={"recrawl_scheduled": True})
 
     # -- pages -----------------------------------------------------------------
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:

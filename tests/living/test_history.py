@@ -47,7 +47,9 @@ def test_versions_removals_and_comment_versions():
     assert rows["2"]["removed_at"] is None
     assert rows["1"]["text"] == "first, edited"
     assert [r["text"] for r in db["comment_versions"].rows] == ["first"]
-    assert db["articles"].get(next(iter(rows.values()))["article_id"])["new_comments"] == 0  # "2" came back, not new
+    assert (
+        db["articles"].get(next(iter(rows.values()))["article_id"])["new_comments"] == 0
+    )  # "2" came back, not new
     assert store.counts["new"] == 1 and store.counts["refetched"] == 5
 
 

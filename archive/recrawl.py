@@ -1,0 +1,289 @@
+"""Which known articles a run fetches again, and conditional requests for them.
+
+A news page changes most while it is young: the recrawl policy refetches an
+article every run in its first 2 days, daily until 14 days, weekly until 60
+days, then never (``DEFAULT_POLICY``); closed comments stretch the interval,
+new comments seen last time shorten it.  URLs the archive has never seen are
+always fetched, and a sitemap ``lastmod`` (or feed date) newer than our last
+check fetches a page whatever its age.  ``-a full=1`` refetches everything.
+
+:class:`RecrawlMiddleware` applies the policy to every request of a known
+article (``IgnoreRequest`` when not due: no download, no capture), sends
+``If-None-Match`` / ``If-Modified-Since`` from the validators the site gave
+last time, and turns a 304 into "unchanged": the capture middleware (nearer
+the downloader) has archived it already, and no parse follows.  Known
+articles that are due but that discovery did not reach are scheduled when
+the spider goes idle, so the decision for every URL is taken once, with its
+sitemap date at hand.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest, NotConfigured
+from scrapy.http import Response
+
+from archive.runtime import ArchiveRuntime
+from scrapers.spiders.threads import META_THREAD
+
+logger = logging.getLogger(__name__)
+
+META_KNOWN = "recrawl_known"  # request.meta: the URL is a known article (set by the middleware)
+META_LASTMOD = "recrawl_lastmod"  # request.meta: the sitemap/feed date of the URL, if any
+META_SKIP = "dont_recrawl"  # request.meta: never apply the policy (comment pages, API)
+
+DEFAULT_POLICY: dict[str, Any] = {
+    # (age below this many days, refetch interval in days); older: never
+    "tiers": [[2, 0], [14, 1], [60, 7]],
+    "closed_factor": 2.0,  # comments closed or absent: interval times this
+    "active_factor": 0.5,  # new comments at the last fetch: interval times this
+    "slack": 0.1,  # due when this fraction of the interval is left (cron jitter)
+}
+
+
+class NotModified(IgnoreRequest):
+    """A conditional request answered 304: archived, counted unchanged, not parsed."""
+
+
+class SkippedByPolicy(IgnoreRequest):
+    """A known article that the recrawl policy does not refetch in this run."""
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 date or date-time as an aware datetime (naive: UTC).
+
+    >>> parse_time("2024-12-01").isoformat()
+    '2024-12-01T00:00:00+00:00'
+    >>> parse_time("2024-12-01T10:00:00-05:00").hour
+    10
+    """
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            when = datetime.combine(date.fromisoformat(value), datetime.min.time())
+        else:
+            when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:  # an RFC 2822 feed date
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def iso(when: datetime) -> str:
+    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the archive knows about an article URL."""
+
+    url: str
+    published: str | None
+    first_seen: str | None
+    comments_open: int | None
+    new_comments: int | None
+    checked_at: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+_KNOWN = """
+SELECT a.url, a.published, a.first_seen, a.comments_open, a.new_comments,
+       coalesce(r.checked_at, a.last_fetched), r.etag, r.last_modified
+FROM articles a LEFT JOIN recrawl_state r ON r.url = a.url
+"""
+
+
+@dataclass(slots=True)
+class Policy:
+    tiers: list[tuple[float, float]] = field(default_factory=list)
+    closed_factor: float = 2.0
+    active_factor: float = 0.5
+    slack: float = 0.1
+
+    @classmethod
+    def from_config(cls, *layers: dict[str, Any] | str | None) -> Policy:
+        """Defaults, then each layer (a dict or JSON text) overriding keys."""
+        merged = dict(DEFAULT_POLICY)
+        for layer in layers:
+            if isinstance(layer, str):
+                layer = json.loads(layer) if layer.strip() else {}
+            merged.update(layer or {})
+        unknown = set(merged) - set(DEFAULT_POLICY)
+        if unknown:
+            raise ValueError(f"unknown recrawl policy keys: {sorted(unknown)}")
+        tiers = sorted((float(a), float(i)) for a, i in merged["tiers"])
+        return cls(
+            tiers, float(merged["closed_factor"]), float(merged["active_factor"]), merged["slack"]
+        )
+
+    def interval(self, known: Known, now: datetime) -> timedelta | None:
+        """How often this article is refetched now; None: never again."""
+        born = parse_time(known.published) or parse_time(known.first_seen)
+        age_days = (now - born).total_seconds() / 86400 if born else 0.0
+        for below, every in self.tiers:
+            if age_days < below:
+                days = every
+                break
+        else:
+            return None
+        if known.comments_open != 1:
+            days *= self.closed_factor
+        if known.new_comments:
+            days *= self.active_factor
+        return timedelta(days=days)
+
+    def due(self, known: Known, now: datetime, lastmod: str | None = None) -> bool:
+        checked = parse_time(known.checked_at)
+        if checked is None:
+            return True
+        changed = parse_time(lastmod)
+        if changed is not None and changed > checked:
+            return True  # the site says it changed since we looked
+        every = self.interval(known, now)
+        if every is None:
+            return False
+        return now - checked >= every * (1 - self.slack)
+
+
+def _as_known(row: tuple) -> Known:
+    return Known(*row)
+
+
+class RecrawlMiddleware:
+    """Downloader middleware: the policy, validators, 304s (see module doc)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.runtime = ArchiveRuntime.get(crawler)
+        s = crawler.settings
+        self.clock = parse_time(s.get("ARCHIVE_RECRAWL_CLOCK") or None)
+        self.conditional = s.getbool("ARCHIVE_RECRAWL_CONDITIONAL", True)
+        self.setting = s.get("ARCHIVE_RECRAWL_POLICY")
+        self._policy: Policy | None = None
+        self.decided: set[str] = set()  # known URLs whose fate this run has settled
+        self.idle_scheduled = False
+        crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RecrawlMiddleware:
+        if not crawler.settings.getbool("ARCHIVE_RECRAWL_ENABLED", True):
+            raise NotConfigured("ARCHIVE_RECRAWL_ENABLED is off")
+        if not crawler.settings.get("ARCHIVE_SQLITE_PATH"):
+            raise NotConfigured("ARCHIVE_SQLITE_PATH is empty")
+        return cls(crawler)
+
+    # -- configuration -----------------------------------------------------------
+    @property
+    def policy(self) -> Policy:
+        if self._policy is None:
+            profile = getattr(self.crawler.spider, "profile", None) or {}
+            self._policy = Policy.from_config(profile.get("recrawl"), self.setting)
+        return self._policy
+
+    @property
+    def full(self) -> bool:
+        return str(getattr(self.crawler.spider, "full", "") or "") not in ("", "0", "false", "no")
+
+    def now(self) -> datetime:
+        """The policy's clock: real time, or ``ARCHIVE_RECRAWL_CLOCK`` (tests, replays)."""
+        return self.clock or datetime.now(UTC)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.runtime.store.db.conn
+
+    def known(self, url: str) -> Known | None:
+        row = self.conn.execute(_KNOWN + " WHERE a.url = ?", [url]).fetchone()
+        return _as_known(row) if row else None
+
+    # -- requests ----------------------------------------------------------------
+    def process_request(self, request: Request) -> None:
+        if request.method != "GET" or request.meta.get(META_SKIP) or META_THREAD in request.meta:
+            return
+        known = self.known(request.url)
+        if known is None:
+            return  # never seen: always fetched
+        self.decided.add(request.url)
+        if not self.full and not self.policy.due(known, self.now(), request.meta.get(META_LASTMOD)):
+            self.stats.inc_value("recrawl/skipped_policy")
+            raise SkippedByPolicy(f"not due: {request.url}")
+        self.stats.inc_value("recrawl/due")
+        request.meta[META_KNOWN] = True
+        if self.conditional and not self.full:
+            if known.etag and b"If-None-Match" not in request.headers:
+                request.headers[b"If-None-Match"] = known.etag
+            if known.last_modified and b"If-Modified-Since" not in request.headers:
+                request.headers[b"If-Modified-Since"] = known.last_modified
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if request.method != "GET" or request.meta.get(META_SKIP) or META_THREAD in request.meta:
+            return response
+        ctype = response.headers.get(b"Content-Type") or b""
+        if response.status == 304 or (response.status == 200 and b"html" in ctype):
+            self._remember(request, response)
+        if response.status == 304 and request.meta.get(META_KNOWN):
+            self.stats.inc_value("recrawl/unchanged")
+            raise NotModified(f"unchanged: {request.url}")
+        return response
+
+    def _remember(self, request: Request, response: Response) -> None:
+        etag = response.headers.get(b"ETag")
+        modified = response.headers.get(b"Last-Modified")
+        now = iso(self.now())
+        self.runtime.store.add_recrawl_state(
+            {
+                "url": request.url,
+                "etag": etag.decode("latin-1") if etag else None,
+                "last_modified": modified.decode("latin-1") if modified else None,
+                "checked_at": now,
+                "status": response.status,
+                "changed_at": now if response.status == 200 else None,
+            }
+        )
+
+    # -- known articles discovery did not reach ----------------------------------------
+    def spider_idle(self, spider: Any) -> None:
+        """Once discovery is done: schedule the due known articles it missed."""
+        if self.idle_scheduled or not hasattr(spider, "recrawl_request"):
+            return
+        self.idle_scheduled = True
+        urls = self.due_urls(getattr(spider, "allowed_domains", None) or [])
+        self.stats.set_value("recrawl/scheduled_from_archive", len(urls))
+        for url in urls:
+            self.crawler.engine.crawl(spider.recrawl_request(url))
+        if urls:
+            raise DontCloseSpider
+
+    def due_urls(self, domains: list[str]) -> list[str]:
+        """Known articles of these hosts that are due now and not decided yet."""
+        self.runtime.flush()
+        now, policy, full = self.now(), self.policy, self.full
+        out = []
+        for row in self.conn.execute(_KNOWN + " ORDER BY a.published DESC"):
+            known = _as_known(row)
+            if known.url in self.decided or not _on_hosts(known.url, domains):
+                continue
+            if full or policy.due(known, now):
+                out.append(known.url)
+        return out
+
+
+def _on_hosts(url: str, domains: list[str]) -> bool:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return not domains or any(host == d or host.endswith("." + d) for d in domains)
