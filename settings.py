@@ -9,6 +9,8 @@ the project and a contact, per-domain concurrency limits, a maximum size.
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["scrapers.spiders"]
 NEWSPIDER_MODULE = "scrapers.spiders"
+# `scrapy crawl` with a run lock and exit codes for cron (archive/commands/crawl.py)
+COMMANDS_MODULE = "archive.commands"
 
 # --- archive -------------------------------------------------------------------
 ARCHIVE_SQLITE_PATH = "data/archive.db"  # one SQLite file for everything

@@ -81,6 +81,16 @@ def parse_time(value: str | None) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
+def newer(a: str, b: str) -> bool:
+    """Whether date ``a`` is later than date ``b`` (unparsable dates never are).
+
+    >>> newer("2024-12-02", "Sun, 01 Dec 2024 10:00:00 GMT")
+    True
+    """
+    ta, tb = parse_time(a), parse_time(b)
+    return ta is not None and (tb is None or ta > tb)
+
+
 def iso(when: datetime) -> str:
     return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -175,6 +185,7 @@ class RecrawlMiddleware:
         self.setting = s.get("ARCHIVE_RECRAWL_POLICY")
         self._policy: Policy | None = None
         self.decided: set[str] = set()  # known URLs whose fate this run has settled
+        self.skipped: set[str] = set()  # known URLs not fetched (so far) this run
         self.idle_scheduled = False
         crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
 
@@ -218,7 +229,9 @@ class RecrawlMiddleware:
         if known is None:
             return  # never seen: always fetched
         self.decided.add(request.url)
-        if not self.full and not self.policy.due(known, self.now(), request.meta.get(META_LASTMOD)):
+        lastmod = request.meta.get(META_LASTMOD) or self._lastmod(request.url)
+        if not self.full and not self.policy.due(known, self.now(), lastmod):
+            self.skipped.add(request.url)
             self.stats.inc_value("recrawl/skipped_policy")
             raise SkippedByPolicy(f"not due: {request.url}")
         self.stats.inc_value("recrawl/due")
@@ -255,17 +268,34 @@ class RecrawlMiddleware:
             }
         )
 
-    # -- known articles discovery did not reach ----------------------------------------
+    def _lastmod(self, url: str) -> str | None:
+        """The sitemap/feed date the spider saw for ``url`` (``spider.lastmods``)."""
+        return (getattr(self.crawler.spider, "lastmods", None) or {}).get(url)
+
+    # -- once discovery is done -------------------------------------------------------
     def spider_idle(self, spider: Any) -> None:
-        """Once discovery is done: schedule the due known articles it missed."""
+        """Fetch what the policy wants and discovery did not: known articles
+        skipped before their sitemap date was read (a listing linked them
+        first), and due known articles no discovery path reached."""
         if self.idle_scheduled or not hasattr(spider, "recrawl_request"):
             return
         self.idle_scheduled = True
+        now = self.now()
+        rescued = []
+        for url in sorted(self.skipped):
+            known, lastmod = self.known(url), self._lastmod(url)
+            if known is not None and lastmod and self.policy.due(known, now, lastmod):
+                rescued.append(url)
+        self.skipped.difference_update(rescued)
+        self.stats.inc_value("recrawl/skipped_policy", -len(rescued))
         urls = self.due_urls(getattr(spider, "allowed_domains", None) or [])
-        self.stats.set_value("recrawl/scheduled_from_archive", len(urls))
+        self.stats.set_value("recrawl/scheduled_from_archive", len(urls) + len(rescued))
+        for url in rescued:
+            self.decided.discard(url)
+            self.crawler.engine.crawl(spider.recrawl_request(url, dont_filter=True))
         for url in urls:
             self.crawler.engine.crawl(spider.recrawl_request(url))
-        if urls:
+        if urls or rescued:
             raise DontCloseSpider
 
     def due_urls(self, domains: list[str]) -> list[str]:

@@ -23,7 +23,7 @@ from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.capture import META_FETCHED_AT, header_value
-from archive.recrawl import META_LASTMOD
+from archive.recrawl import META_LASTMOD, newer
 from scrapers.items import Article
 from scrapers.spiders.offload import PageParser
 from scrapers.spiders.threads import ThreadMixin
@@ -81,6 +81,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         self.allow = allow or self.profile.get("allow")
         self.deny = deny
         self.full = full  # -a full=1: refetch every known article (archive.recrawl)
+        self.lastmods: dict[str, str] = {}  # URL -> sitemap/feed date, for the recrawl policy
         self.allow_re = re.compile(self.allow) if self.allow else None
         deny_list = list(DENY) + list(self.profile.get("deny", ())) + ([deny] if deny else [])
         self.deny_re = re.compile("|".join(f"(?:{d})" for d in deny_list))
@@ -164,12 +165,19 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
 
     def article_request(self, url: str, lastmod: str | None = None) -> scrapy.Request:
         """``lastmod``: the sitemap's or feed's date, for the recrawl policy."""
-        meta = {META_LASTMOD: lastmod.strip()} if lastmod else None
+        meta = None
+        if lastmod:
+            meta = {META_LASTMOD: lastmod.strip()}
+            known = self.lastmods.get(url)  # a listing may link the URL first
+            if known is None or newer(meta[META_LASTMOD], known):
+                self.lastmods[url] = meta[META_LASTMOD]
         return scrapy.Request(url, self.parse_page, meta=meta)
 
-    def recrawl_request(self, url: str) -> scrapy.Request:
+    def recrawl_request(self, url: str, dont_filter: bool = False) -> scrapy.Request:
         """A known article that the recrawl policy wants and discovery missed."""
-        return scrapy.Request(url, self.parse_page, meta={"recrawl_scheduled": True})
+        return scrapy.Request(
+            url, self.parse_page, meta={"recrawl_scheduled": True}, dont_filter=dont_filter
+        )
 
     # -- pages -----------------------------------------------------------------
     async def parse_page(self, response: Response) -> AsyncIterator[Any]:
