@@ -58,7 +58,14 @@ class _Progress:
 @click.option("--since", help="Only captures fetched at or after this date (ISO 8601).")
 @click.option("--site", help="Only this host (host or host:port).")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
-def reparse(db: str, warc_dir: str, since: str | None, site: str | None, jobs: int | None) -> None:
+@click.option(
+    "--history",
+    is_flag=True,
+    help="Rebuild articles, comments and their versions from every capture, oldest first.",
+)
+def reparse(
+    db: str, warc_dir: str, since: str | None, site: str | None, jobs: int | None, history: bool
+) -> None:
     """Rebuild articles and comments from the WARC files with the current parsers.
 
     No network: every HTML page in `captures` (the latest capture of each
@@ -70,7 +77,10 @@ def reparse(db: str, warc_dir: str, since: str | None, site: str | None, jobs: i
     Examples:
       newsarchive reparse
       newsarchive reparse --since 2026-01-01 --site havanatimes.org --jobs 4
+      newsarchive reparse --history    # article and comment history too
     """
+    if history and (since or site):
+        raise click.UsageError("--history rebuilds the whole archive: no --since or --site")
     from archive.reparse import reparse as run
 
     _need_db(db)
@@ -78,7 +88,7 @@ def reparse(db: str, warc_dir: str, since: str | None, site: str | None, jobs: i
         raise click.ClickException(f"no WARC directory {warc_dir}")
     bar = _Progress()
     try:
-        stats = run(db, warc_dir, since=since, site=site, jobs=jobs, progress=bar)
+        stats = run(db, warc_dir, since=since, site=site, jobs=jobs, progress=bar, history=history)
     finally:
         bar.close()
     click.echo(

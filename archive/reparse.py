@@ -41,11 +41,11 @@ SELECT c.id, c.url, c.warc_file, c.warc_offset, c.warc_length, c.fetched_at, c.c
        {spider} AS spider, o.warc_file, o.warc_offset, o.warc_length
 FROM captures c LEFT JOIN captures o ON o.id = c.revisit_of {join}
 WHERE c.rowid IN (
-    SELECT max(rowid) FROM captures
+    SELECT {pick} FROM captures
     WHERE method = 'GET' AND status = 200 AND warc_file IS NOT NULL
       AND (content_type IS NULL OR content_type LIKE '%html%')
       {where}
-    GROUP BY url)
+    {group})
 ORDER BY c.rowid
 """
 
@@ -69,9 +69,14 @@ class Task:
 
 
 def candidate_tasks(
-    conn: sqlite3.Connection, *, since: str | None = None, site: str | None = None
+    conn: sqlite3.Connection,
+    *,
+    since: str | None = None,
+    site: str | None = None,
+    every: bool = False,
 ) -> tuple[int, Iterator[Task]]:
-    """The captures to parse (latest per URL, in capture order) and their count."""
+    """The captures to parse (latest per URL, or ``every`` one, in capture
+    order) and their count."""
     where, params = "", []
     if since:
         where += " AND fetched_at >= ?"
@@ -90,7 +95,8 @@ def candidate_tasks(
             "",
         )
     )
-    sql = _CANDIDATES.format(where=where, spider=spider, join=join)
+    pick, group = ("rowid", "") if every else ("max(rowid)", "GROUP BY url")
+    sql = _CANDIDATES.format(where=where, spider=spider, join=join, pick=pick, group=group)
     total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
     return total, (Task(*row) for row in conn.execute(sql, params))
 
@@ -181,15 +187,25 @@ def reparse(
     site: str | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], Any] | None = None,
+    history: bool = False,
 ) -> ReparseStats:
-    """Re-parse the archive at ``db_path`` from ``warc_dir``; ``progress(done, total)``."""
+    """Re-parse the archive at ``db_path`` from ``warc_dir``; ``progress(done, total)``.
+
+    ``history``: rebuild articles, comments and their history (issue #7) from
+    every capture in capture order, as the crawls built them, instead of
+    re-parsing the latest capture of each URL in place.
+    """
+    if history and (since or site):
+        raise ValueError("a history rebuild covers the whole archive: no since/site")
     started = time.perf_counter()
     stats = ReparseStats()
     store = ArchiveStore.open(db_path)
+    if history:
+        store.clear_records()
     # read by the pool's feeder thread, used by no other thread meanwhile
     reader_conn = sqlite3.connect(db_path, check_same_thread=False)
     try:
-        total, tasks = candidate_tasks(reader_conn, since=since, site=site)
+        total, tasks = candidate_tasks(reader_conn, since=since, site=site, every=history)
         assembler = ThreadAssembler(store, stats)
         for parsed in _results(tasks, str(warc_dir), jobs or os.cpu_count() or 1):
             assembler.add(parsed)

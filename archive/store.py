@@ -253,6 +253,16 @@ class ArchiveStore:
         return article_id
 
     # -- batching --------------------------------------------------------------
+    def clear_records(self) -> None:
+        """Delete what is derived from captures (articles, comments, authors,
+        history), before ``reparse --history`` derives it again."""
+        self.flush()
+        with self.db.conn:
+            for table in ("comment_versions", "article_versions", "comments", "article_authors"):
+                self.db.conn.execute(f"DELETE FROM [{table}]")
+            self.db.conn.execute("DELETE FROM articles")
+            self.db.conn.execute("DELETE FROM authors")
+
     def add_recrawl_state(self, row: dict[str, Any]) -> None:
         """Queue a URL's validators and check time (see :mod:`archive.recrawl`)."""
         self._recrawl[row["url"]] = row
