@@ -51,3 +51,26 @@ def test_changed_comment_text_keeps_the_old_one(story):
     comment_id, version, old_text, text = rows[0]
     assert (comment_id, version, text) == (str(edited), 1, "Edited by its author.")
     assert old_text and old_text != text
+
+
+def test_stored_query_shows_the_diff_between_two_versions(story):
+    from archive.datasette import load_metadata
+
+    sql = load_metadata()["databases"]["archive"]["queries"]["article_diff"]["sql"]
+    url = query(story["db"], "SELECT url FROM articles WHERE url LIKE ?", f"%{OLD}")[0][0]
+    rows = _run(story["db"], sql, url)
+    fields = {field: (old, new) for field, old, new in rows}
+    assert fields["title"][1] == "Governor unveils revised plan"
+    added = [k for k in fields if k.startswith("body:")]
+    assert len(added) == 1 and added[0].endswith("added")
+    assert fields[added[0]] == (None, "Correction: x.")
+
+
+def _run(db, sql, article):
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql, {"article": article, "v1": "", "v2": ""}).fetchall()
+    finally:
+        conn.close()

@@ -15,7 +15,7 @@ from archive.datasette import METADATA, PLUGINS_DIR, load_metadata
 from archive.store import ArchiveStore
 from scrapers.items import Article, Comment
 
-PARAMS = {"q": "venezuela", "article": "https://news.example/2024/03/putin/"}
+PARAMS = {"q": "venezuela", "article": "https://news.example/2024/03/putin/", "v1": "", "v2": ""}
 
 
 def _connect(db: Path) -> sqlite3.Connection:
