@@ -30,7 +30,7 @@ from typing import Any
 
 from archive.reparse_threads import Parsed, ReparseStats, ThreadAssembler
 from archive.store import ArchiveStore
-from archive.warcread import RecordReader, decode_body
+from archive.warcread import RecordReader, dechunk, decode_body, is_chunked
 from scrapers.parsers import PARSER_VERSION, parse_page
 from scrapers.profiles import PROFILES
 
@@ -108,13 +108,13 @@ def parse_task(task: Task) -> Parsed:
     """Read one response record and parse it as the spider would (worker side)."""
     assert _reader is not None, "call _init_worker first"
     try:
-        record = _reader.read(task.warc_file, task.offset, task.length)
-        payload = record.payload
+        record = source = _reader.read(task.warc_file, task.offset, task.length)
         if record.rec_type == "revisit":
             if task.original_file is None:
                 raise LookupError("revisit record whose original capture is unknown")
             original = task.original_file, task.original_offset, task.original_length
-            payload = _reader.read(*original).payload
+            source = _reader.read(*original)
+        payload = dechunk(source.payload) if is_chunked(source) else source.payload
         body = decode_body(payload, record.header("Content-Encoding"))
         selectors = PROFILES.get(task.spider or "", {}).get("selectors")
         article = parse_page(
