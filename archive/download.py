@@ -8,7 +8,10 @@ and headers are split and normalized.  This handler swaps Scrapy's lenient
 parser class for a subclass that also keeps those lines (status line, header
 lines, the blank line; ``\\r`` kept) and hangs them on the Twisted response;
 the agent copies them into ``request.meta[META_WIRE_HEAD]``, where the WARC
-capture middleware finds them.
+capture middleware finds them.  The same way it keeps the bytes Twisted's
+``Request.writeTo`` writes (the request as sent) and, for a chunked response,
+the body with its chunk framing (Twisted hands everyone else the de-chunked
+body).
 
 Scrapy builds its agent inside ``download_request`` and the parser inside its
 protocol, so this subclasses three private Scrapy classes; they are checked
@@ -74,7 +77,8 @@ class _Recorder:
 if _ScrapyAgent is not None:
 
     class _WireParser(_LenientHTTPClientParser):
-        """Keeps every head line as received (LF split, ``\\r`` kept)."""
+        """Keeps every head line as received (LF split, ``\\r`` kept), the
+        request as written, and a chunked body as received."""
 
         def lineReceived(self, line: bytes) -> None:
             if self.state == STATUS:  # a new head (again after a 1xx response)
@@ -120,7 +124,8 @@ if _ScrapyAgent is not None:
             request.writeTo = lambda transport: write_to(_Recorder(transport, sent))
             d = super().request(request)
             # As Scrapy does for its lenient parser: the parser class is
-            # hardcoded in Twisted, the subclass adds no state of its own.
+            # hardcoded in Twisted; the subclass keeps its few extra
+            # attributes in __dict__ (no __init__ of its own runs).
             self._parser.__class__ = _WireParser
             self._parser.__dict__["_wire_request"] = sent
             return d
