@@ -64,7 +64,17 @@ def _form(request: bytes) -> bytes:
     return b"HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok"
 
 
-ROUTES = {"/chunked": _chunked_page, "/chunked-gzip": _chunked_gzip, "/etag": _etag, "/form": _form}
+def _never_seen(_: bytes) -> bytes:
+    return b"HTTP/1.1 304 Not Modified\r\nETag: " + ETAG + b"\r\n\r\n"
+
+
+ROUTES = {
+    "/chunked": _chunked_page,
+    "/chunked-gzip": _chunked_gzip,
+    "/etag": _etag,
+    "/form": _form,
+    "/never-seen": _never_seen,
+}
 
 
 def _fetch(url: str, db: Path, warc: Path, plan: list[dict]) -> None:
@@ -94,7 +104,10 @@ def exchanges(tmp_path_factory):
              "headers": {"Content-Type": "application/x-www-form-urlencoded", "X-Mixed": "Case"}},
         ])  # fmt: skip
         # a later crawl: the 304's original is found in the archive, not in memory
-        _fetch(srv.url, db, warc, [{"url": "/etag", "headers": {"If-None-Match": ETAG.decode()}}])
+        _fetch(srv.url, db, warc, [
+            {"url": "/etag", "headers": {"If-None-Match": ETAG.decode()}},
+            {"url": "/never-seen", "headers": {"If-None-Match": ETAG.decode()}},
+        ])  # fmt: skip
     records = []
     for path in sorted(warc.glob("*.warc.gz")):
         with open(path, "rb") as fh:
@@ -210,3 +223,16 @@ def test_pywb_replays_chunked_records_and_304_revisits(pywb_over_exchanges):
     # as it does for every 3xx revisit, replays the recorded head (no payload).
     status, _, body = _get(pywb_over_exchanges + "/etag")
     assert status == 304 and body == b""
+
+
+def test_304_without_earlier_capture_is_a_revisit_without_reference(exchanges):
+    _, db, _, records = exchanges
+    conn = sqlite3.connect(db)
+    row = conn.execute("SELECT id, status, revisit_of FROM captures WHERE url LIKE '%/never-seen'")
+    capture_id, status, revisit_of = row.fetchone()
+    assert status == 304 and revisit_of is None
+    kind, head = next(
+        (k, h) for k, _, h, _ in records if h.get_header("WARC-Record-ID") == capture_id
+    )
+    assert kind == "revisit" and head.get_header("WARC-Profile").endswith("/server-not-modified")
+    assert head.get_header("WARC-Refers-To") is None
