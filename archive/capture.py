@@ -10,6 +10,7 @@ archived like pages, and the body keeps its ``Content-Encoding``.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -18,10 +19,10 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-from archive.download import META_WIRE_HEAD, split_head
+from archive.download import META_WIRE_BODY, META_WIRE_HEAD, META_WIRE_REQUEST, split_head
 from archive.runtime import ArchiveRuntime
 from archive.store import utcnow
-from archive.warc import Revisit, payload_digest
+from archive.warc import NOT_MODIFIED, Revisit, payload_digest
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,22 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
+
+
+def request_bytes(request: Request) -> bytes:
+    """The request as written to the socket when the download handler kept it
+    (``archive.download``: line, headers and body), else rebuilt."""
+    sent = request.meta.pop(META_WIRE_REQUEST, None)
+    if sent:
+        return b"".join(sent)
+    return request_head(request) + (request.body or b"")
+
+
+def stored_body(request: Request, response: Response) -> bytes:
+    """The message body as received: a chunked one with its chunk framing
+    (kept by ``archive.download``), any other one as Scrapy has it."""
+    raw = request.meta.pop(META_WIRE_BODY, None)
+    return b"".join(raw) if raw is not None else response.body
 
 
 def request_head(request: Request) -> bytes:
@@ -76,6 +93,8 @@ class WarcCaptureMiddleware:
         # payload digest -> the record holding it, for this run (the archive's
         # own rows are flushed in batches, so SQLite alone would miss recent ones)
         self.seen: dict[str, Revisit] = {}
+        # URL -> the record holding its latest 200 payload, for this run (for 304s)
+        self.latest: dict[str, Revisit] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:
@@ -95,23 +114,30 @@ class WarcCaptureMiddleware:
         fetched_at = utcnow()
         protocol = getattr(response, "protocol", None) or "HTTP/1.1"
         ip = getattr(response, "ip_address", None)
-        digest = payload_digest(response.body)
-        revisit = self._original(digest, response.body)
+        body = stored_body(request, response)
+        digest = payload_digest(body)
+        if response.status == 304:
+            revisit = self._not_modified(response.url)
+        else:
+            revisit = self._original(digest, body)
         status_line, headers = response_head(request, response, protocol)
         resp_loc, req_loc = self.runtime.warc.write_exchange(
             url=response.url,
-            request_head=request_head(request),
-            request_body=request.body or b"",
+            request_head=request_bytes(request),
+            request_body=b"",
             status_line=status_line,
             headers=headers,
-            body=response.body,
+            body=body,
             warc_date=fetched_at,
             ip_address=str(ip) if ip else None,
             revisit=revisit,
             digest=digest,
         )
-        if revisit is None and response.body:
+        if revisit is None and body:
             self.seen[digest] = Revisit(resp_loc.record_id, response.url, fetched_at, digest)
+        if response.status == 200 and body and request.method == "GET":
+            here = Revisit(resp_loc.record_id, response.url, fetched_at, digest)
+            self.latest[response.url] = revisit or here
         self.runtime.store.add_capture(
             {
                 "id": resp_loc.record_id,
@@ -120,8 +146,8 @@ class WarcCaptureMiddleware:
                 "status": response.status,
                 "fetched_at": fetched_at,
                 "content_type": header_value(response, b"Content-Type"),
-                "content_length": len(response.body),
-                "payload_digest": digest,
+                "content_length": len(body),
+                "payload_digest": revisit.payload_digest if revisit else digest,
                 "warc_file": resp_loc.filename,
                 "warc_offset": resp_loc.offset,
                 "warc_length": resp_loc.length,
@@ -137,6 +163,14 @@ class WarcCaptureMiddleware:
         if revisit is not None:
             self.stats.inc_value("archive/warc/revisits")
 
+    def _not_modified(self, url: str) -> Revisit:
+        """A 304's revisit: the record holding the URL's latest earlier 200
+        payload (this run's, else the archive's), or no reference if none."""
+        found = self.latest.get(url) or latest_payload(self.runtime.store.db, url)
+        if found is None:
+            return Revisit(None, None, None, None, NOT_MODIFIED)
+        return replace(found, profile=NOT_MODIFIED)
+
     def _original(self, digest: str, body: bytes) -> Revisit | None:
         """The record that already holds this payload: this run's first, else the archive's.
 
@@ -151,6 +185,22 @@ class WarcCaptureMiddleware:
             if row is not None:
                 found = self.seen[digest] = Revisit(row[0], row[1], row[2], digest)
         return found
+
+
+_LATEST_PAYLOAD = """
+SELECT coalesce(o.id, c.id), coalesce(o.url, c.url), coalesce(o.fetched_at, c.fetched_at),
+       c.payload_digest
+FROM captures c LEFT JOIN captures o ON o.id = c.revisit_of
+WHERE c.url = ? AND c.status = 200 AND c.method = 'GET' AND c.content_length > 0
+ORDER BY c.rowid DESC LIMIT 1
+"""
+
+
+def latest_payload(db, url: str) -> Revisit | None:
+    """The record holding the latest stored 200 payload of ``url`` (for a
+    revisit, the capture it refers to), from the archive's captures table."""
+    row = db.execute(_LATEST_PAYLOAD, [url]).fetchone()
+    return Revisit(*row) if row else None
 
 
 def header_value(response: Response, name: bytes) -> str | None:

@@ -8,7 +8,10 @@ and headers are split and normalized.  This handler swaps Scrapy's lenient
 parser class for a subclass that also keeps those lines (status line, header
 lines, the blank line; ``\\r`` kept) and hangs them on the Twisted response;
 the agent copies them into ``request.meta[META_WIRE_HEAD]``, where the WARC
-capture middleware finds them.
+capture middleware finds them.  The same way it keeps the bytes Twisted's
+``Request.writeTo`` writes (the request as sent) and, for a chunked response,
+the body with its chunk framing (Twisted hands everyone else the de-chunked
+body).
 
 Scrapy builds its agent inside ``download_request`` and the parser inside its
 protocol, so this subclasses three private Scrapy classes; they are checked
@@ -29,6 +32,8 @@ from scrapy.http import Response
 logger = logging.getLogger(__name__)
 
 META_WIRE_HEAD = "archive_wire_head"  # request.meta key: the response head as received
+META_WIRE_REQUEST = "archive_wire_request"  # request.meta key: bytes written for the request
+META_WIRE_BODY = "archive_wire_body"  # request.meta key: a chunked body as received
 
 try:  # private Scrapy/Twisted internals: see the module docstring
     from scrapy.core.downloader.handlers.http11 import (
@@ -40,16 +45,40 @@ try:  # private Scrapy/Twisted internals: see the module docstring
     from scrapy.exceptions import ResponseDataLossError
     from scrapy.utils._download_handlers import get_dataloss_msg, wrap_twisted_exceptions
     from scrapy.utils.defer import maybe_deferred_to_future
-    from twisted.web._newclient import STATUS
+    from twisted.web._newclient import STATUS, _ChunkedTransferDecoder
 except ImportError:  # pragma: no cover - a Scrapy that moved them
     _ScrapyAgent = None
 
 _ATTR = "_newsarchive_wire_head"
+_ATTR_REQUEST = "_newsarchive_wire_request"
+_ATTR_BODY = "_newsarchive_wire_body"
+
+
+class _Recorder:
+    """A transport that keeps a copy of every byte written through it."""
+
+    def __init__(self, transport: Any, sink: list[bytes]) -> None:
+        self._transport = transport
+        self._sink = sink
+
+    def write(self, data: bytes) -> None:
+        self._sink.append(bytes(data))
+        self._transport.write(data)
+
+    def writeSequence(self, seq: Any) -> None:
+        seq = list(seq)
+        self._sink.extend(bytes(d) for d in seq)
+        self._transport.writeSequence(seq)
+
+    def __getattr__(self, name: str) -> Any:  # producers, loseConnection, ...
+        return getattr(self._transport, name)
+
 
 if _ScrapyAgent is not None:
 
     class _WireParser(_LenientHTTPClientParser):
-        """Keeps every head line as received (LF split, ``\\r`` kept)."""
+        """Keeps every head line as received (LF split, ``\\r`` kept), the
+        request as written, and a chunked body as received."""
 
         def lineReceived(self, line: bytes) -> None:
             if self.state == STATUS:  # a new head (again after a 1xx response)
@@ -60,14 +89,45 @@ if _ScrapyAgent is not None:
         def allHeadersReceived(self) -> None:
             lines = self.__dict__.get("_wire_lines") or []
             setattr(self.response, _ATTR, b"".join(line + b"\n" for line in lines))
+            setattr(self.response, _ATTR_REQUEST, self.__dict__.get("_wire_request"))
             super().allHeadersReceived()
+
+        # Twisted de-chunks before anyone else sees the body; a chunked body
+        # is kept as received too (WARC 1.1: the block is the message as
+        # received; see docs/warc.md).  Other bodies arrive unframed anyway.
+        def switchToBodyMode(self, decoder: Any) -> None:
+            if isinstance(decoder, _ChunkedTransferDecoder):
+                raw: list[bytes] = []
+                self.__dict__["_wire_raw"] = raw
+                setattr(self.response, _ATTR_BODY, raw)
+            super().switchToBodyMode(decoder)
+
+        def rawDataReceived(self, data: bytes) -> None:
+            raw = self.__dict__.get("_wire_raw")
+            if raw is not None:
+                raw.append(data)
+            super().rawDataReceived(data)
+
+        def _finished(self, rest: bytes) -> None:
+            raw = self.__dict__.pop("_wire_raw", None)
+            if raw is not None and rest:  # bytes past the last chunk are not this body's
+                raw[:] = [b"".join(raw)[: -len(rest)]]
+            super()._finished(rest)
 
     class _WireProtocol(_LenientHTTP11ClientProtocol):
         def request(self, request: Any) -> Any:
+            # The request as written to the socket: Twisted writes it in
+            # writeTo (line, headers in its order, body) before parsing replies.
+            sent: list[bytes] = []
+            # the unwrapped method, should Twisted retry the request on a new connection
+            write_to = request.__dict__.setdefault("_newsarchive_write_to", request.writeTo)
+            request.writeTo = lambda transport: write_to(_Recorder(transport, sent))
             d = super().request(request)
             # As Scrapy does for its lenient parser: the parser class is
-            # hardcoded in Twisted, the subclass adds no state of its own.
+            # hardcoded in Twisted; the subclass keeps its few extra
+            # attributes in __dict__ (no __init__ of its own runs).
             self._parser.__class__ = _WireParser
+            self._parser.__dict__["_wire_request"] = sent
             return d
 
     class _WireFactory(_LenientHTTP11ClientFactory):
@@ -79,6 +139,12 @@ if _ScrapyAgent is not None:
             head = getattr(txresponse, _ATTR, None)
             if head:
                 request.meta[META_WIRE_HEAD] = head
+            sent = getattr(txresponse, _ATTR_REQUEST, None)
+            if sent:
+                request.meta[META_WIRE_REQUEST] = sent  # joined by the capture
+            raw = getattr(txresponse, _ATTR_BODY, None)
+            if raw is not None:
+                request.meta[META_WIRE_BODY] = raw  # filled while the body arrives
             return super()._cb_bodyready(txresponse, request)
 
 

@@ -73,14 +73,22 @@ class RecordLocation:
     payload_digest: str | None = None  # WARC-Payload-Digest ("sha1:BASE32")
 
 
+IDENTICAL_PAYLOAD = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
+NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
+
+
 @dataclass(frozen=True, slots=True)
 class Revisit:
-    """The earlier record that already holds a payload (for a revisit record)."""
+    """The earlier record that already holds a payload (for a revisit record).
 
-    refers_to: str  # its WARC-Record-ID
-    refers_to_uri: str  # its WARC-Target-URI
-    refers_to_date: str  # its WARC-Date
-    payload_digest: str  # "sha1:BASE32", the digest both payloads share
+    A 304 whose earlier capture is unknown still makes a revisit record
+    (server-not-modified), one without ``WARC-Refers-To*`` (all None)."""
+
+    refers_to: str | None  # its WARC-Record-ID
+    refers_to_uri: str | None  # its WARC-Target-URI
+    refers_to_date: str | None  # its WARC-Date
+    payload_digest: str | None  # "sha1:BASE32", the digest both payloads share
+    profile: str = IDENTICAL_PAYLOAD  # WARC-Profile
 
 
 def payload_digest(body: bytes) -> str:
@@ -225,16 +233,19 @@ class WarcFileWriter:
         return resp_loc, req_loc
 
     def _revisit_record(self, url: str, http_headers, extra: dict[str, str], revisit: Revisit):
-        """An identical-payload-digest revisit: the HTTP head only, pointing at the original."""
-        record = self.builder.create_revisit_record(
-            url,
-            revisit.payload_digest,
-            revisit.refers_to_uri,
-            revisit.refers_to_date,
-            http_headers=http_headers,
-            warc_headers_dict=extra,
+        """A revisit record (identical payload, or a 304): the HTTP head only,
+        pointing at the record that holds the payload when it is known."""
+        record = self.builder.create_warc_record(
+            url, "revisit", http_headers=http_headers, warc_headers_dict=extra
         )
-        record.rec_headers.add_header("WARC-Refers-To", revisit.refers_to)
+        add = record.rec_headers.add_header
+        add("WARC-Profile", revisit.profile)
+        if revisit.refers_to:
+            add("WARC-Refers-To-Target-URI", revisit.refers_to_uri)
+            add("WARC-Refers-To-Date", revisit.refers_to_date)
+            add("WARC-Refers-To", revisit.refers_to)
+        if revisit.payload_digest:
+            add("WARC-Payload-Digest", revisit.payload_digest)
         return record
 
     def flush(self) -> None:

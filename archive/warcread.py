@@ -71,6 +71,40 @@ class RecordReader:
         self._files.clear()
 
 
+def dechunk(data: bytes) -> bytes:
+    r"""The body inside ``Transfer-Encoding: chunked`` framing, as Twisted
+    hands it to Scrapy; bytes that are not valid chunks are returned as they
+    are (as warcio and pywb fall back to).  Trailers are dropped.
+
+    >>> dechunk(b"4;ext=1\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n")
+    b'Wikipedia'
+    >>> dechunk(b"not chunked")
+    b'not chunked'
+    """
+    out, pos = [], 0
+    while True:
+        eol = data.find(b"\r\n", pos)
+        if eol < 0:
+            return data
+        try:
+            size = int(data[pos:eol].split(b";", 1)[0].strip(), 16)
+        except ValueError:
+            return data
+        start = eol + 2
+        if size == 0:
+            return b"".join(out)
+        if size < 0 or data[start + size : start + size + 2] != b"\r\n":
+            return data
+        out.append(data[start : start + size])
+        pos = start + size + 2
+
+
+def is_chunked(record: StoredRecord) -> bool:
+    """Whether the record's HTTP head says its body is in chunked framing."""
+    coding = record.header("Transfer-Encoding") or ""
+    return "chunked" in coding.lower()
+
+
 def decode_body(body: bytes, content_encoding: str | None) -> bytes:
     """Undo ``Content-Encoding`` as Scrapy's HttpCompressionMiddleware would.
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -28,7 +29,10 @@ CHILD = """
 import json, resource, sys
 from archive.reparse import reparse
 stats = reparse(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]) or None)
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
+    "cpu_seconds": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
     "pages": stats.pages, "articles": stats.articles, "comments": stats.comments,
     "errors": stats.errors, "seconds": stats.seconds, "pages_per_s": stats.pages_per_s,
     "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -57,10 +61,17 @@ def fresh_db(src: Path, dst: Path) -> None:
     )
 
 
+def _children_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
 def one_size(articles: int, jobs: int, work: Path) -> dict:
     proc, url = start_site(articles)
     try:
-        crawled = crawl("full", url, work)
+        before = _children_cpu()
+        crawled = crawl("full", url, work)  # the crawl process and its parser workers
+        crawled["cpu_seconds"] = _children_cpu() - before
     finally:
         proc.terminate()
     db = work / f"reparse-{articles}.db"
@@ -87,10 +98,16 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             res = one_size(size, args.jobs, Path(tmp))
         c, r = res["crawl"], res["reparse"]
+        # CPU per page as well: other tenants of a shared machine slow the
+        # crawl and the re-parse at different moments, CPU time much less.
+        c["pages_per_cpu_s"] = c["pages"] / c["cpu_seconds"]
+        r["pages_per_cpu_s"] = r["pages"] / r["cpu_seconds"]
         print(
             f"{size:6d} articles: crawl {c['pages']} pages {c['pages_per_s']:.1f} pages/s; "
             f"reparse {r['pages']} pages {r['pages_per_s']:.1f} pages/s "
             f"({r['pages_per_s'] / c['pages_per_s']:.1f}x), {r['errors']} errors; "
+            f"pages per CPU-second: crawl {c['pages_per_cpu_s']:.0f}, reparse "
+            f"{r['pages_per_cpu_s']:.0f} ({r['pages_per_cpu_s'] / c['pages_per_cpu_s']:.1f}x); "
             f"peak RSS parent {r['parent_rss_mb']:.0f} MB, worker {r['worker_rss_mb']:.0f} MB",
             flush=True,
         )
