@@ -140,6 +140,30 @@ def m003_revisits(db: Database) -> None:
     db["captures"].create_index(["payload_digest"])
 
 
+@migrations()
+def m005_failures(db: Database) -> None:
+    """Every fetch that failed for good (after retries), so a crawl left
+    running from cron says what it could not archive and why (#9)."""
+    db["failures"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "url": str,
+            "stage": str,
+            "error": str,
+            "message": str,
+            "status": int,
+            "attempts": int,
+            "capture_id": str,
+            "failed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["failures"].create_index(["crawl_id", "stage"])
+    db["failures"].create_index(["url"])
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

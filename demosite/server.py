@@ -93,6 +93,8 @@ class _HttpProtocol(asyncio.Protocol):
                 close,
             )
             return
+        if srv.hostile is not None and srv.hostile(self.transport, srv, target):
+            return  # demosite/hostile.py answered (faults, traps, hostile pages)
         head, body = srv.app.respond(target, gzip_ok)
         conn = b"Connection: close\r\n\r\n" if close else b"Connection: keep-alive\r\n\r\n"
         data = b"".join((head, srv.clock.date_line(), conn, body if method == b"GET" else b""))
@@ -116,7 +118,13 @@ class DemoServer:
     """
 
     def __init__(
-        self, site: Site, host: str = "127.0.0.1", port: int = 0, *, wire_log: WireLog | None = None
+        self,
+        site: Site,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        wire_log: WireLog | None = None,
+        hostile: Callable[[asyncio.Transport, DemoServer, str], bool] | None = None,
     ) -> None:
         self.site = site
         self.host = host
@@ -135,6 +143,7 @@ class DemoServer:
         self.clock = _Clock()
         self.hits: Counter[str] = Counter()
         self.wire_log = wire_log
+        self.hostile = hostile  # demosite.hostile.Hostile: the --hostile routes
         self.loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._stopped: asyncio.Event | None = None
