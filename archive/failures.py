@@ -64,9 +64,12 @@ class FailureLog:
         message: str,
         *,
         status: int | None = None,
+        url: str | None = None,
     ) -> None:
         """Count a failure and write its row; never raises (a failure to
-        record a failure must not stop the crawl)."""
+        record a failure must not stop the crawl).  ``url`` overrides the
+        request's: a redirect chain is recorded under the URL it started from."""
+        url = url or request.url
         if request.meta.get(META_RECORDED):
             return
         request.meta[META_RECORDED] = True
@@ -79,14 +82,14 @@ class FailureLog:
             error,
             attempts,
             "" if attempts == 1 else "s",
-            request.url,
+            url,
             message[:200],
         )
         if not self.enabled:
             return
         row = {
             "crawl_id": self.runtime.crawl_id,
-            "url": request.url,
+            "url": url,
             "stage": stage,
             "error": error,
             "message": message[:_MESSAGE_MAX],

@@ -101,7 +101,11 @@ ODD_VARIANTS = (
 def article_html(good: Good, base: str) -> str:
     """A WordPress-like single post page (html5 comment markup)."""
     title = escape(good.title)
-    canonical = f'<link rel="canonical" href="{base}{good.canonical.lstrip("/")}">' if good.canonical else ""
+    canonical = (
+        f'<link rel="canonical" href="{base}{good.canonical.lstrip("/")}">'
+        if good.canonical
+        else ""
+    )
     meta = f'<meta charset="{good.meta_charset}">' if good.meta_charset else ""
     paras = "".join(
         f"<p>{escape(good.title)}: paragraph {n} of a plain article, written to be archived "

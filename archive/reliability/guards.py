@@ -145,7 +145,7 @@ class RecordingRedirectMiddleware(RedirectMiddleware):
         try:
             return super().process_response(request, response)
         except IgnoreRequest as exc:
-            hops = len(request.meta.get("redirect_urls", ())) + 1
-            message = f"{exc} after {hops} hops from {request.meta.get('redirect_urls', [''])[0]}"
-            self.failures.record(request, "redirect", "TooManyRedirects", message)
+            chain = request.meta.get("redirect_urls") or [request.url]
+            message = f"{exc} after {len(chain)} hops, last {request.url}"
+            self.failures.record(request, "redirect", "TooManyRedirects", message, url=chain[0])
             raise

@@ -4,15 +4,19 @@ Scrapy parses whatever body a robots.txt request returns, so a ``500`` error
 page reads as "no rules" and the whole site is crawled; a network error also
 lets everything through.  The RFC says a server error or an unreachable
 robots.txt means complete disallow (a ``4xx`` means no rules).  This subclass
-of RobotsTxtMiddleware (100) does that and records the failure.
+of RobotsTxtMiddleware (100) does that and records the failure; it also gives
+the rules to every request that waited for them (see ``robot_parser``).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Response
+from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
 from archive.failures import FailureLog
@@ -33,6 +37,22 @@ class StrictRobotsTxtMiddleware(RobotsTxtMiddleware):
         mw = super().from_crawler(crawler)
         mw.failures = FailureLog.get(crawler)
         return mw
+
+    async def robot_parser(self, request: Request) -> Any:
+        """The host's parser, for every waiting request.
+
+        Requests that arrive while robots.txt is being fetched await one
+        Twisted Deferred; with ``Deferred.asFuture`` only the first waiter
+        gets the parser and the others get None, which Scrapy reads as
+        "allow everything".  The settled parser is looked up again instead.
+        """
+        parser = await super().robot_parser(request)
+        if parser is None:
+            settled = self._parsers.get(urlparse_cached(request).netloc)
+            if settled is not None and not isinstance(settled, Deferred):
+                self._stats.inc_value("archive/robots/waiters_fixed")
+                return settled
+        return parser
 
     async def _parse_robots(self, response: Response, netloc: str, request: Request) -> None:
         if response.status < 500:

@@ -57,7 +57,10 @@ def hostile_crawl(tmp_path_factory) -> HostileCrawl:
     site = build_site(articles=4, seed=3)
     hostile = Hostile(slow_seconds=8)
     db, warc_dir, log = out / "archive.db", out / "warc", out / "crawl.log"
-    with DemoServer(site, hostile=hostile) as main, DemoServer(site, hostile=RobotsError()) as second:
+    with (
+        DemoServer(site, hostile=hostile) as main,
+        DemoServer(site, hostile=RobotsError()) as second,
+    ):
         extra = [f"LOG_FILE={log}", *(f"{k}={v}" for k, v in CRAWL_SETTINGS.items())]
         cmd = crawl_command(
             f"{main.url},{second.url}",
