@@ -32,6 +32,10 @@ def test_crawl_finishes_without_errors_in_the_log(hostile_crawl):
     errors = [line for line in log.splitlines() if "] ERROR:" in line or "Traceback" in line]
     assert not errors, errors[:5]
     assert "'finish_reason': 'finished'" in log
+    # the add-on replaced Scrapy's retry, robots, compression and redirect middlewares
+    for name in ("BackoffRetryMiddleware", "StrictRobotsTxtMiddleware", "TrapFilterMiddleware"):
+        assert name in log
+    assert "scrapy.downloadermiddlewares.retry.RetryMiddleware'" not in log
 
 
 def test_every_injected_failure_is_one_row(hostile_crawl):
@@ -81,6 +85,10 @@ def test_retries_wait_for_retry_after_and_back_off(hostile_crawl):
     gaps = [b - a for a, b in zip(times["/h/error-500/"], times["/h/error-500/"][1:], strict=False)]
     assert len(gaps) == 2 and gaps[0] >= 0.18 and gaps[1] >= 0.36, gaps  # 0.2 s, then 0.4 s
     assert len(times["/h/rate-limited/"]) == 2  # one 429, then the article
+    with hostile_crawl.connect() as conn:
+        stats = json.loads(conn.execute("select stats from crawls").fetchone()[0])
+    assert stats["archive/retry/rate_limited"] == 1  # the host's download delay was raised
+    assert stats["archive/retry/retry_after"] >= 3  # 503 twice, 429 once
 
 
 def test_each_good_article_is_archived_once(hostile_crawl):
