@@ -69,6 +69,20 @@ ITEM_PIPELINES = {
     "archive.pipelines.ArchivePipeline": 300,
 }
 
+# --- hostile and broken sites (#9; archive/reliability, docs/reliability.md) ------------
+# The add-on installs the failure recording, Retry-After/backoff retries, the
+# robots.txt, gzip, binary-content and redirect guards, URL cleaning, the trap
+# filter and the per-site budget.
+ADDONS = {"archive.reliability.Reliability": 0}
+ARCHIVE_RETRY_BACKOFF = 1.0  # seconds before the first retry; doubles for each further one
+ARCHIVE_RETRY_MAX_DELAY = 60.0  # longest wait before a retry, whatever Retry-After asks
+ARCHIVE_MAX_PAGES_PER_SITE = 100_000  # requests per host and crawl (0: no limit)
+ARCHIVE_TRAP_MAX_PAGE = 1000  # ?page=N or /page/N/ beyond this is a trap
+ARCHIVE_TRAP_MAX_REPEATS = 2  # a path segment more often than this is a trap (/a/b/a/b/a/)
+ARCHIVE_TRAP_FUTURE_DAYS = 31  # calendar dates further ahead than this are a trap
+ARCHIVE_TRAP_PAST_YEARS = 50  # calendar dates further back than this are a trap
+DEPTH_LIMIT = 100  # links followed from a start URL, at most (listings, sitemaps)
+
 # --- scrapy ---------------------------------------------------------------------------
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"

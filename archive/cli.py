@@ -62,17 +62,29 @@ def parse(file: str | None, url: str, manifest: str | None) -> None:
     type=click.Path(dir_okay=False, writable=True),
     help="Write the site's ground truth (every field of every article) as JSON.",
 )
-def demo_site(port: int, articles: int, seed: int, ground_truth: str | None) -> None:
+@click.option(
+    "--hostile",
+    is_flag=True,
+    help="Add the hostile pages under /h/ (faults, traps, broken charsets, nasty comments) "
+    "and a second host whose robots.txt is a 500; see docs/reliability.md.",
+)
+def demo_site(port: int, articles: int, seed: int, ground_truth: str | None, hostile: bool) -> None:
     """Serve the bundled offline demo news site until Ctrl-C.
 
     \b
-    Example:
+    Examples:
       newsarchive demo-site --port 8000 --articles 5000
+      newsarchive demo-site --hostile --articles 6 --ground-truth hostile.json
     """
     from demosite import build_site
     from demosite.server import run
 
     site = build_site(articles=articles, seed=seed)
+    if hostile:
+        from demosite.hostile import run_hostile
+
+        run_hostile(site, port=port, ground_truth=ground_truth)
+        return
     if ground_truth:
         Path(ground_truth).write_text(json.dumps(site.ground_truth(), ensure_ascii=False))
         click.echo(f"Ground truth written to {ground_truth}", err=True)

@@ -203,6 +203,27 @@ def m004_history(db: Database) -> None:
     from archive.history import backfill_versions
 
     backfill_versions(db)
+def m005_failures(db: Database) -> None:
+    """Every fetch that failed for good (after retries), so a crawl left
+    running from cron says what it could not archive and why (#9)."""
+    db["failures"].create(
+        {
+            "id": int,
+            "crawl_id": int,
+            "url": str,
+            "stage": str,
+            "error": str,
+            "message": str,
+            "status": int,
+            "attempts": int,
+            "capture_id": str,
+            "failed_at": str,
+        },
+        pk="id",
+        foreign_keys=[("crawl_id", "crawls", "id")],
+    )
+    db["failures"].create_index(["crawl_id", "stage"])
+    db["failures"].create_index(["url"])
 
 
 def ensure_schema(db: Database) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from archive import __version__
 from archive.cdxj import index_directory, merged_lines
+from archive.reliability.paths import is_plain_name
 from archive.store import utcnow
 
 WACZ_VERSION = "1.1.1"
@@ -128,7 +129,11 @@ def write_wacz(
     index_directory(warc_dir, index_dir)
     conn = sqlite3.connect(db_path)
     try:
-        files = [f for f in select_warcs(conn, since, until) if (warc_dir / f).exists()]
+        files = [
+            f
+            for f in select_warcs(conn, since, until)
+            if is_plain_name(f) and (warc_dir / f).exists()  # never a path out of warc_dir
+        ]
         if not files:
             raise ValueError("no WARC files in that date range")
         tmp = out.with_name(out.name + ".tmp")

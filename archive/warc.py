@@ -21,6 +21,8 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import BaseWARCWriter
 
+from archive.reliability.paths import safe_component
+
 logger = logging.getLogger(__name__)
 
 OPEN_SUFFIX = ".open"
@@ -113,11 +115,11 @@ class WarcFileWriter:
         warcinfo: dict[str, str] | None = None,
     ) -> None:
         self.directory = Path(directory)
-        self.prefix = prefix
+        self.prefix = safe_component(prefix, "newsarchive")  # never a path (#9)
         self.max_size = max_size
         self.warcinfo = warcinfo or {}
         self.builder = _RecordWriter(gzip_level)
-        self.host = socket.gethostname()
+        self.host = safe_component(socket.gethostname(), "host")
         self.serial = 0
         self._fh = None
         self._name: str | None = None

@@ -106,6 +106,8 @@ class _HttpProtocol(asyncio.Protocol):
                 close,
             )
             return
+        if srv.hostile is not None and srv.hostile(self.transport, srv, target):
+            return  # demosite/hostile.py answered (faults, traps, hostile pages)
         head, body = srv.app.respond(target, gzip_ok, inm, ims)
         if not body and head.startswith(b"HTTP/1.1 304"):
             srv.not_modified[target] += 1
@@ -131,7 +133,13 @@ class DemoServer:
     """
 
     def __init__(
-        self, site: Site, host: str = "127.0.0.1", port: int = 0, *, wire_log: WireLog | None = None
+        self,
+        site: Site,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        wire_log: WireLog | None = None,
+        hostile: Callable[[asyncio.Transport, DemoServer, str], bool] | None = None,
     ) -> None:
         self.site = site
         self.host = host
@@ -151,6 +159,7 @@ class DemoServer:
         self.hits: Counter[str] = Counter()
         self.not_modified: Counter[str] = Counter()  # targets answered 304
         self.wire_log = wire_log
+        self.hostile = hostile  # demosite.hostile.Hostile: the --hostile routes
         self.loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._stopped: asyncio.Event | None = None

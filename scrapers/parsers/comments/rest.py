@@ -142,7 +142,16 @@ def parse_api_comments(body: bytes) -> list[Comment]:
         return []
     if not isinstance(data, list):
         return []
-    return [c for c in map(_comment, data) if c is not None]
+    return [c for c in map(_well_formed, data) if c is not None]
+
+
+def _well_formed(item: object) -> Comment | None:
+    """An item of the wrong shape (``"content": "text"``, a number as the
+    author) is skipped, never fatal: one bad item must not lose the thread."""
+    try:
+        return _comment(item)  # type: ignore[arg-type]
+    except (AttributeError, TypeError, ValueError):
+        return None
 
 
 def _squash(text: str) -> str:
