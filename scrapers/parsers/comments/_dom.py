@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
+from html import escape
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from scrapers.parsers.text import SKIP_TAGS
+from scrapers.parsers.text import BLOCK_TAGS, SAFE_TAGS, SKIP_TAGS, normalize_text, start_tag
 
 # Words that mark an element as being about reader comments, in the languages
 # the archive meets most (class/id tokens are matched lower-cased).
@@ -137,6 +138,61 @@ def pruned_copy(el: etree._Element, skip: set, pre: bool = False) -> etree._Elem
         last.tail = tail
         new.append(last)
     return new
+
+
+def text_and_html(root: etree._Element, skip: Container) -> tuple[str, str]:
+    """Plain text and safe HTML of ``root`` without the subtrees in ``skip``.
+
+    The same output as ``element_text`` and ``clean_html`` of a
+    :func:`pruned_copy`, in one walk over the page's own tree and without the
+    copy (a comment's text is read once per comment of every page crawled).
+    """
+    tag = root.tag if isinstance(root.tag, str) else "span"
+    tx: list[str] = []
+    hx: list[str] = []
+    _inner(root, skip, tag == "pre", tx, hx)
+    text = "" if tag.lower() in SKIP_TAGS else normalize_text("".join(tx))
+    return text, "".join(hx).strip()
+
+
+def _piece(text: str, pre: bool, tx: list[str], hx: list[str]) -> None:
+    if not pre:
+        text = _HTML_WS.sub(" ", text)
+    tx.append(text)
+    hx.append(escape(text, quote=False))
+
+
+def _inner(el: etree._Element, skip: Container, pre: bool, tx: list[str], hx: list[str]) -> None:
+    """Text and kept children of ``el`` (see :func:`text_and_html`)."""
+    if el.text:
+        _piece(el.text, pre, tx, hx)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in SKIP_TAGS and child not in skip:
+            _element(child, tag, skip, pre or tag == "pre", tx, hx)
+        if child.tail:
+            _piece(child.tail, pre, tx, hx)
+
+
+def _element(
+    el: etree._Element, raw: str, skip: Container, pre: bool, tx: list[str], hx: list[str]
+) -> None:
+    tag = raw.lower()
+    if tag in SKIP_TAGS:  # (as text.py: skipped, its tail kept by the caller)
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        tx.append("\n\n")
+    elif tag == "br":
+        tx.append("\n")
+    keep = tag in SAFE_TAGS
+    if keep:
+        hx.append(start_tag(el, tag))
+    _inner(el, skip, pre, tx, hx)
+    if block:
+        tx.append("\n\n")
+    if keep and tag not in ("br", "hr", "img"):
+        hx.append(f"</{tag}>")
 
 
 def first(items: Iterable):

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from scrapers.parsers.comments._dom import absolute, own_iter, pruned_copy, tokens
+from scrapers.parsers.comments._dom import absolute, own_iter, text_and_html, tokens
 from scrapers.parsers.comments.locate import TEXT_LEN, El, author_el, date_el, info_of
 from scrapers.parsers.comments.pingback import pingback_fields
-from scrapers.parsers.text import clean_html, element_text, inline_text
+from scrapers.parsers.text import inline_text
 
 _META_WORDS = re.compile(r"meta|info|details|header|head\b|top|byline|vcard|author|user")
 _CONTENT_WORDS = re.compile(r"text|content|body|message|entry|description|story|excerpt|inner")
@@ -212,7 +212,7 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
             if el is not None:
                 skip.add(_container(el, root))
     skip.discard(content)
-    copy = pruned_copy(content, _Either(stop, skip))
+    text, html = text_and_html(content, _Either(stop, skip))
     link = None
     if author is not None:
         a = author if author.tag == "a" else author.find(".//a[@href]")
@@ -223,8 +223,8 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         published=p.iso,
         published_raw=p.raw,
         approx=p.approx,
-        text=element_text(copy),
-        html=clean_html(copy),
+        text=text,
+        html=html,
     )
 
 
