@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable
 from html import escape
 from urllib.parse import urljoin
 
@@ -36,6 +36,7 @@ COMMENT_WORDS = (
 )
 _KEEP_ATTRS = ("href", "src", "alt", "title", "datetime", "cite", "colspan", "rowspan", "class")
 _HTML_WS = re.compile(r"[ \t\r\n\f]+")
+_COLLAPSIBLE = re.compile(r"[\t\r\n\f]|  ")  # what _HTML_WS would change
 _DIGITS = re.compile(r"\d{1,20}")
 
 
@@ -94,15 +95,17 @@ def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
     return False
 
 
-def own_iter(root: etree._Element, stop: set) -> Iterator[etree._Element]:
-    """Descendants of ``root`` (itself included), not entering elements in ``stop``."""
-    stack = [root]
+def own_elements(root: etree._Element, stop: Container) -> list[etree._Element]:
+    """Descendants of ``root`` in document order (not ``root`` itself), not
+    entering elements in ``stop``."""
+    out: list[etree._Element] = []
+    stack = [c for c in root.iterchildren(etree.Element, reversed=True) if c not in stop]
     while stack:
         el = stack.pop()
-        if not isinstance(el.tag, str):
-            continue
-        yield el
-        stack.extend(reversed([c for c in el if c not in stop]))
+        out.append(el)
+        if len(el):
+            stack.extend(c for c in el.iterchildren(etree.Element, reversed=True) if c not in stop)
+    return out
 
 
 def _ws(text: str | None, pre: bool) -> str | None:
@@ -156,7 +159,7 @@ def text_and_html(root: etree._Element, skip: Container) -> tuple[str, str]:
 
 
 def _piece(text: str, pre: bool, tx: list[str], hx: list[str]) -> None:
-    if not pre:
+    if not pre and _COLLAPSIBLE.search(text):
         text = _HTML_WS.sub(" ", text)
     tx.append(text)
     hx.append(escape(text, quote=False))
