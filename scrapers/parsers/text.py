@@ -97,21 +97,26 @@ def inline_text(el) -> str:
     return _WS.sub(" ", _INVISIBLE.sub("", " ".join(el.itertext()))).strip()
 
 
+def start_tag(el, tag: str) -> str:
+    """The safe start tag of an allowed element: allowed attributes, safe URLs."""
+    attrs = []
+    for name in SAFE_ATTRS.get(tag, ()):
+        value = el.get(name)
+        if value is None or (
+            name in ("href", "src", "cite") and not _SAFE_URL.match(value.strip())
+        ):
+            continue
+        attrs.append(f' {name}="{escape(value, quote=True)}"')
+    return f"<{tag}{''.join(attrs)}>"
+
+
 def _clean(el, out: list[str]) -> None:
     tag = _tag(el)
     if not tag or tag in SKIP_TAGS:
         return
     keep = tag in SAFE_TAGS
     if keep:
-        attrs = []
-        for name in SAFE_ATTRS.get(tag, ()):
-            value = el.get(name)
-            if value is None or (
-                name in ("href", "src", "cite") and not _SAFE_URL.match(value.strip())
-            ):
-                continue
-            attrs.append(f' {name}="{escape(value, quote=True)}"')
-        out.append(f"<{tag}{''.join(attrs)}>")
+        out.append(start_tag(el, tag))
     if el.text:
         out.append(escape(el.text, quote=False))
     for child in el:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable
+from html import escape
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from scrapers.parsers.text import SKIP_TAGS
+from scrapers.parsers.text import BLOCK_TAGS, SAFE_TAGS, SKIP_TAGS, normalize_text, start_tag
 
 # Words that mark an element as being about reader comments, in the languages
 # the archive meets most (class/id tokens are matched lower-cased).
@@ -35,6 +36,7 @@ COMMENT_WORDS = (
 )
 _KEEP_ATTRS = ("href", "src", "alt", "title", "datetime", "cite", "colspan", "rowspan", "class")
 _HTML_WS = re.compile(r"[ \t\r\n\f]+")
+_COLLAPSIBLE = re.compile(r"[\t\r\n\f]|  ")  # what _HTML_WS would change
 _DIGITS = re.compile(r"\d{1,20}")
 
 
@@ -93,15 +95,17 @@ def is_inside(el: etree._Element, ancestor: etree._Element) -> bool:
     return False
 
 
-def own_iter(root: etree._Element, stop: set) -> Iterator[etree._Element]:
-    """Descendants of ``root`` (itself included), not entering elements in ``stop``."""
-    stack = [root]
+def own_elements(root: etree._Element, stop: Container) -> list[etree._Element]:
+    """Descendants of ``root`` in document order (not ``root`` itself), not
+    entering elements in ``stop``."""
+    out: list[etree._Element] = []
+    stack = [c for c in root.iterchildren(etree.Element, reversed=True) if c not in stop]
     while stack:
         el = stack.pop()
-        if not isinstance(el.tag, str):
-            continue
-        yield el
-        stack.extend(reversed([c for c in el if c not in stop]))
+        out.append(el)
+        if len(el):
+            stack.extend(c for c in el.iterchildren(etree.Element, reversed=True) if c not in stop)
+    return out
 
 
 # C0 controls the HTML parser keeps but lxml refuses to set on a new element
@@ -144,6 +148,61 @@ def pruned_copy(el: etree._Element, skip: set, pre: bool = False) -> etree._Elem
         last.tail = tail
         new.append(last)
     return new
+
+
+def text_and_html(root: etree._Element, skip: Container) -> tuple[str, str]:
+    """Plain text and safe HTML of ``root`` without the subtrees in ``skip``.
+
+    The same output as ``element_text`` and ``clean_html`` of a
+    :func:`pruned_copy`, in one walk over the page's own tree and without the
+    copy (a comment's text is read once per comment of every page crawled).
+    """
+    tag = root.tag if isinstance(root.tag, str) else "span"
+    tx: list[str] = []
+    hx: list[str] = []
+    _inner(root, skip, tag == "pre", tx, hx)
+    text = "" if tag.lower() in SKIP_TAGS else normalize_text("".join(tx))
+    return text, "".join(hx).strip()
+
+
+def _piece(text: str, pre: bool, tx: list[str], hx: list[str]) -> None:
+    if not pre and _COLLAPSIBLE.search(text):
+        text = _HTML_WS.sub(" ", text)
+    tx.append(text)
+    hx.append(escape(text, quote=False))
+
+
+def _inner(el: etree._Element, skip: Container, pre: bool, tx: list[str], hx: list[str]) -> None:
+    """Text and kept children of ``el`` (see :func:`text_and_html`)."""
+    if el.text:
+        _piece(el.text, pre, tx, hx)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in SKIP_TAGS and child not in skip:
+            _element(child, tag, skip, pre or tag == "pre", tx, hx)
+        if child.tail:
+            _piece(child.tail, pre, tx, hx)
+
+
+def _element(
+    el: etree._Element, raw: str, skip: Container, pre: bool, tx: list[str], hx: list[str]
+) -> None:
+    tag = raw.lower()
+    if tag in SKIP_TAGS:  # (as text.py: skipped, its tail kept by the caller)
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        tx.append("\n\n")
+    elif tag == "br":
+        tx.append("\n")
+    keep = tag in SAFE_TAGS
+    if keep:
+        hx.append(start_tag(el, tag))
+    _inner(el, skip, pre, tx, hx)
+    if block:
+        tx.append("\n\n")
+    if keep and tag not in ("br", "hr", "img"):
+        hx.append(f"</{tag}>")
 
 
 def first(items: Iterable):

@@ -33,7 +33,7 @@ _BAD_TOKENS = frozenset(
     ["sidebar", "widget", "secondary", "widget-area", "sidebar-primary", "sidebar-secondary"]
 )
 _BAD_PREFIXES = ("widget_", "widget-", "related", "popular", "teaser", "newsletter")
-_NOT_ITEM = ("respond", "form", "count", "link", "navigation", "pagination", "title")
+_NOT_ITEM = re.compile("respond|form|count|link|navigation|pagination|title")
 
 
 @dataclass(eq=False)
@@ -50,8 +50,7 @@ class Block:
 def _is_candidate(el: etree._Element) -> bool:
     if not isinstance(el.tag, str) or el.tag.lower() not in _BLOCK_TAGS:
         return False
-    lab = label(el)
-    if any(w in lab for w in _NOT_ITEM):
+    if _NOT_ITEM.search(label(el)):
         return False
     if "Comment" in (el.get("itemtype") or "") or "Comment" in (el.get("typeof") or ""):
         return True

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from scrapers.parsers.comments._dom import absolute, own_iter, pruned_copy, tokens
+from scrapers.parsers.comments._dom import absolute, own_elements, text_and_html, tokens
 from scrapers.parsers.comments.locate import TEXT_LEN, El, author_el, date_el, info_of
 from scrapers.parsers.comments.pingback import pingback_fields
-from scrapers.parsers.text import clean_html, element_text, inline_text
+from scrapers.parsers.text import inline_text
 
 _META_WORDS = re.compile(r"meta|info|details|header|head\b|top|byline|vcard|author|user")
 _CONTENT_WORDS = re.compile(r"text|content|body|message|entry|description|story|excerpt|inner")
@@ -57,13 +57,17 @@ _ACTIONS = frozenset(
 )
 
 
+_ACTION_TAGS = frozenset(["a", "button", "span"])
+
+
 def _is_action(el: etree._Element) -> bool:
-    if el.tag not in ("a", "button", "span") or len(el):
+    if el.tag not in _ACTION_TAGS or len(el):
         return False
     return (el.text or "").strip().lower() in _ACTIONS
 
 
 _TEXT_INPUTS = (None, "text", "email", "url")
+_FIELD_TAGS = frozenset(["textarea", "input"])
 
 
 def _is_field(el: etree._Element) -> bool:
@@ -186,14 +190,14 @@ class Probe:
 def probe(root: etree._Element, stop: set, fetched_at: str | None) -> Probe:
     """Author and date elements of the block ``root``; ``stop`` holds the blocks
     (``root`` itself may be among them: only descendants are tested)."""
-    infos = [info_of(e) for e in own_iter(root, stop)][1:]
+    infos = [info_of(e) for e in own_elements(root, stop)]
     author = author_el(infos)
     if author is None and {"pingback", "trackback"} & set(tokens(root)):
-        author = next((i.el for i in infos if i.el.tag == "a" and "url" in i.toks), None)
+        author = next((i.el for i in infos if i.tag == "a" and "url" in i.toks), None)
     date, iso, raw, approx = date_el(infos, fetched_at)
     # A reply form asks for a name and a text; one lone box is an inline
     # "quote/reply" field that some sites put in every comment.
-    form = sum(1 for i in infos if _is_field(i.el)) >= 2
+    form = sum(1 for i in infos if i.tag in _FIELD_TAGS and _is_field(i.el)) >= 2
     return Probe(root, infos, author, date, iso, raw, approx, form)
 
 
@@ -205,14 +209,14 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
     root, infos, author, date = p.root, p.infos, p.author, p.date
     content = _content_el(infos, root, [author, date])
     skip = {i.el for i in infos if (i.cls and (_NOISE.search(i.cls) or "children" in i.toks))}
-    skip.update(i.el for i in infos if _is_action(i.el))
+    skip.update(i.el for i in infos if i.tag in _ACTION_TAGS and _is_action(i.el))
     if content is None:
         content = root
         for el in (author, date):
             if el is not None:
                 skip.add(_container(el, root))
     skip.discard(content)
-    copy = pruned_copy(content, _Either(stop, skip))
+    text, html = text_and_html(content, _Either(stop, skip))
     link = None
     if author is not None:
         a = author if author.tag == "a" else author.find(".//a[@href]")
@@ -223,8 +227,8 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         published=p.iso,
         published_raw=p.raw,
         approx=p.approx,
-        text=element_text(copy),
-        html=clean_html(copy),
+        text=text,
+        html=html,
     )
 
 

@@ -30,20 +30,39 @@ TEXT_LEN = etree.XPath("string-length(normalize-space(.))")  # in C, no text cop
 
 @dataclass(slots=True)
 class El:
-    """An element of a block with its class tokens, read once: the tiers below
-    test every element several times, and re-reading attributes dominated."""
+    """An element of a block with its class tokens and tiers, read once: the
+    steps below test every element several times, and re-reading attributes
+    (or ``.tag``, a new string per read) dominated."""
 
     el: etree._Element
+    tag: str
     toks: frozenset
     cls: str  # lower-cased class attribute
     prop: str | None  # itemprop, else RDFa property
+    author: int = 6  # author tier (see _author_tier)
+    date: int = 4  # date tier (see _date_tier)
+
+
+_NO_TOKENS: frozenset = frozenset()
 
 
 def info_of(el: etree._Element) -> El:
-    toks = tokens(el)
-    return El(el, frozenset(toks), " ".join(toks), el.get("itemprop") or el.get("property"))
+    cls = el.get("class")
+    tag = el.tag if isinstance(el.tag, str) else ""
+    prop = el.get("itemprop") or el.get("property")
+    if cls:
+        toks = cls.lower().split()
+        info = El(el, tag, frozenset(toks), " ".join(toks), prop)
+    else:
+        info = El(el, tag, _NO_TOKENS, "", prop)
+        if not prop and tag not in _TIER_TAGS:
+            return info  # no class, no property: no tier can match
+    info.author = _author_tier(info)
+    info.date = _date_tier(info)
+    return info
 
 
+_TIER_TAGS = frozenset(["cite", "a", "time"])  # tags that rank without class or property
 _NAME_TOKENS = frozenset(["fn", "wp-block-comment-author-name", "comment-author-name"])
 _META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
 
@@ -57,11 +76,11 @@ def _author_tier(i: El) -> int:
         return 1
     if "comment-author" in i.toks:
         return 2
-    if i.el.tag == "cite":
+    if i.tag == "cite":
         return 3
     if i.cls and _AUTHOR_WORDS.search(i.cls) and not any(_NOT_AUTHOR.search(t) for t in i.toks):
         return 4
-    if i.el.tag == "a" and _PROFILE_HREF.search(i.el.get("href") or ""):
+    if i.tag == "a" and _PROFILE_HREF.search(i.el.get("href") or ""):
         return 5
     return 6
 
@@ -71,7 +90,7 @@ def author_el(infos: list[El]) -> etree.Element | None:
     the best tier whose text is name-sized)."""
     tiers: list[list[etree.Element]] = [[], [], [], [], [], [], []]
     for info in infos:
-        tiers[_author_tier(info)].append(info.el)
+        tiers[info.author].append(info.el)
     for tier in tiers[:6]:
         for el in tier:
             if 0 < TEXT_LEN(el) <= 80:
@@ -84,12 +103,12 @@ def author_el(infos: list[El]) -> etree.Element | None:
 
 def _date_tier(i: El) -> int:
     """0 ``time``, 1 itemprop, 2 WordPress meta link, 3 words; 4 none."""
-    if i.el.tag == "time":
+    if i.tag == "time":
         return 0
     if i.prop in ("dateCreated", "datePublished"):
         return 1
     if "wp-block-comment-date" in i.toks or (
-        i.el.tag == "a" and not _META_TOKENS.isdisjoint(tokens(i.el.getparent()))
+        i.tag == "a" and not _META_TOKENS.isdisjoint(tokens(i.el.getparent()))
     ):
         return 2
     return 3 if i.cls and _DATE_WORDS.search(i.cls) else 4
@@ -99,7 +118,7 @@ def date_el(infos: list[El], fetched_at: str | None):
     """The date element and its parse, best tier first."""
     tiers: list[list[etree.Element]] = [[], [], [], [], []]
     for info in infos:
-        tiers[_date_tier(info)].append(info.el)
+        tiers[info.date].append(info.el)
     for tier in tiers[:4]:
         for el in tier:
             iso, raw, approx = date_from(el, fetched_at)

@@ -68,10 +68,14 @@ _COUNT_AFTER = re.compile(
     r"^(?:" + _NOUNS + r")\s*(?:[(\[]\s*(\d{1,6})\s*[)\]]|:\s*(\d{1,6})\s*$)", re.I
 )
 _COUNT_CLASSES = ("comments-title", "comment-count", "comments-count")
+# (one regex search per element instead of a generator of substring tests)
+_COUNT_CLASS = re.compile("|".join(_COUNT_CLASSES))
 _HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _FORM_IDS = ("respond", "commentform")
 _FORM_CLASSES = ("comment-respond", "comment-form")
-_CLOSED_CLASSES = frozenset(("nocomments", "no-comments", "comments-closed", "comments-are-closed"))
+_FORM_CLASS = re.compile("|".join(_FORM_CLASSES))
+_CLOSED_CLASSES = ("nocomments", "no-comments", "comments-closed", "comments-are-closed")
+_CLOSED_CLASS = re.compile(r"(?<!\S)(?:" + "|".join(_CLOSED_CLASSES) + r")(?!\S)")  # whole tokens
 _CLOSED_TEXT = re.compile(
     r"comments are closed|commenting is closed|comments closed|kommentare sind geschlossen"
     r"|kommentarfunktion (?:ist )?(?:geschlossen|deaktiviert)|comentarios (?:están )?cerrados"
@@ -81,6 +85,7 @@ _CLOSED_TEXT = re.compile(
 _CLOSED_TAGS = ("p", "div", "span", "h3", "h4", "li")
 _CLOSED_WORDS = ("losed", "eschlossen", "errados", "fermés", "chiusi", "закрыты", "eaktiviert")
 _NAV_CLASSES = ("comment-navigation", "comments-pagination", "comment-nav")
+_NAV_CLASS = re.compile("|".join(_NAV_CLASSES))
 
 
 def _number(word: str) -> int | None:
@@ -105,9 +110,9 @@ def _headings(marked: list, regions: list) -> list[etree._Element]:
     """Count-bearing candidates: elements named as comment counts, headings
     inside a thread region, and the heading just before a region.  Headings
     elsewhere ("3 comments" in a teaser list) say nothing about this thread."""
-    out = [el for el in marked if any(c in (el.get("class") or "") for c in _COUNT_CLASSES)]
-    if any(el.get("id") == "comments-title" for el in marked):
-        out += [el for el in marked if el.get("id") == "comments-title"]
+    out = [el for el in marked if _COUNT_CLASS.search(el.get("class") or "")]
+    titles = [el for el in marked if el.get("id") == "comments-title"]
+    out += titles
     for region in regions:
         out.extend(region.iter(*_HEADING_TAGS))
         prev = region.getprevious()
@@ -126,8 +131,7 @@ def declared_count(marked: list, regions: list) -> int | None:
 
 
 def _is_form(el: etree._Element) -> bool:
-    cls = el.get("class") or ""
-    if el.get("id") in _FORM_IDS or any(c in cls for c in _FORM_CLASSES):
+    if el.get("id") in _FORM_IDS or _FORM_CLASS.search(el.get("class") or ""):
         return True
     return el.tag == "form" and "wp-comments-post" in (el.get("action") or "")
 
@@ -158,7 +162,7 @@ def is_open(marked: list, regions: list) -> bool | None:
     """True when a comment form is present, False when the page says it is closed.
     The closed notice is looked for inside the thread region only."""
     # Whole class tokens: "no-comments" is a closed notice, "no-comments-yet" is not.
-    if any(not _CLOSED_CLASSES.isdisjoint((el.get("class") or "").split()) for el in marked):
+    if any(_CLOSED_CLASS.search(el.get("class") or "") for el in marked):
         return False
     if any(_is_form(el) for el in marked):
         return True  # a form outranks a notice text: the region's text is then not read
@@ -169,7 +173,7 @@ def is_open(marked: list, regions: list) -> bool | None:
 
 def _links(marked: list, regions: list):
     for el in marked:
-        if any(c in (el.get("class") or "") for c in _NAV_CLASSES):
+        if _NAV_CLASS.search(el.get("class") or ""):
             yield from el.iter("a")
     for region in regions:
         for a in region.iter("a"):

@@ -20,7 +20,7 @@ def pingback_fields(
 ) -> tuple[str | None, str | None, str, str]:
     """``(author, author_url, text, html)`` of a pingback/trackback."""
     a = author if author is not None and author.tag == "a" else None
-    a = a if a is not None else next((i.el for i in infos if i.el.tag == "a"), None)
+    a = a if a is not None else next((i.el for i in infos if i.tag == "a"), None)
     title = inline_text(a) if a is not None else ""
     link = absolute(url, a.get("href")) if a is not None else None
     return title or None, link, "", ""

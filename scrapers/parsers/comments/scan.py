@@ -12,6 +12,7 @@ look inside the thread region only.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,6 +42,9 @@ def _class_query(needles: tuple[str, ...]) -> etree.XPath:
 
 def _needles(hits: set[str]) -> tuple[str, ...]:
     """The marker words as spelt in the page's classes ("omment", "OMMENT")."""
+    joined = "\n".join(hits)
+    if joined.islower() and "'" not in joined or not joined:  # the common case
+        return tuple(sorted(w for w in CLASS_MARKERS if w in joined))
     out = set()
     for v in hits:
         low = v.lower()
@@ -113,31 +117,14 @@ def _hits(unique: list[str], markers: tuple[str, ...]) -> set[str]:
     return found
 
 
-def _path(el: etree._Element, memo: dict) -> tuple[int, ...]:
-    """Sibling indexes from the root down to ``el``: sorts in document order."""
-    key = memo.get(el)
-    if key is None:
-        parent = el.getparent()
-        key = () if parent is None else (*_path(parent, memo), parent.index(el))
-        memo[el] = key
-    return key
+# libxml2 sorts a union of node-sets in document order, in C.
+_UNION = etree.XPath("$a | $b")
 
 
 def _insert(ordered: list, extra: list) -> list:
-    """Merge ``extra`` (few elements) into ``ordered`` (document order) by binary
-    search on sibling paths, computed for the compared elements only."""
-    memo: dict = {}
-    out = list(ordered)
-    for el in extra:
-        key, lo, hi = _path(el, memo), 0, len(out)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if _path(out[mid], memo) < key:
-                lo = mid + 1
-            else:
-                hi = mid
-        out.insert(lo, el)
-    return out
+    """``ordered`` (document order) and ``extra`` (few elements) merged in
+    document order, without duplicates."""
+    return _UNION(ordered[0], a=ordered, b=extra)
 
 
 def _collect(values: list, hits: set[str], out: Scan) -> list:
@@ -175,6 +162,8 @@ def scan(doc: etree._Element) -> Scan:
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _may_be_block(el: etree._Element) -> bool:
-    ident = el.get("id") or ""
-    return any(c.isdigit() for c in ident) or bool(el.get("itemtype") or el.get("typeof"))
+    return bool(_DIGIT.search(el.get("id") or "") or el.get("itemtype") or el.get("typeof"))

@@ -1,0 +1,143 @@
+"""Parser benchmark: milliseconds per page of ``parse_page``, beside lxml's own parse.
+
+    .venv/bin/python bench/parse.py [--articles 300] [--seed 1] [--rounds 5] [--devset DIR]
+                                    [--profile demo|devset] [--json OUT]
+
+Times the pure parser in this process on (a) the article pages of a demo
+site (rendered in memory, no server) and (b) the dev set's pages
+(``/work/shared/devset``; skipped when absent).  Every round times the same
+pages with ``load_html`` alone (decode + one lxml parse, the floor) and with
+the whole ``parse_page``, alternating, so the ratio ``parse / lxml`` holds on a
+busy machine where absolute times drift; the best round of each is reported.
+``--profile`` prints the cProfile top functions of one pass instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from demosite import build_site  # noqa: E402
+from demosite.app import App  # noqa: E402
+from scrapers.parsers import parse_page  # noqa: E402
+from scrapers.parsers.document import load_html  # noqa: E402
+
+DEVSET = Path("/work/shared/devset")
+FETCHED_AT = "2026-01-01T00:00:00Z"
+Page = tuple[bytes, str, str | None]  # body, url, content type
+
+
+def demo_pages(articles: int, seed: int) -> list[Page]:
+    """Every article page of a demo site (first page of its thread), as served."""
+    base = "http://127.0.0.1:8642"
+    site = build_site(articles=articles, seed=seed)
+    app = App(site, base + "/")
+    pages = []
+    for path in site.by_path:
+        head, body = app.respond(path, False)
+        if not head.startswith(b"HTTP/1.1 200"):
+            continue
+        ctype = next(
+            (
+                line.split(b":", 1)[1].strip().decode()
+                for line in head.split(b"\r\n")
+                if line.lower().startswith(b"content-type:")
+            ),
+            None,
+        )
+        pages.append((body, base + path, ctype))
+    return pages
+
+
+def devset_pages(folder: Path) -> list[Page]:
+    manifest = folder / "manifest.jsonl"
+    if not manifest.exists():
+        return []
+    pages = []
+    for line in manifest.read_text().splitlines():
+        entry = json.loads(line)
+        pages.append(((folder / entry["path"]).read_bytes(), entry["url"] or "", None))
+    return pages
+
+
+def _lxml(pages: list[Page]) -> None:
+    for body, url, ctype in pages:
+        load_html(body, content_type=ctype, url=url)
+
+
+def _parse(pages: list[Page]) -> None:
+    for body, url, ctype in pages:
+        parse_page(body, url, content_type=ctype, fetched_at=FETCHED_AT)
+
+
+def _timed(fn, pages: list[Page]) -> float:
+    start = time.perf_counter()
+    fn(pages)
+    return time.perf_counter() - start
+
+
+def measure(pages: list[Page], rounds: int) -> dict[str, float]:
+    """Best-of-rounds ms/page for the lxml floor and the whole parser, alternating."""
+    _parse(pages[:20])  # warm caches (compiled selectors, regexes, imports)
+    lxml_s, parse_s = [], []
+    for _ in range(rounds):
+        lxml_s.append(_timed(_lxml, pages))
+        parse_s.append(_timed(_parse, pages))
+    n = len(pages)
+    lxml_ms, parse_ms = min(lxml_s) * 1000 / n, min(parse_s) * 1000 / n
+    return {
+        "pages": n,
+        "lxml_ms": round(lxml_ms, 3),
+        "parse_ms": round(parse_ms, 3),
+        "ratio": round(parse_ms / lxml_ms, 2),
+    }
+
+
+def profile(pages: list[Page], top: int = 35) -> None:
+    _parse(pages[:20])
+    prof = cProfile.Profile()
+    prof.enable()
+    _parse(pages)
+    prof.disable()
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--devset", type=Path, default=DEVSET)
+    ap.add_argument("--profile", choices=["demo", "devset"])
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    sets = {"demo": lambda: demo_pages(args.articles, args.seed)}
+    sets["devset"] = lambda: devset_pages(args.devset)
+    if args.profile:
+        profile(sets[args.profile]())
+        return
+    results = {}
+    print("| pages | n | lxml ms/page | parse_page ms/page | parse / lxml |")
+    print("|---|---|---|---|---|")
+    for name, load in sets.items():
+        pages = load()
+        if not pages:
+            print(f"| {name} | skipped (no pages) | | | |")
+            continue
+        r = results[name] = measure(pages, args.rounds)
+        print(f"| {name} | {r['pages']} | {r['lxml_ms']} | {r['parse_ms']} | {r['ratio']} |")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
