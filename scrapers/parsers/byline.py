@@ -22,8 +22,14 @@ from scrapers.parsers.text import inline_text
 __all__ = ["dom_bylines", "extract_authors", "meta_byline", "split_byline"]
 
 _BY_TEXT = re.compile(
-    r"^\s*(?:(?:(?:text|texto|written|posted)\s+)?(?:by|von|vom|por|par|door)\s+\S"
-    r"|(?:text|texto|autor|autorin|author)\s*:\s*\S)",
+    r"^[\s\-–—|·•]*(?:(?:(?:blog\s+)?(?:text|texto|written|posted|beitrag)\s+)?(?:by|von|vom|por|par|door)\s+\S"
+    r"|(?:text|texto|autor|autorin|autoren|author|authors|redaktion|redacción)\s*:\s*\S"
+    r"|autoren\s+\S)",
+    re.I,
+)
+# A label standing alone in its element, the name following it ("<b>Von:</b> Name").
+_BY_LABEL = re.compile(
+    r"^[\s|]*(?:by|von|por|par|door|written\s+by|autor|autorin|author|text|texto|redaktion)\s*:?\s*$",
     re.I,
 )
 
@@ -39,7 +45,9 @@ def _text_bylines(s: PageScan, ref: int) -> list[int]:
             continue
         el = s.nodes[i]
         text = el.text
-        if text and not text.isspace():
+        if not len(el) and text and _BY_LABEL.match(text) and s.parent[i] > s.body:
+            found.append(s.parent[i])  # "<span>By</span> <span>Name</span>"
+        elif text and not text.isspace():
             # "By <a>Name</a>": the name is in the child
             if _BY_TEXT.match(text) or (
                 len(el) and el[0].tag == "a" and _BY_TEXT.match(text + " x")
@@ -80,9 +88,9 @@ _BY_TAGS = frozenset(["p", "span", "div", "em", "strong", "small", "address", "l
 
 def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[str]]:
     """Authors from JSON-LD (persons, organisations), else from meta tags."""
-    persons, orgs = ld_persons(md.ld("author"))
+    persons, orgs = ld_persons(md.ld_ref(md.ld("author")))
     if not persons:
-        value = md.first(
+        value = _labelled_author(md) or md.first(
             "author",
             "article:author",
             "dc.creator",
@@ -94,6 +102,24 @@ def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[st
         if value and not value.startswith("http"):
             return [(value, {})], orgs
     return [(name, {name: url} if url else {}) for name, url in persons], orgs
+
+
+_AUTHOR_LABEL = re.compile(
+    r"^(?:written|posted|published)\s+by$|^(?:verfasst|geschrieben|erstellt)\s+von$|"
+    r"^escrito\s+por$|^écrit\s+par$|^scritto\s+da$|^autor(?:in)?$|^author$",
+    re.I,
+)
+
+
+def _labelled_author(md: Metadata) -> str | None:
+    """The author in labelled card data (``twitter:label1`` "Written by", ``twitter:data1``)."""
+    for n in range(1, 5):
+        label = md.first(f"twitter:label{n}")
+        if label is None:
+            break
+        if _AUTHOR_LABEL.match(label.strip()):
+            return md.first(f"twitter:data{n}")
+    return None
 
 
 def extract_authors(

@@ -124,3 +124,49 @@ def test_label_and_name_in_separate_elements():
     )
     authors, _ = extract_authors(doc, collect_metadata(doc), title="Story")
     assert [a.name for a in authors] == ["Klaus Friedrich"]
+
+
+def _names(html: str, title: str = "Story") -> list[str]:
+    doc = lxml.html.document_fromstring(html)
+    return [a.name for a in extract_authors(doc, collect_metadata(doc), title=title)[0]]
+
+
+def test_json_ld_author_given_as_a_graph_reference():
+    graph = (
+        '{"@graph": [{"@type": "Article", "author": {"@id": "https://x.example/#p1"}},'
+        ' {"@type": "Person", "@id": "https://x.example/#p1", "name": "Karoline Herr"}]}'
+    )
+    html = f'<script type="application/ld+json">{graph}</script><h1>Story</h1><p>Karoline Herr</p>'
+    assert _names(html) == ["Karoline Herr"]
+
+
+@pytest.mark.parametrize("label", ["Written by", "Verfasst von", "Escrito por"])
+def test_labelled_card_data_names_the_author(label):
+    html = (
+        f'<meta name="twitter:label1" content="{label}">'
+        '<meta name="twitter:data1" content="Doris Schuppe"><h1>Story</h1><p>Text.</p>'
+    )
+    assert _names(html) == ["Doris Schuppe"]
+
+
+def test_other_card_data_is_not_an_author():
+    html = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="3 minutes"><h1>Story</h1><p>Text.</p>'
+    )
+    assert _names(html) == []
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<span class="sr">| By </span> <span>Cara Stiles</span> | <time>April 13, 2020</time>',
+        "<b>Von:</b><br> Cara Stiles",
+        "<span>&#8211;&nbsp;Redaktion: Cara Stiles (Pressesprecherin)</span>",
+        "Autoren Cara Stiles und Jutta Klaukien",
+        "Blog Beitrag von Cara Stiles",
+    ],
+)
+def test_byline_labels_in_many_shapes(meta):
+    names = _names(f"<article><h1>Story</h1><div>{meta}</div><p>Body text.</p></article>")
+    assert names[0] == "Cara Stiles"
