@@ -15,9 +15,10 @@ from lxml import etree
 from scrapers.items import Author
 from scrapers.parsers.metadata import Metadata, ld_persons
 from scrapers.parsers.names import authors_from, split_byline
-from scrapers.parsers.scan import PageScan, headline_index, scan_page
+from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
+from scrapers.parsers.title import headline_at
 
 __all__ = ["dom_bylines", "extract_authors", "meta_byline", "split_byline"]
 
@@ -64,7 +65,7 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
     Teaser lists and author boxes repeat the markup of bylines, so the one
     beside the headline is the article's own (on a tie, the one after it).
     """
-    ref = headline_index(s, title)
+    ref = headline_at(s, title)
     candidates = {*s.bylines[:60], *_text_bylines(s, ref)}
     for i in sorted(candidates, key=lambda i: (s.distance(i, ref), i < ref, i)):
         el = s.nodes[i]
