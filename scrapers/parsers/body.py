@@ -20,6 +20,7 @@ from scrapers.parsers import boilerplate
 from scrapers.parsers.scan import PageScan, scan_page, text_len
 from scrapers.parsers.select import select_all
 from scrapers.parsers.text import clean_html, element_text, fragment_html
+from scrapers.parsers.title import headline_at
 
 _JUNK_TAGS = (
     "script",
@@ -215,9 +216,51 @@ def extract_body(
     if best is None:
         return Body()
     node = scan.nodes[best]
+    leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
     boilerplate.prune(node, title=title, scan=scan)
-    text = element_text(node)
-    return Body(text=_trim(text), html=clean_html(node), node=node)
+    text = _trim(element_text(node))
+    if leads:
+        lead_text = "\n\n".join(t for t in (element_text(el) for el in leads) if t)
+        text = f"{lead_text}\n\n{text}" if lead_text and text else text
+        return Body(text=text, html=fragment_html(leads) + clean_html(node), node=node)
+    return Body(text=text, html=clean_html(node), node=node)
+
+
+_LEAD = re.compile(r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract")
+_LEAD_TAGS = frozenset(["p", "div", "section", "h2", "strong", "em"])
+
+
+def lead_blocks(s: PageScan, best: int, headline: int) -> list[int]:
+    """The standfirst between the headline and the content container.
+
+    Many CMSs print the lead ("teaser", "intro", "summary") as a sibling
+    before the body container; it is part of the article when it sits in the
+    same wrapper as the headline, after it, and is prose rather than links.
+    """
+    if not s.body < headline < best or s.end[headline] > best:
+        return []
+    top = s.parent[best]
+    while top > s.body and top > headline:
+        top = s.parent[top]  # the wrapper holding both headline and container
+    if top <= s.body:
+        return []
+    out = []
+    i = s.end[headline]
+    while i < best:
+        if s.end[i] > best:  # an ancestor of the container: look inside it
+            i += 1
+            continue
+        size = s.size[i]
+        named = s.tags[i] in _LEAD_TAGS and _LEAD.search(s.attr(i) or "")
+        if (
+            size >= (30 if named else 80)
+            and (named or s.tags[i] == "p")
+            and s.links[i] < 0.3 * size
+            and not boilerplate.is_boilerplate(s.nodes[i])
+        ):
+            out.append(i)
+        i = s.end[i]
+    return out[:3]
 
 
 # Paragraphs that end articles but are not part of them: links onward, filing

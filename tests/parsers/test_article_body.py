@@ -72,3 +72,35 @@ def test_feedback_prompt_after_the_article_is_cut():
         "<p>Ja Nein</p></div></body></html>"
     )
     assert "nützlich" not in _body(html)
+
+
+_PARAS = "".join(
+    f"<p>Paragraph {n} of the article body with enough words to count.</p>" for n in range(6)
+)
+
+
+def test_lead_before_the_content_container_is_kept():
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='article'><h1>Story</h1>"
+        "<div class='article-intro'><p class='teaser'>The lead says what happened and where it did.</p></div>"
+        f"<div class='article-content'>{_PARAS}</div></div></body></html>"
+    )
+    text = _body(html)
+    assert text.startswith("The lead says what happened and where it did.\n\nParagraph 0")
+
+
+def test_link_list_between_headline_and_content_is_not_a_lead():
+    links = "".join(f"<a href='/{n}'>Another story number {n} to read</a> " for n in range(4))
+    html = (
+        f"<html><body><div class='article'><h1>Story</h1><div class='teaser'>{links}</div>"
+        f"<div class='article-content'>{_PARAS}</div></div></body></html>"
+    )
+    assert "Another story" not in _body(html)
+
+
+def test_teaser_outside_the_headline_wrapper_is_not_a_lead():
+    html = (
+        "<html><body><h1>Story</h1><div class='teaser'>Other story teaser text here.</div>"
+        f"<div class='wrap'><div class='article-content'>{_PARAS}</div></div></body></html>"
+    )
+    assert "teaser text" not in _body(html)
