@@ -50,6 +50,10 @@ _UNLIKELY = re.compile(
     r"consent|respond|reply)"
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|post|entry|story|text")
+# ... except where the likely word only names what an unlikely block lists ("related-posts").
+_LISTING = re.compile(
+    r"(?:related|more|other|popular|recent)[-_]?(?:posts?|articles?|stor(?:y|ies)|entries)"
+)
 # (patterns are matched against lowercased attributes: re.I alternations are 5x slower)
 _TEXT_BLOCKS = frozenset(["div", "td", "section", "article", "main", "font", "span"])
 _NESTING_PARAS = frozenset(["li", "blockquote"])  # counted through their own <p> when they have one
@@ -98,7 +102,11 @@ def _unlikely_and_known(s: PageScan, raw: list[int]) -> tuple[list[int], list[in
         el = s.nodes[i]
         bad = (
             tag in _REGION_TAGS
-            or (attrs and _UNLIKELY.search(attrs) and not _MAYBE.search(attrs))
+            or (
+                attrs
+                and _UNLIKELY.search(attrs)
+                and (not _MAYBE.search(attrs) or _LISTING.search(attrs))
+            )
             or (el.get("role") or "") in _UNLIKELY_ROLES
             or boilerplate.is_hidden(el)
         )
@@ -234,16 +242,17 @@ def lead_blocks(s: PageScan, best: int, headline: int) -> list[int]:
     """The standfirst between the headline and the content container.
 
     Many CMSs print the lead ("teaser", "intro", "summary") as a sibling
-    before the body container; it is part of the article when it sits in the
-    same wrapper as the headline, after it, and is prose rather than links.
+    before the body container; it is part of the article when it sits after
+    the headline, in the same wrapper (or a few elements from both), and is
+    prose rather than links.
     """
     if not s.body < headline < best or s.end[headline] > best:
         return []
     top = s.parent[best]
     while top > s.body and top > headline:
         top = s.parent[top]  # the wrapper holding both headline and container
-    if top <= s.body:
-        return []
+    if top <= s.body and best - headline > 12:
+        return []  # far apart and only the page holds both
     out = []
     i = s.end[headline]
     while i < best:

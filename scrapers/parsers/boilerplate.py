@@ -25,7 +25,9 @@ _BAD_WORDS = re.compile(
     r"author-bio|author-box|about-author|donate|login|jp-relatedposts|addtoany|"
     r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
     r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
-    r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also"
+    r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also|"
+    # calls to action: subscribe, donate, rate the article, pop-ups
+    r"(?<![a-z])cta(?![a-z])|pop-up|(?<!non-)paywall|post-ratings|star-rating|spenden"
 )  # matched against lowercased attributes (re.I alternations are several times slower)
 _BAD_TOKENS = frozenset(
     ["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"]

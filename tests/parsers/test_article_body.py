@@ -104,3 +104,34 @@ def test_teaser_outside_the_headline_wrapper_is_not_a_lead():
         f"<div class='wrap'><div class='article-content'>{_PARAS}</div></div></body></html>"
     )
     assert "teaser text" not in _body(html)
+
+
+def test_related_posts_block_is_never_the_article():
+    related = "".join(PARA.format(f"Teaser {n}") for n in range(4))
+    body = "".join(PARA.format(f"Body {n}") for n in range(3))
+    html = (
+        f"<html><body><article class='post'><h1>Story</h1>{body}</article>"
+        f"<div class='section related-posts'><div class='row'>{related}</div></div></body></html>"
+    )
+    text = _body(html)
+    assert "Body 0 is a sentence" in text and "Teaser" not in text
+
+
+def test_calls_to_action_inside_the_article_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}"
+        "<section class='c-letters-cta'><p>We want to hear what you think.</p></section>"
+        "<div id='spenden' class='formular'><h3>Sie lesen gern hier?</h3></div>"
+        "<span class='post-ratings'>War der Artikel nützlich?</span></article></body></html>"
+    )
+    text = _body(html)
+    assert "Paragraph 5" in text
+    assert "hear" not in text and "lesen" not in text and "nützlich" not in text
+
+
+def test_a_wrapper_named_non_paywall_is_not_boilerplate():
+    html = (
+        f"<html><body><main><section class='row non-paywall'><article><h1>Story</h1>{_PARAS}"
+        "</article></section></main></body></html>"
+    )
+    assert "Paragraph 0" in _body(html)
