@@ -231,59 +231,6 @@ def _drop_meta_lines(container: etree._Element, sizes: _Sizes) -> int:
     return dropped
 
 
-_CAPTION_CLASS = re.compile(r"caption|imagedescription|image-description|bildunterschrift")
-# Where a caption's credit starts: "© AFP / X", "Foto: X", "Photograph by X", "(crédito: X)".
-_CREDIT_START = re.compile(
-    r"©|\(c\)\s|\(?\b(?:fotos?|photos?|photograph|bild|credit|crédito|quelle|source|fuente|"
-    r"image)\s*(?:by\b|von\b|via\b|:)",
-    re.I,
-)
-
-
-def _cut_caption_credits(container: etree._Element) -> None:
-    """Cut the photo credit off image captions (the caption itself stays).
-
-    A credit ("© AFP / Name", "Foto: Name") names who made the picture, not
-    article text; it runs from its marker to the end of the caption.
-    """
-    for cap in list(container.iter("figcaption", "div", "p", "span", "small")):
-        if cap.tag != "figcaption" and not _CAPTION_CLASS.search(_attrs(cap)):
-            continue
-        if cap.getparent() is None:
-            continue
-        _cut_from_credit(cap)
-
-
-def _cut_from_credit(cap: etree._Element) -> None:
-    """Truncate ``cap`` at the first credit marker in its text, in reading order."""
-    for el in cap.iter():
-        for attr in ("text", "tail") if el is not cap else ("text",):
-            value = getattr(el, attr)
-            m = _CREDIT_START.search(value) if value else None
-            if m is None:
-                continue
-            setattr(el, attr, value[: m.start()].rstrip(" |-–—"))
-            _drop_after(cap, el, within=attr == "text")
-            return
-
-
-def _drop_after(cap: etree._Element, el: etree._Element, *, within: bool) -> None:
-    """Remove everything of ``cap`` that follows the cut in ``el`` (in its text or tail)."""
-    if within:
-        for child in list(el):
-            el.remove(child)  # (with its tail)
-        if el is not cap:
-            el.tail = None
-    node = el
-    while node is not cap:
-        parent = node.getparent()
-        for sib in list(node.itersiblings()):
-            parent.remove(sib)
-        node = parent
-        if node is not cap:
-            node.tail = None
-
-
 def prune(
     container: etree._Element, *, title: str | None = None, scan: PageScan | None = None
 ) -> None:
@@ -294,7 +241,6 @@ def prune(
     sizes = _Sizes(scan)
     removed = _cut_after_end_markers(container, sizes)
     removed += _drop_meta_lines(container, sizes)
-    _cut_caption_credits(container)
     limit = max((sizes.text(container) - removed) * 0.5, 200)
     doomed = []
     stack = list(container)
