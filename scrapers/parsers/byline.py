@@ -8,6 +8,7 @@ chosen string into names plus an optional source.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from collections.abc import Iterator
 
 from lxml import etree
@@ -131,10 +132,12 @@ def extract_authors(
     site_name: str | None = None,
     title: str | None = None,
     scan: PageScan | None = None,
+    url: str | None = None,
 ) -> tuple[list[Author], str | None]:
     """Authors in byline order and the credited source (agency or organisation).
 
-    ``title`` (the extracted headline) locates the article's own byline.
+    ``title`` (the extracted headline) locates the article's own byline;
+    ``url`` (the page's) tells the publication's own name from a person's.
     """
     if selector and (el := select_first(doc, selector)) is not None:
         authors, source = authors_from([(inline_text(el), {})], site_name, trusted=True)
@@ -144,11 +147,43 @@ def extract_authors(
     persons, orgs = meta_byline(md)
     dom_authors, dom_source = _dom_authors(s, site_name, title)
     meta_authors, meta_source = authors_from(persons, site_name)
-    if meta_authors and (not dom_authors or _visible(s, meta_authors)):
+    if meta_authors and (not dom_authors or _meta_wins(s, meta_authors, dom_authors, url)):
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
         return dom_authors, dom_source or (orgs[0] if orgs else None)
     return [], orgs[0] if orgs else None
+
+
+def _host_label(url: str | None) -> str:
+    """The registered name of the host ("l-mag" of https://www.l-mag.de/x), squashed."""
+    host = urlsplit(url or "").hostname or ""
+    labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
+    return _squash(labels[-2] if len(labels) >= 2 else "".join(labels))
+
+
+def _squash(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _adds_people(meta: list[Author], dom: list[Author]) -> bool:
+    """The byline names every metadata author and further plain full names."""
+    names = {_squash(a.name) for a in meta}
+    if len(dom) <= len(meta) or not names <= {_squash(a.name) for a in dom}:
+        return False
+    extra = [a.name.split() for a in dom if _squash(a.name) not in names]
+    return all(2 <= len(w) <= 3 and all(x[0].isupper() for x in w) for w in extra)
+
+
+def _meta_wins(s: PageScan, meta: list[Author], dom: list[Author], url: str | None) -> bool:
+    """Metadata authors beat the visible byline when the page shows them, unless
+    the byline names them and more (metadata often lists only the first), or
+    the metadata "author" is the publication itself (its name is the host's)."""
+    if not _visible(s, meta):
+        return False
+    if _adds_people(meta, dom):
+        return False
+    label = _host_label(url)
+    return not (len(label) > 2 and all(label in _squash(a.name) for a in meta))
 
 
 def _dom_authors(

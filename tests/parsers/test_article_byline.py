@@ -170,3 +170,43 @@ def test_other_card_data_is_not_an_author():
 def test_byline_labels_in_many_shapes(meta):
     names = _names(f"<article><h1>Story</h1><div>{meta}</div><p>Body text.</p></article>")
     assert names[0] == "Cara Stiles"
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas", None),
+        ("Edilson La Rosa edilsonlarosa", ["Edilson La Rosa"]),  # user name after the name
+        ("Web Commerce GmbH www.w-commerce.de", []),  # a company is not an author
+        ("Deutscher Caritasverband e.V.", []),
+    ],
+)
+def test_split_byline_trailers_and_organisations(raw, names):
+    expected = ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"] if names is None else names
+    assert split_byline(raw)[0] == expected
+
+
+def _authors_at(html: str, url: str) -> list[str]:
+    doc = lxml.html.document_fromstring(html)
+    return [a.name for a in extract_authors(doc, collect_metadata(doc), title="Story", url=url)[0]]
+
+
+def test_byline_naming_more_people_than_the_metadata_wins():
+    html = (
+        '<meta name="author" content="Rudolf Fischer"><article><h1>Story</h1>'
+        "<p>von Rudolf Fischer, Simon Kohler</p><p>Body.</p></article>"
+    )
+    assert _authors_at(html, "https://x.example/a") == ["Rudolf Fischer", "Simon Kohler"]
+
+
+def test_metadata_author_that_is_the_publication_loses_to_the_byline():
+    html = (
+        '<meta name="author" content="L-MAG"><article><h1>Story</h1><p>Von Claudia Lindner</p>'
+        "<p>Body.</p><footer>L-MAG</footer></article>"
+    )
+    assert _authors_at(html, "https://www.l-mag.de/story") == ["Claudia Lindner"]
+
+
+def test_personal_site_owner_stays_the_author():
+    html = '<meta name="author" content="Wolfgang Michal"><h1>Story</h1><p>Wolfgang Michal</p>'
+    assert _authors_at(html, "https://www.wolfgangmichal.de/x") == ["Wolfgang Michal"]
