@@ -8,8 +8,8 @@ chosen string into names plus an optional source.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 
