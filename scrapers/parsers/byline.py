@@ -151,7 +151,10 @@ def extract_authors(
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
         return dom_authors, dom_source or (orgs[0] if orgs else None)
-    return [], orgs[0] if orgs else None
+    owner = _site_owner(inline_text(s.first("title")), site_name, url)
+    if owner and _is_person(owner):
+        return [Author(name=owner)], None
+    return [], orgs[0] if orgs else owner
 
 
 def _host_label(url: str | None) -> str:
@@ -159,6 +162,49 @@ def _host_label(url: str | None) -> str:
     host = urlsplit(url or "").hostname or ""
     labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
     return _squash(labels[-2] if len(labels) >= 2 else "".join(labels))
+
+
+_PERSONAL = re.compile(
+    r"^(?:(?:[Dd]r|[Pp]rof)\.\s*)?([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})$"
+)
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+
+
+# Words of publication names ("Miami Today", "Presse Augsburg"), not of people's names.
+_PUBLICATION_WORDS = frozenset(
+    ["today", "news", "times", "post", "daily", "weekly", "journal", "magazine", "magazin"]
+    + ["presse", "press", "zeitung", "online", "blog", "radio", "tv", "media", "verlag", "review"]
+)
+_INITIAL_NAME = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]{2,}$")  # "C.Habermueller"
+
+
+def _is_person(name: str) -> bool:
+    """A person's name rather than a publication's: two or three words, or an initial
+    and a surname, none of them a word publications are named with."""
+    words = name.split()
+    if any(w.casefold() in _PUBLICATION_WORDS for w in words) or any(c.isdigit() for c in name):
+        return False
+    return 2 <= len(words) <= 3 or bool(_INITIAL_NAME.match(name))
+
+
+def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str | None:
+    """The person a personal site is named after, as its author of last resort.
+
+    A site whose name is a person's name that its host spells
+    ("Wolfgang Michal" on wolfgangmichal.de, "C.Habermueller" on
+    chabermu.wordpress.com) is that person's own publication.
+    """
+    host = urlsplit(url or "").hostname or ""
+    labels = [_squash(x) for x in host.split(".")[:-1] if x not in ("www", "m", "blog")]
+    names = [site_name or "", *_TITLE_SEP.split(page_title)[1:][-1:]]
+    for name in names:
+        m = _PERSONAL.match(name.strip())
+        if not m or not all(w[0].isupper() for w in m.group(1).split()):
+            continue
+        squashed = _squash(m.group(1))
+        if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
+            return m.group(1)
+    return None
 
 
 def _squash(text: str) -> str:

@@ -210,3 +210,28 @@ def test_metadata_author_that_is_the_publication_loses_to_the_byline():
 def test_personal_site_owner_stays_the_author():
     html = '<meta name="author" content="Wolfgang Michal"><h1>Story</h1><p>Wolfgang Michal</p>'
     assert _authors_at(html, "https://www.wolfgangmichal.de/x") == ["Wolfgang Michal"]
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "names"),
+    [
+        (
+            "Sorgfaltspflicht | Wolfgang Michal",
+            "https://www.wolfgangmichal.de/x",
+            ["Wolfgang Michal"],
+        ),
+        (
+            "Zeitphilosophie – Dr. Alexander Klier",
+            "https://alexander-klier.net/z",
+            ["Alexander Klier"],
+        ),
+        ("Update | C.Habermueller", "https://chabermu.wordpress.com/x", ["C.Habermueller"]),
+        ("Story | Miami Today", "https://www.miamitodaynews.com/x", []),  # a publication
+        ("Story | Jane Doe", "https://news.example/x", []),  # the host does not spell her name
+    ],
+)
+def test_personal_site_is_its_owners_when_no_byline_names_anyone(title, url, names):
+    html = (
+        f"<html><head><title>{title}</title></head><body><h1>Story</h1><p>Body.</p></body></html>"
+    )
+    assert _authors_at(html, url) == names
