@@ -39,16 +39,20 @@ _BY_LABEL = re.compile(
 _COMMENT = re.compile("comment")
 
 
-def _text_bylines(s: PageScan, ref: int) -> list[int]:
-    """Short elements starting "By ..." / "Von ..." / "Por ..." around the headline."""
+def _text_bylines(s: PageScan, ref: int, span: range | None = None) -> list[int]:
+    """Short elements starting "By ..." / "Von ..." / "Por ..." around the headline
+    (or in ``span``)."""
     found = []
-    for i in range(max(s.body, ref - 40), min(s.end[s.body], ref + 150)):
+    for i in span or range(max(s.body, ref - 40), min(s.end[s.body], ref + 150)):
         if s.tags[i] not in _BY_TAGS:
             continue
         el = s.nodes[i]
         text = el.text
-        if not len(el) and text and _BY_LABEL.match(text) and s.parent[i] > s.body:
-            found.append(s.parent[i])  # "<span>By</span> <span>Name</span>"
+        if not len(el) and text and _BY_LABEL.match(text):
+            if el.tail and not el.tail.isspace():
+                found.append(i)  # "<b>Text:</b> Name" (see _byline_text)
+            elif s.parent[i] > s.body:
+                found.append(s.parent[i])  # "<span>By</span> <span>Name</span>"
         elif text and not text.isspace():
             # "By <a>Name</a>": the name is in the child
             if _BY_TEXT.match(text) or (
@@ -58,6 +62,14 @@ def _text_bylines(s: PageScan, ref: int) -> list[int]:
         elif len(el) and el[0].text and _BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}"):
             found.append(i)  # "<p><strong>Text:</strong> Name</p>"
     return found
+
+
+def _byline_text(el: etree._Element) -> str:
+    """The byline an element states: a bare label takes the name that follows it."""
+    text = el.text
+    if not len(el) and text and el.tail and _BY_LABEL.match(text):
+        return " ".join(f"{text} {el.tail}".split())
+    return inline_text(el)
 
 
 def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, dict[str, str]]]:
@@ -70,7 +82,7 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
     candidates = {*s.bylines[:60], *_text_bylines(s, ref)}
     for i in sorted(candidates, key=lambda i: (s.distance(i, ref), i < ref, i)):
         el = s.nodes[i]
-        text = inline_text(el)
+        text = _byline_text(el)
         if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT):
             continue
         name_el = el.find(".//*[@itemprop='name']") if s.end[i] - i > 1 else None
@@ -151,6 +163,9 @@ def extract_authors(
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
         return dom_authors, dom_source or (orgs[0] if orgs else None)
+    late, late_source = _late_byline(s, site_name, title)
+    if late:
+        return late, late_source or (orgs[0] if orgs else None)
     owner = _site_owner(inline_text(s.first("title")), site_name, url)
     if owner and _is_person(owner):
         return [Author(name=owner)], None
@@ -230,6 +245,56 @@ def _meta_wins(s: PageScan, meta: list[Author], dom: list[Author], url: str | No
         return False
     label = _host_label(url)
     return not (len(label) > 2 and all(label in _squash(a.name) for a in meta))
+
+
+_EMPHASIS = frozenset(["b", "strong", "i", "em"])
+
+
+def _signatures(s: PageScan, ref: int) -> Iterator[int]:
+    """Paragraphs after the headline that are only an emphasised name and follow prose:
+    the signature that ends an article ("<p><b>Stefan Wasmer</b></p>")."""
+    tags = s.tags
+    for i in range(ref + 1, s.end[s.body]):
+        if tags[i] != "p" or not 5 <= s.size[i] <= 40 or s.links[i]:
+            continue
+        el = s.nodes[i]
+        prev = el.getprevious()
+        if (
+            len(el) == 1
+            and el[0].tag in _EMPHASIS
+            and not (el.text or "").strip()
+            and not (el[0].tail or "").strip()
+            and prev is not None
+            and prev.tag == "p"
+            and s.size[s.index.get(prev, i)] >= 100
+            and not _prose(s, el.getnext())
+        ):
+            yield i
+
+
+def _prose(s: PageScan, el: etree._Element | None) -> bool:
+    """A paragraph of running text (a signature is followed by none)."""
+    i = s.index.get(el) if el is not None else None
+    return i is not None and s.tags[i] == "p" and s.size[i] >= 100
+
+
+def _late_byline(
+    s: PageScan, site_name: str | None, title: str | None
+) -> tuple[list[Author], str | None]:
+    """A "Text: Name" line or a signature further down the article, where the
+    byline is printed at its end rather than by the headline."""
+    ref = headline_at(s, title)
+    span = range(ref, s.end[s.body])
+    for i in [*_text_bylines(s, ref, span), *_signatures(s, ref)][:20]:
+        if s.inside(i, _COMMENT):
+            continue
+        text = _byline_text(s.nodes[i])
+        if len(text) > 120:
+            continue
+        authors, source = authors_from([(text, {})], site_name)
+        if authors and (s.tags[i] != "p" or _is_person(authors[0].name)):
+            return authors, source
+    return [], None
 
 
 def _dom_authors(

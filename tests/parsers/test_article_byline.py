@@ -235,3 +235,24 @@ def test_personal_site_is_its_owners_when_no_byline_names_anyone(title, url, nam
         f"<html><head><title>{title}</title></head><body><h1>Story</h1><p>Body.</p></body></html>"
     )
     assert _authors_at(html, url) == names
+
+
+_PROSE = "<p>" + "A long paragraph of the article that runs on for a while. " * 3 + "</p>"
+
+
+def test_signature_ending_the_article():
+    html = f"<article><h1>Story</h1>{_PROSE * 3}<p><b><i>Stefan Wasmer</i></b></p></article>"
+    assert _names(html) == ["Stefan Wasmer"]
+
+
+def test_emphasised_phrase_in_the_middle_is_not_a_signature():
+    html = f"<article><h1>Story</h1>{_PROSE}<p><b>Read This First</b></p>{_PROSE}</article>"
+    assert _names(html) == []
+
+
+def test_text_label_far_below_the_headline():
+    html = (
+        f"<article><h1>Story</h1>{'<p>filler</p>' * 200}{_PROSE}"
+        "<p>(continued)<br><strong>Text:</strong> Klausmartin Friedrich</p></article>"
+    )
+    assert _names(html) == ["Klausmartin Friedrich"]
