@@ -27,6 +27,8 @@ _LABEL_WORDS = frozenset(
     ["published", "publiziert", "veröffentlicht", "posted", "eingestellt", "alle", "all", "posts", "view", "more", "mehr", "profil", "profile", "über", "about", "auteurs", "autoren", "shares", "share", "follow", "twitter", "email", "read", "bio", "schließen", "close", "updated", "aktualisiert", "artikel", "articles", "stories", "see", "erstellt", "publicado", "actualizado", "rezept", "recipe", "edited", "edition", "revised", "gespeichert", "unter", "filed", "under", "authors", "author", "autor", "autorin", "autoren"]
     # credits for other work that follow the writer's name ("... Illustration von X")
     + ["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bild", "bilder", "grafik", "video", "kamera"]
+    # "as of", "press release": labels of the lines around a byline
+    + ["stand", "pressemitteilung", "pressemeldung"]
     # reading time and relative dates printed after the names ("... Hace 13 horas")
     + ["hace", "vor", "lesezeit", "lesedauer", "reading", "tiempo", "min", "min.", "minutes", "minuten"]
 )
@@ -45,6 +47,8 @@ _NOT_NAMES = frozenset(
     ["admin", "administrator", "administrador", "user", "guest", "anonymous", "unknown", "staff"]
     # a byline's prefix or a tool label left standing alone ("Von | Name", "Edit")
     + ["by", "von", "from", "por", "par", "door", "di", "da", "av", "af", "edit", "text"]
+    # articles left over when a label is cut off ("Die Autorin ...")
+    + ["die", "der", "das", "the", "el", "la", "le", "les", "los", "las"]
 )
 
 
@@ -117,10 +121,9 @@ def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool
         return False
     if site and part.casefold() == site.casefold():
         return False
-    if (
-        not lenient
-        and len(words) > 1
-        and any(w[0].islower() and w not in _PARTICLES for w in words)
+    if not lenient and (
+        (len(words) > 1 and any(w[0].islower() and w not in _PARTICLES for w in words))
+        or part.islower()  # a user name beside the name ("Matthias | herrpfleger")
     ):
         return False  # "Expertin für Neue Arbeit", "in Gefühle": a description, not a name
     return not part.startswith(("http", "www.")) and not re.search(r"[<>{}=:?!]", part)

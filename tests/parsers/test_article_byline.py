@@ -179,6 +179,9 @@ def test_byline_labels_in_many_shapes(meta):
         ("Edilson La Rosa edilsonlarosa", ["Edilson La Rosa"]),  # user name after the name
         ("Web Commerce GmbH www.w-commerce.de", []),  # a company is not an author
         ("Deutscher Caritasverband e.V.", []),
+        ("Matthias \n\n herrpfleger", ["Matthias"]),  # a login beside the name
+        ("Autor: Redaktion Gelbe Liste \n Stand: 01.11.2021", ["Redaktion Gelbe Liste"]),
+        ("Die Autorin Nora Bossong im Gespräch", []),  # a headline that mentions an author
     ],
 )
 def test_split_byline_trailers_and_organisations(raw, names):
