@@ -146,3 +146,24 @@ def test_elements_named_as_credits_are_dropped_but_captions_stay():
     text = _body(html)
     assert "Presidents Maduro and Putin. Photo: sputnik" in text  # a caption is article text
     assert "Ed Marshall" not in text
+
+
+def test_teasers_of_other_articles_inside_the_container_are_dropped():
+    teaser = (
+        "<div class='modTeaser'><h2><a href='/other'>Another story</a></h2>"
+        "<p>What the other story is about, in a sentence or two.</p></div>"
+    )
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<div class='articleList'>{teaser * 2}"
+        f"</div><div class='teaser-box'>{teaser}</div></article></body></html>"
+    )
+    text = _body(html)
+    assert "Paragraph 5" in text and "other story" not in text
+
+
+def test_lead_named_teaser_inside_the_container_stays():
+    html = (
+        "<html><body><article><h1>Story</h1><p class='article-teaser'>The lead of the story, "
+        f"which sums it up.</p>{_PARAS}</article></body></html>"
+    )
+    assert _body(html).startswith("The lead of the story")
