@@ -93,7 +93,13 @@ def extract_article(
     site = site_name(md)
     title = extract_title(doc, md, selector=selectors.get("title"), site_name=site, scan=scan)
     authors, source = extract_authors(
-        doc, md, selector=selectors.get("byline"), site_name=site, title=title, scan=scan
+        doc,
+        md,
+        selector=selectors.get("byline"),
+        site_name=site,
+        title=title,
+        scan=scan,
+        url=url or _absolute(url, md.links.get("canonical", [None])[0] or md.first("og:url")),
     )
     (published, published_raw), (modified, modified_raw) = extract_dates(
         doc, md, url, selector=selectors.get("published"), title=title, scan=scan

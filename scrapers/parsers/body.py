@@ -20,6 +20,7 @@ from scrapers.parsers import boilerplate
 from scrapers.parsers.scan import PageScan, scan_page, text_len
 from scrapers.parsers.select import select_all
 from scrapers.parsers.text import clean_html, element_text, fragment_html
+from scrapers.parsers.title import headline_at
 
 _JUNK_TAGS = (
     "script",
@@ -49,6 +50,10 @@ _UNLIKELY = re.compile(
     r"consent|respond|reply)"
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|post|entry|story|text")
+# ... except where the likely word only names what an unlikely block lists ("related-posts").
+_LISTING = re.compile(
+    r"(?:related|more|other|popular|recent)[-_]?(?:posts?|articles?|stor(?:y|ies)|entries)"
+)
 # (patterns are matched against lowercased attributes: re.I alternations are 5x slower)
 _TEXT_BLOCKS = frozenset(["div", "td", "section", "article", "main", "font", "span"])
 _NESTING_PARAS = frozenset(["li", "blockquote"])  # counted through their own <p> when they have one
@@ -97,7 +102,11 @@ def _unlikely_and_known(s: PageScan, raw: list[int]) -> tuple[list[int], list[in
         el = s.nodes[i]
         bad = (
             tag in _REGION_TAGS
-            or (attrs and _UNLIKELY.search(attrs) and not _MAYBE.search(attrs))
+            or (
+                attrs
+                and _UNLIKELY.search(attrs)
+                and (not _MAYBE.search(attrs) or _LISTING.search(attrs))
+            )
             or (el.get("role") or "") in _UNLIKELY_ROLES
             or boilerplate.is_hidden(el)
         )
@@ -215,9 +224,52 @@ def extract_body(
     if best is None:
         return Body()
     node = scan.nodes[best]
+    leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
     boilerplate.prune(node, title=title, scan=scan)
-    text = element_text(node)
-    return Body(text=_trim(text), html=clean_html(node), node=node)
+    text = _trim(element_text(node))
+    if leads:
+        lead_text = "\n\n".join(t for t in (element_text(el) for el in leads) if t)
+        text = f"{lead_text}\n\n{text}" if lead_text and text else text
+        return Body(text=text, html=fragment_html(leads) + clean_html(node), node=node)
+    return Body(text=text, html=clean_html(node), node=node)
+
+
+_LEAD = re.compile(r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract")
+_LEAD_TAGS = frozenset(["p", "div", "section", "h2", "strong", "em"])
+
+
+def lead_blocks(s: PageScan, best: int, headline: int) -> list[int]:
+    """The standfirst between the headline and the content container.
+
+    Many CMSs print the lead ("teaser", "intro", "summary") as a sibling
+    before the body container; it is part of the article when it sits after
+    the headline, in the same wrapper (or a few elements from both), and is
+    prose rather than links.
+    """
+    if not s.body < headline < best or s.end[headline] > best:
+        return []
+    top = s.parent[best]
+    while top > s.body and top > headline:
+        top = s.parent[top]  # the wrapper holding both headline and container
+    if top <= s.body and best - headline > 12:
+        return []  # far apart and only the page holds both
+    out = []
+    i = s.end[headline]
+    while i < best:
+        if s.end[i] > best:  # an ancestor of the container: look inside it
+            i += 1
+            continue
+        size = s.size[i]
+        named = s.tags[i] in _LEAD_TAGS and _LEAD.search(s.attr(i) or "")
+        if (
+            size >= (30 if named else 80)
+            and (named or s.tags[i] == "p")
+            and s.links[i] < 0.3 * size
+            and not boilerplate.is_boilerplate(s.nodes[i])
+        ):
+            out.append(i)
+        i = s.end[i]
+    return out[:3]
 
 
 # Paragraphs that end articles but are not part of them: links onward, filing

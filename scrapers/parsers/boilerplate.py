@@ -25,7 +25,11 @@ _BAD_WORDS = re.compile(
     r"author-bio|author-box|about-author|donate|login|jp-relatedposts|addtoany|"
     r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
     r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
-    r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also"
+    r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also|"
+    # calls to action: subscribe, donate, rate the article, pop-ups
+    r"(?<![a-z])cta(?![a-z])|pop-up|(?<!non-)paywall|post-ratings|star-rating|spenden|"
+    # picture credits
+    r"credit|copyright|listposts|articlelist|article-list"
 )  # matched against lowercased attributes (re.I alternations are several times slower)
 _BAD_TOKENS = frozenset(
     ["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"]
@@ -164,9 +168,21 @@ def _link_dense(el: etree._Element, total: int, sizes: _Sizes) -> bool:
     return links > 0.5 * total and total < 1500
 
 
+_TEASER = re.compile(r"teaser")
+_LINKED_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a[@href])")
+
+
+def is_teaser(el: etree._Element) -> bool:
+    """A teaser of another article: named so, and headed by a link to it.
+
+    (A lead is named "teaser" by some CMSs too, but carries no linked heading.)
+    """
+    return bool(_TEASER.search(_attrs(el))) and bool(_LINKED_HEADING(el))
+
+
 def _doomed(el: etree._Element, limit: float, sizes: _Sizes) -> bool:
     size = None
-    if el.tag in _DROP_TAGS or is_boilerplate(el):
+    if el.tag in _DROP_TAGS or is_boilerplate(el) or is_teaser(el):
         size = sizes.text(el)
         if size <= limit:
             return True

@@ -9,21 +9,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from scrapers.items import Author
 from scrapers.parsers.metadata import Metadata, ld_persons
 from scrapers.parsers.names import authors_from, split_byline
-from scrapers.parsers.scan import PageScan, headline_index, scan_page
+from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
+from scrapers.parsers.title import headline_at
 
 __all__ = ["dom_bylines", "extract_authors", "meta_byline", "split_byline"]
 
 _BY_TEXT = re.compile(
-    r"^\s*(?:(?:(?:text|texto|written|posted)\s+)?(?:by|von|vom|por|par|door)\s+\S"
-    r"|(?:text|texto|autor|autorin|author)\s*:\s*\S)",
+    r"^[\s\-–—|·•]*(?:(?:(?:blog\s+)?(?:text|texto|written|posted|beitrag)\s+)?(?:by|von|vom|por|par|door)\s+\S"
+    r"|(?:text|texto|autor|autorin|autoren|author|authors|redaktion|redacción)\s*:\s*\S"
+    r"|autoren\s+\S)",
+    re.I,
+)
+# A label standing alone in its element, the name following it ("<b>Von:</b> Name").
+_BY_LABEL = re.compile(
+    r"^[\s|]*(?:by|von|por|par|door|written\s+by|autor|autorin|author|text|texto|redaktion)\s*:?\s*$",
     re.I,
 )
 
@@ -31,15 +39,21 @@ _BY_TEXT = re.compile(
 _COMMENT = re.compile("comment")
 
 
-def _text_bylines(s: PageScan, ref: int) -> list[int]:
-    """Short elements starting "By ..." / "Von ..." / "Por ..." around the headline."""
+def _text_bylines(s: PageScan, ref: int, span: range | None = None) -> list[int]:
+    """Short elements starting "By ..." / "Von ..." / "Por ..." around the headline
+    (or in ``span``)."""
     found = []
-    for i in range(max(s.body, ref - 40), min(s.end[s.body], ref + 150)):
+    for i in span or range(max(s.body, ref - 40), min(s.end[s.body], ref + 150)):
         if s.tags[i] not in _BY_TAGS:
             continue
         el = s.nodes[i]
         text = el.text
-        if text and not text.isspace():
+        if not len(el) and text and _BY_LABEL.match(text):
+            if el.tail and not el.tail.isspace():
+                found.append(i)  # "<b>Text:</b> Name" (see _byline_text)
+            elif s.parent[i] > s.body:
+                found.append(s.parent[i])  # "<span>By</span> <span>Name</span>"
+        elif text and not text.isspace():
             # "By <a>Name</a>": the name is in the child
             if _BY_TEXT.match(text) or (
                 len(el) and el[0].tag == "a" and _BY_TEXT.match(text + " x")
@@ -50,17 +64,25 @@ def _text_bylines(s: PageScan, ref: int) -> list[int]:
     return found
 
 
+def _byline_text(el: etree._Element) -> str:
+    """The byline an element states: a bare label takes the name that follows it."""
+    text = el.text
+    if not len(el) and text and el.tail and _BY_LABEL.match(text):
+        return " ".join(f"{text} {el.tail}".split())
+    return inline_text(el)
+
+
 def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, dict[str, str]]]:
     """Visible byline candidates, nearest to the headline first: (text, profile urls).
 
     Teaser lists and author boxes repeat the markup of bylines, so the one
     beside the headline is the article's own (on a tie, the one after it).
     """
-    ref = headline_index(s, title)
+    ref = headline_at(s, title)
     candidates = {*s.bylines[:60], *_text_bylines(s, ref)}
     for i in sorted(candidates, key=lambda i: (s.distance(i, ref), i < ref, i)):
         el = s.nodes[i]
-        text = inline_text(el)
+        text = _byline_text(el)
         if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT):
             continue
         name_el = el.find(".//*[@itemprop='name']") if s.end[i] - i > 1 else None
@@ -80,9 +102,9 @@ _BY_TAGS = frozenset(["p", "span", "div", "em", "strong", "small", "address", "l
 
 def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[str]]:
     """Authors from JSON-LD (persons, organisations), else from meta tags."""
-    persons, orgs = ld_persons(md.ld("author"))
+    persons, orgs = ld_persons(md.ld_ref(md.ld("author")))
     if not persons:
-        value = md.first(
+        value = _labelled_author(md) or md.first(
             "author",
             "article:author",
             "dc.creator",
@@ -96,6 +118,24 @@ def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[st
     return [(name, {name: url} if url else {}) for name, url in persons], orgs
 
 
+_AUTHOR_LABEL = re.compile(
+    r"^(?:written|posted|published)\s+by$|^(?:verfasst|geschrieben|erstellt)\s+von$|"
+    r"^escrito\s+por$|^écrit\s+par$|^scritto\s+da$|^autor(?:in)?$|^author$",
+    re.I,
+)
+
+
+def _labelled_author(md: Metadata) -> str | None:
+    """The author in labelled card data (``twitter:label1`` "Written by", ``twitter:data1``)."""
+    for n in range(1, 5):
+        label = md.first(f"twitter:label{n}")
+        if label is None:
+            break
+        if _AUTHOR_LABEL.match(label.strip()):
+            return md.first(f"twitter:data{n}")
+    return None
+
+
 def extract_authors(
     doc: etree._Element,
     md: Metadata,
@@ -104,10 +144,12 @@ def extract_authors(
     site_name: str | None = None,
     title: str | None = None,
     scan: PageScan | None = None,
+    url: str | None = None,
 ) -> tuple[list[Author], str | None]:
     """Authors in byline order and the credited source (agency or organisation).
 
-    ``title`` (the extracted headline) locates the article's own byline.
+    ``title`` (the extracted headline) locates the article's own byline;
+    ``url`` (the page's) tells the publication's own name from a person's.
     """
     if selector and (el := select_first(doc, selector)) is not None:
         authors, source = authors_from([(inline_text(el), {})], site_name, trusted=True)
@@ -117,11 +159,142 @@ def extract_authors(
     persons, orgs = meta_byline(md)
     dom_authors, dom_source = _dom_authors(s, site_name, title)
     meta_authors, meta_source = authors_from(persons, site_name)
-    if meta_authors and (not dom_authors or _visible(s, meta_authors)):
+    if meta_authors and (not dom_authors or _meta_wins(s, meta_authors, dom_authors, url)):
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
         return dom_authors, dom_source or (orgs[0] if orgs else None)
-    return [], orgs[0] if orgs else None
+    late, late_source = _late_byline(s, site_name, title)
+    if late:
+        return late, late_source or (orgs[0] if orgs else None)
+    owner = _site_owner(inline_text(s.first("title")), site_name, url)
+    if owner and _is_person(owner):
+        return [Author(name=owner)], None
+    return [], orgs[0] if orgs else owner
+
+
+def _host_label(url: str | None) -> str:
+    """The registered name of the host ("l-mag" of https://www.l-mag.de/x), squashed."""
+    host = urlsplit(url or "").hostname or ""
+    labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
+    return _squash(labels[-2] if len(labels) >= 2 else "".join(labels))
+
+
+_PERSONAL = re.compile(
+    r"^(?:(?:[Dd]r|[Pp]rof)\.\s*)?([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})$"
+)
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+
+
+# Words of publication names ("Miami Today", "Presse Augsburg"), not of people's names.
+_PUBLICATION_WORDS = frozenset(
+    ["today", "news", "times", "post", "daily", "weekly", "journal", "magazine", "magazin"]
+    + ["presse", "press", "zeitung", "online", "blog", "radio", "tv", "media", "verlag", "review"]
+)
+_INITIAL_NAME = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]{2,}$")  # "C.Habermueller"
+
+
+def _is_person(name: str) -> bool:
+    """A person's name rather than a publication's: two or three words, or an initial
+    and a surname, none of them a word publications are named with."""
+    words = name.split()
+    if any(w.casefold() in _PUBLICATION_WORDS for w in words) or any(c.isdigit() for c in name):
+        return False
+    return 2 <= len(words) <= 3 or bool(_INITIAL_NAME.match(name))
+
+
+def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str | None:
+    """The person a personal site is named after, as its author of last resort.
+
+    A site whose name is a person's name that its host spells
+    ("Wolfgang Michal" on wolfgangmichal.de, "C.Habermueller" on
+    chabermu.wordpress.com) is that person's own publication.
+    """
+    host = urlsplit(url or "").hostname or ""
+    labels = [_squash(x) for x in host.split(".")[:-1] if x not in ("www", "m", "blog")]
+    names = [site_name or "", *_TITLE_SEP.split(page_title)[1:][-1:]]
+    for name in names:
+        m = _PERSONAL.match(name.strip())
+        if not m or not all(w[0].isupper() for w in m.group(1).split()):
+            continue
+        squashed = _squash(m.group(1))
+        if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
+            return m.group(1)
+    return None
+
+
+def _squash(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _adds_people(meta: list[Author], dom: list[Author]) -> bool:
+    """The byline names every metadata author and further plain full names."""
+    names = {_squash(a.name) for a in meta}
+    if len(dom) <= len(meta) or not names <= {_squash(a.name) for a in dom}:
+        return False
+    extra = [a.name.split() for a in dom if _squash(a.name) not in names]
+    return all(2 <= len(w) <= 3 and all(x[0].isupper() for x in w) for w in extra)
+
+
+def _meta_wins(s: PageScan, meta: list[Author], dom: list[Author], url: str | None) -> bool:
+    """Metadata authors beat the visible byline when the page shows them, unless
+    the byline names them and more (metadata often lists only the first), or
+    the metadata "author" is the publication itself (its name is the host's)."""
+    if not _visible(s, meta):
+        return False
+    if _adds_people(meta, dom):
+        return False
+    label = _host_label(url)
+    return not (len(label) > 2 and all(label in _squash(a.name) for a in meta))
+
+
+_EMPHASIS = frozenset(["b", "strong", "i", "em"])
+
+
+def _signatures(s: PageScan, ref: int) -> Iterator[int]:
+    """Paragraphs after the headline that are only an emphasised name and follow prose:
+    the signature that ends an article ("<p><b>Stefan Wasmer</b></p>")."""
+    tags = s.tags
+    for i in range(ref + 1, s.end[s.body]):
+        if tags[i] != "p" or not 5 <= s.size[i] <= 40 or s.links[i]:
+            continue
+        el = s.nodes[i]
+        prev = el.getprevious()
+        if (
+            len(el) == 1
+            and el[0].tag in _EMPHASIS
+            and not (el.text or "").strip()
+            and not (el[0].tail or "").strip()
+            and prev is not None
+            and prev.tag == "p"
+            and s.size[s.index.get(prev, i)] >= 100
+            and not _prose(s, el.getnext())
+        ):
+            yield i
+
+
+def _prose(s: PageScan, el: etree._Element | None) -> bool:
+    """A paragraph of running text (a signature is followed by none)."""
+    i = s.index.get(el) if el is not None else None
+    return i is not None and s.tags[i] == "p" and s.size[i] >= 100
+
+
+def _late_byline(
+    s: PageScan, site_name: str | None, title: str | None
+) -> tuple[list[Author], str | None]:
+    """A "Text: Name" line or a signature further down the article, where the
+    byline is printed at its end rather than by the headline."""
+    ref = headline_at(s, title)
+    span = range(ref, s.end[s.body])
+    for i in [*_text_bylines(s, ref, span), *_signatures(s, ref)][:20]:
+        if s.inside(i, _COMMENT):
+            continue
+        text = _byline_text(s.nodes[i])
+        if len(text) > 120:
+            continue
+        authors, source = authors_from([(text, {})], site_name)
+        if authors and (s.tags[i] != "p" or _is_person(authors[0].name)):
+            return authors, source
+    return [], None
 
 
 def _dom_authors(

@@ -29,6 +29,21 @@ class Metadata:
     article: dict[str, Any] = field(default_factory=dict)  # the JSON-LD article object
     ld_objects: list[dict[str, Any]] = field(default_factory=list)  # all JSON-LD objects
 
+    def ld_ref(self, value: Any) -> Any:
+        """Resolve a bare ``{"@id": ...}`` reference to the object with that id.
+
+        Yoast and other generators state the author as a reference into
+        ``@graph``; the node it points to holds the name.
+        """
+        if isinstance(value, list):
+            return [self.ld_ref(v) for v in value[:20]]
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            ref = value["@id"]
+            return next(
+                (o for o in self.ld_objects if o.get("@id") == ref and o is not value), value
+            )
+        return value
+
     def first(self, *names: str) -> str | None:
         """The first non-empty value among meta ``names``, in the order given."""
         for name in names:

@@ -16,9 +16,9 @@ from scrapers.parsers.dates import parse_date
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|text|texto|photos?|story|eingestellt|"
-    r"erstellt|geschrieben|verfasst|veröffentlicht|artikel|beitrag|ein\s+beitrag|rezept|"
+    r"erstellt|geschrieben|verfasst|veröffentlicht|artikel|beitrag|ein\s+beitrag|blog\s+beitrag|rezept|"
     r"zum\s+profil|view\s+all\s+posts|all\s+posts|escrito|publicado|publié|écrit)\s+)?"
-    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in)?|author|text|texto|"
+    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|text|texto|"
     r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+",
     re.I,
 )
@@ -27,6 +27,10 @@ _LABEL_WORDS = frozenset(
     ["published", "publiziert", "veröffentlicht", "posted", "eingestellt", "alle", "all", "posts", "view", "more", "mehr", "profil", "profile", "über", "about", "auteurs", "autoren", "shares", "share", "follow", "twitter", "email", "read", "bio", "schließen", "close", "updated", "aktualisiert", "artikel", "articles", "stories", "see", "erstellt", "publicado", "actualizado", "rezept", "recipe", "edited", "edition", "revised", "gespeichert", "unter", "filed", "under", "authors", "author", "autor", "autorin", "autoren"]
     # credits for other work that follow the writer's name ("... Illustration von X")
     + ["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bild", "bilder", "grafik", "video", "kamera"]
+    # "as of", "press release": labels of the lines around a byline
+    + ["stand", "pressemitteilung", "pressemeldung"]
+    # reading time and relative dates printed after the names ("... Hace 13 horas")
+    + ["hace", "vor", "lesezeit", "lesedauer", "reading", "tiempo", "min", "min.", "minutes", "minuten"]
 )
 # fmt: on
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -43,6 +47,8 @@ _NOT_NAMES = frozenset(
     ["admin", "administrator", "administrador", "user", "guest", "anonymous", "unknown", "staff"]
     # a byline's prefix or a tool label left standing alone ("Von | Name", "Edit")
     + ["by", "von", "from", "por", "par", "door", "di", "da", "av", "af", "edit", "text"]
+    # articles left over when a label is cut off ("Die Autorin ...")
+    + ["die", "der", "das", "the", "el", "la", "le", "les", "los", "las"]
 )
 
 
@@ -95,6 +101,18 @@ _PARTICLES = frozenset(
 )
 
 
+# Legal forms and words that name companies and associations, not people.
+_ORGANISATION = frozenset(
+    ["gmbh", "ag", "kg", "ohg", "ug", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "s.a."]
+    + ["e.v.", "e.v"]
+    + ["verlag", "verein", "gesellschaft", "company", "corporation", "limited"]
+)
+
+
+def _is_organisation(text: str) -> bool:
+    return any(w.casefold().strip(",;") in _ORGANISATION for w in text.split())
+
+
 def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool:
     if not 2 <= len(part) <= 60 or any(c.isdigit() for c in part):
         return False
@@ -103,10 +121,9 @@ def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool
         return False
     if site and part.casefold() == site.casefold():
         return False
-    if (
-        not lenient
-        and len(words) > 1
-        and any(w[0].islower() and w not in _PARTICLES for w in words)
+    if not lenient and (
+        (len(words) > 1 and any(w[0].islower() and w not in _PARTICLES for w in words))
+        or part.islower()  # a user name beside the name ("Matthias | herrpfleger")
     ):
         return False  # "Expertin für Neue Arbeit", "in Gefühle": a description, not a name
     return not part.startswith(("http", "www.")) and not re.search(r"[<>{}=:?!]", part)
@@ -139,11 +156,14 @@ def split_byline(
         segment = _trim(_strip_prefixes(segment.strip()))
         if not segment:
             continue
+        if _is_organisation(segment):  # "Web Commerce GmbH": credited, not a person
+            source = source or segment
+            continue
         # "Jane Doe, 01.12.2021": the date's own pieces hold digits and fail as
         # names; a lone word beside a date is a weekday rather than a name.
         dated = parse_date(segment)[0] is not None
         for part in _SPLIT.split(segment):
-            part = _trim(_cut_labels(_strip_prefixes(part.strip())))
+            part = _drop_handle(_trim(_cut_labels(_strip_prefixes(part.strip()))))
             if dated and " " not in part:
                 continue
             if _looks_like_name(part, site_name, trusted or not names) and part not in names:
@@ -152,6 +172,16 @@ def split_byline(
 
 
 _INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
+
+
+def _drop_handle(part: str) -> str:
+    """Drop a user name printed after the name ("Edilson La Rosa edilsonlarosa")."""
+    words = part.split()
+    if len(words) > 2 and words[-1].islower():
+        squashed = "".join(c for c in "".join(words[:-1]).casefold() if c.isalnum())
+        if words[-1].casefold().strip("._-") == squashed:
+            return " ".join(words[:-1])
+    return part
 
 
 def _trim(part: str) -> str:

@@ -16,9 +16,10 @@ from lxml import etree
 
 from scrapers.parsers.dates import parse_date
 from scrapers.parsers.metadata import Metadata, ld_text
-from scrapers.parsers.scan import PageScan, headline_index, scan_page
+from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
+from scrapers.parsers.title import headline_at
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -99,13 +100,42 @@ def _first_dom_date(
     return None, None
 
 
+# A date opening a paragraph, set off from the text ("27.1.2022 - Bei der ...").
+_DATELINE = re.compile(
+    r"\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"
+    r"|[^\W\d]+\.?\s+\d{1,2},\s+\d{4})\s*[-–—|:/„\"(]"
+)
+# A two-digit year is a date only when it stands alone ("31.10.23", "23.09.22 - 14:05").
+_SHORT_YEAR = re.compile(
+    r"\s*(\d{1,2})\.(\d{1,2})\.(\d{2})(?:,?\s*(?:[-|]\s*)?(\d{1,2})[:.](\d{2})(?:\s*uhr)?)?\s*",
+    re.I,
+)
+
+
 def _short_texts(s: PageScan, indices: range) -> Iterator[str]:
-    """Text and tail pieces of 6 to 80 characters of the given elements."""
+    """Text and tail pieces of 6 to 80 characters of the given elements.
+
+    Longer pieces that open with a dateline yield that opening.
+    """
     for i in indices:
         el = s.nodes[i]
         for raw in (el.text, el.tail):
-            if raw and 6 <= len(raw.strip()) <= 80:
+            if not raw:
+                continue
+            n = len(raw.strip())
+            if 6 <= n <= 80:
                 yield raw
+            elif n > 80 and (m := _DATELINE.match(raw)):
+                yield m.group()
+
+
+def _near_date(raw: str) -> str | None:
+    """A date in a short line by the headline, two-digit years included."""
+    iso, _ = parse_date(raw)
+    if iso or not (m := _SHORT_YEAR.fullmatch(raw)):
+        return iso
+    d, mo, y, hh, mm = m.groups()
+    return parse_date(f"20{y}-{int(mo):02d}-{int(d):02d}" + (f" {hh}:{mm}" if hh else ""))[0]
 
 
 def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | None, str | None]:
@@ -115,11 +145,11 @@ def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | N
     as ``title``, else the first ``<h1>``, else the top of the body), whatever
     the markup around it.
     """
-    start = headline_index(s, title)
+    start = headline_at(s, title)
     after = islice(_short_texts(s, range(start, len(s.nodes))), 40)
     before = islice(_short_texts(s, range(start - 1, max(s.body, start - 40), -1)), 20)
     for raw in chain(after, before):
-        iso, _ = parse_date(raw)
+        iso = _near_date(raw)
         if iso:
             return iso, raw.strip()
     return None, None
@@ -141,22 +171,20 @@ def url_date(url: str) -> str | None:
     return parse_date("-".join(m.groups()))[0] if m else None
 
 
-_UTC = re.compile(r"T\d\d:\d\d(?::\d\d)?(?:Z|[+-]00:?00)$")
-
-
-def _is_utc(iso: str) -> bool:
-    """A time in UTC: its calendar day may not be the local one."""
-    return bool(_UTC.search(iso))
+def _own_url(md: Metadata) -> str | None:
+    """The URL the page states for itself (canonical link, og:url)."""
+    return (md.links.get("canonical") or [None])[0] or md.first("og:url")
 
 
 def _local_day(
     stated: tuple[str | None, str | None], shown: tuple[str | None, str | None]
 ) -> tuple[str | None, str | None]:
-    """The page's own local date when a UTC timestamp falls on the day before or after.
+    """The page's own local date when a timestamp falls on the day before or after.
 
     Metadata times are often converted to UTC (local midnight in Berlin is
-    23:00Z the day before); the date printed by the headline is the one the
-    publication states, so it wins when the two are one day apart.
+    23:00Z the day before) or set when an article is scheduled the evening
+    before; the date printed by the headline is the one the publication
+    states, so it wins when the two are one day apart.
     """
     if not stated[0] or not shown[0]:
         return stated
@@ -186,7 +214,7 @@ def _published(
     title: str | None,
 ) -> tuple[str | None, str | None]:
     """The publication date from the strongest source that states one."""
-    ref = headline_index(s, title)
+    ref = headline_at(s, title)
     el = select_first(doc, selector) if selector else None
     sources: tuple[Callable[[], tuple[str | None, str | None]], ...] = (
         lambda: _from_element(el) if el is not None else (None, None),
@@ -196,11 +224,12 @@ def _published(
         lambda: _first_dom_date(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref),
         lambda: text_date_near_title(s, title),
         lambda: (iso, url) if (iso := url_date(url)) else (None, None),
+        lambda: (iso, own) if (own := _own_url(md)) and (iso := url_date(own)) else (None, None),
     )
     for source in sources:
         found = source()
         if found[0]:
-            if _is_utc(found[0]):
+            if "T" in found[0]:  # a timestamp: its calendar day may not be the page's
                 return _local_day(found, text_date_near_title(s, title))
             return found
     return None, None

@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from scrapers.parsers.metadata import Metadata, ld_text
-from scrapers.parsers.scan import PageScan, scan_page
+from scrapers.parsers.scan import PageScan, headline_index, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
 
@@ -119,3 +119,20 @@ def extract_title(
     if titles:
         return strip_site_name(titles[0], site_name)
     return h1s[0] if h1s else None
+
+
+_SUBHEADINGS = frozenset(["h2", "h3"])
+
+
+def headline_at(s: PageScan, title: str | None) -> int:
+    """Index of the headline: as :func:`headline_index`, and else a ``<h2>``/``<h3>``
+    that reads as ``title`` (themes that set the post title as a subheading
+    under the blog's name)."""
+    i = headline_index(s, title)
+    if not title or inline_text(s.nodes[i]) == title:
+        return i
+    tags = s.tags
+    for j in range(s.body, len(tags)):
+        if tags[j] in _SUBHEADINGS and inline_text(s.nodes[j]) == title:
+            return j
+    return i

@@ -72,3 +72,98 @@ def test_feedback_prompt_after_the_article_is_cut():
         "<p>Ja Nein</p></div></body></html>"
     )
     assert "nützlich" not in _body(html)
+
+
+_PARAS = "".join(
+    f"<p>Paragraph {n} of the article body with enough words to count.</p>" for n in range(6)
+)
+
+
+def test_lead_before_the_content_container_is_kept():
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='article'><h1>Story</h1>"
+        "<div class='article-intro'><p class='teaser'>The lead says what happened and where it did.</p></div>"
+        f"<div class='article-content'>{_PARAS}</div></div></body></html>"
+    )
+    text = _body(html)
+    assert text.startswith("The lead says what happened and where it did.\n\nParagraph 0")
+
+
+def test_link_list_between_headline_and_content_is_not_a_lead():
+    links = "".join(f"<a href='/{n}'>Another story number {n} to read</a> " for n in range(4))
+    html = (
+        f"<html><body><div class='article'><h1>Story</h1><div class='teaser'>{links}</div>"
+        f"<div class='article-content'>{_PARAS}</div></div></body></html>"
+    )
+    assert "Another story" not in _body(html)
+
+
+def test_teaser_outside_the_headline_wrapper_is_not_a_lead():
+    html = (
+        "<html><body><h1>Story</h1><div class='teaser'>Other story teaser text here.</div>"
+        f"<div class='wrap'><div class='article-content'>{_PARAS}</div></div></body></html>"
+    )
+    assert "teaser text" not in _body(html)
+
+
+def test_related_posts_block_is_never_the_article():
+    related = "".join(PARA.format(f"Teaser {n}") for n in range(4))
+    body = "".join(PARA.format(f"Body {n}") for n in range(3))
+    html = (
+        f"<html><body><article class='post'><h1>Story</h1>{body}</article>"
+        f"<div class='section related-posts'><div class='row'>{related}</div></div></body></html>"
+    )
+    text = _body(html)
+    assert "Body 0 is a sentence" in text and "Teaser" not in text
+
+
+def test_calls_to_action_inside_the_article_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}"
+        "<section class='c-letters-cta'><p>We want to hear what you think.</p></section>"
+        "<div id='spenden' class='formular'><h3>Sie lesen gern hier?</h3></div>"
+        "<span class='post-ratings'>War der Artikel nützlich?</span></article></body></html>"
+    )
+    text = _body(html)
+    assert "Paragraph 5" in text
+    assert "hear" not in text and "lesen" not in text and "nützlich" not in text
+
+
+def test_a_wrapper_named_non_paywall_is_not_boilerplate():
+    html = (
+        f"<html><body><main><section class='row non-paywall'><article><h1>Story</h1>{_PARAS}"
+        "</article></section></main></body></html>"
+    )
+    assert "Paragraph 0" in _body(html)
+
+
+def test_elements_named_as_credits_are_dropped_but_captions_stay():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<figure><img src='a.jpg'><figcaption>"
+        "Presidents Maduro and Putin. Photo: sputnik</figcaption></figure>"
+        "<p class='image-credit'>Photograph by Ed Marshall</p></article></body></html>"
+    )
+    text = _body(html)
+    assert "Presidents Maduro and Putin. Photo: sputnik" in text  # a caption is article text
+    assert "Ed Marshall" not in text
+
+
+def test_teasers_of_other_articles_inside_the_container_are_dropped():
+    teaser = (
+        "<div class='modTeaser'><h2><a href='/other'>Another story</a></h2>"
+        "<p>What the other story is about, in a sentence or two.</p></div>"
+    )
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<div class='articleList'>{teaser * 2}"
+        f"</div><div class='teaser-box'>{teaser}</div></article></body></html>"
+    )
+    text = _body(html)
+    assert "Paragraph 5" in text and "other story" not in text
+
+
+def test_lead_named_teaser_inside_the_container_stays():
+    html = (
+        "<html><body><article><h1>Story</h1><p class='article-teaser'>The lead of the story, "
+        f"which sums it up.</p>{_PARAS}</article></body></html>"
+    )
+    assert _body(html).startswith("The lead of the story")

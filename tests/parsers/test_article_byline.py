@@ -124,3 +124,138 @@ def test_label_and_name_in_separate_elements():
     )
     authors, _ = extract_authors(doc, collect_metadata(doc), title="Story")
     assert [a.name for a in authors] == ["Klaus Friedrich"]
+
+
+def _names(html: str, title: str = "Story") -> list[str]:
+    doc = lxml.html.document_fromstring(html)
+    return [a.name for a in extract_authors(doc, collect_metadata(doc), title=title)[0]]
+
+
+def test_json_ld_author_given_as_a_graph_reference():
+    graph = (
+        '{"@graph": [{"@type": "Article", "author": {"@id": "https://x.example/#p1"}},'
+        ' {"@type": "Person", "@id": "https://x.example/#p1", "name": "Karoline Herr"}]}'
+    )
+    html = f'<script type="application/ld+json">{graph}</script><h1>Story</h1><p>Karoline Herr</p>'
+    assert _names(html) == ["Karoline Herr"]
+
+
+@pytest.mark.parametrize("label", ["Written by", "Verfasst von", "Escrito por"])
+def test_labelled_card_data_names_the_author(label):
+    html = (
+        f'<meta name="twitter:label1" content="{label}">'
+        '<meta name="twitter:data1" content="Doris Schuppe"><h1>Story</h1><p>Text.</p>'
+    )
+    assert _names(html) == ["Doris Schuppe"]
+
+
+def test_other_card_data_is_not_an_author():
+    html = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="3 minutes"><h1>Story</h1><p>Text.</p>'
+    )
+    assert _names(html) == []
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<span class="sr">| By </span> <span>Cara Stiles</span> | <time>April 13, 2020</time>',
+        "<b>Von:</b><br> Cara Stiles",
+        "<span>&#8211;&nbsp;Redaktion: Cara Stiles (Pressesprecherin)</span>",
+        "Autoren Cara Stiles und Jutta Klaukien",
+        "Blog Beitrag von Cara Stiles",
+    ],
+)
+def test_byline_labels_in_many_shapes(meta):
+    names = _names(f"<article><h1>Story</h1><div>{meta}</div><p>Body text.</p></article>")
+    assert names[0] == "Cara Stiles"
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Isabel Caro , Rocío Latorre y José Miguel Wilson Hace 13 horas", None),
+        ("Edilson La Rosa edilsonlarosa", ["Edilson La Rosa"]),  # user name after the name
+        ("Web Commerce GmbH www.w-commerce.de", []),  # a company is not an author
+        ("Deutscher Caritasverband e.V.", []),
+        ("Matthias \n\n herrpfleger", ["Matthias"]),  # a login beside the name
+        ("Autor: Redaktion Gelbe Liste \n Stand: 01.11.2021", ["Redaktion Gelbe Liste"]),
+        ("Die Autorin Nora Bossong im Gespräch", []),  # a headline that mentions an author
+    ],
+)
+def test_split_byline_trailers_and_organisations(raw, names):
+    expected = ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"] if names is None else names
+    assert split_byline(raw)[0] == expected
+
+
+def _authors_at(html: str, url: str) -> list[str]:
+    doc = lxml.html.document_fromstring(html)
+    return [a.name for a in extract_authors(doc, collect_metadata(doc), title="Story", url=url)[0]]
+
+
+def test_byline_naming_more_people_than_the_metadata_wins():
+    html = (
+        '<meta name="author" content="Rudolf Fischer"><article><h1>Story</h1>'
+        "<p>von Rudolf Fischer, Simon Kohler</p><p>Body.</p></article>"
+    )
+    assert _authors_at(html, "https://x.example/a") == ["Rudolf Fischer", "Simon Kohler"]
+
+
+def test_metadata_author_that_is_the_publication_loses_to_the_byline():
+    html = (
+        '<meta name="author" content="L-MAG"><article><h1>Story</h1><p>Von Claudia Lindner</p>'
+        "<p>Body.</p><footer>L-MAG</footer></article>"
+    )
+    assert _authors_at(html, "https://www.l-mag.de/story") == ["Claudia Lindner"]
+
+
+def test_personal_site_owner_stays_the_author():
+    html = '<meta name="author" content="Wolfgang Michal"><h1>Story</h1><p>Wolfgang Michal</p>'
+    assert _authors_at(html, "https://www.wolfgangmichal.de/x") == ["Wolfgang Michal"]
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "names"),
+    [
+        (
+            "Sorgfaltspflicht | Wolfgang Michal",
+            "https://www.wolfgangmichal.de/x",
+            ["Wolfgang Michal"],
+        ),
+        (
+            "Zeitphilosophie – Dr. Alexander Klier",
+            "https://alexander-klier.net/z",
+            ["Alexander Klier"],
+        ),
+        ("Update | C.Habermueller", "https://chabermu.wordpress.com/x", ["C.Habermueller"]),
+        ("Story | Miami Today", "https://www.miamitodaynews.com/x", []),  # a publication
+        ("Story | Jane Doe", "https://news.example/x", []),  # the host does not spell her name
+    ],
+)
+def test_personal_site_is_its_owners_when_no_byline_names_anyone(title, url, names):
+    html = (
+        f"<html><head><title>{title}</title></head><body><h1>Story</h1><p>Body.</p></body></html>"
+    )
+    assert _authors_at(html, url) == names
+
+
+_PROSE = "<p>" + "A long paragraph of the article that runs on for a while. " * 3 + "</p>"
+
+
+def test_signature_ending_the_article():
+    html = f"<article><h1>Story</h1>{_PROSE * 3}<p><b><i>Stefan Wasmer</i></b></p></article>"
+    assert _names(html) == ["Stefan Wasmer"]
+
+
+def test_emphasised_phrase_in_the_middle_is_not_a_signature():
+    html = f"<article><h1>Story</h1>{_PROSE}<p><b>Read This First</b></p>{_PROSE}</article>"
+    assert _names(html) == []
+
+
+def test_text_label_far_below_the_headline():
+    html = (
+        f"<article><h1>Story</h1>{'<p>filler</p>' * 200}{_PROSE}"
+        "<p>(continued)<br><strong>Text:</strong> Klausmartin Friedrich</p></article>"
+    )
+    assert _names(html) == ["Klausmartin Friedrich"]

@@ -74,3 +74,54 @@ def test_teaser_dates_lose_to_the_date_beside_the_headline():
         '<span class="post-date">18.03.2020</span><p>Body.</p></body></html>'
     )
     assert _published(html, title="Story") == "2020-03-18"
+
+
+def test_two_digit_year_standing_alone_by_the_headline():
+    html = "<html><body><h1>Story</h1><div>Von: Jo Doe <span>|</span> <span>31.10.23</span></div>"
+    assert _published(html + "<p>Body 1.5.24 text.</p></body></html>") == "2023-10-31"
+
+
+def test_two_digit_year_inside_running_text_is_not_a_date():
+    html = "<html><body><h1>Story</h1><p>Version 1.10.23 is out.</p></body></html>"
+    assert _published(html) is None
+
+
+def test_dateline_opening_the_first_paragraph():
+    html = (
+        "<html><body><h1>Story</h1><p>Von Claudia Lindner</p><p>27.1.2022 - Bei der "
+        "Erinnerung an die Verfolgten des NS-Regimes in Deutschland wurde lange nicht "
+        "an alle gedacht, sagt die Initiative.</p></body></html>"
+    )
+    assert _published(html) == "2022-01-27"
+
+
+def test_historic_date_in_a_sentence_is_not_a_dateline():
+    html = (
+        "<html><body><h1>Story</h1><p>On 12 March 2020 the government closed the schools "
+        "and most shops of the country for many weeks, the report says today.</p></body></html>"
+    )
+    assert _published(html) is None
+
+
+def test_date_in_the_canonical_url_when_the_page_url_has_none():
+    html = (
+        '<html><head><link rel="canonical" href="https://x.example/2016/05/22/story/">'
+        "</head><body><h1>Story</h1><p>Body.</p></body></html>"
+    )
+    assert _published(html, url="") == "2016-05-22"
+
+
+def test_timestamp_of_the_evening_before_gives_way_to_the_printed_day():
+    html = (
+        '<html><head><meta property="article:published_time" content="2019-12-09T19:00:49+01:00">'
+        "</head><body><h1>T</h1><p>10.12.2019</p></body></html>"
+    )
+    assert _published(html) == "2019-12-10"
+
+
+def test_date_by_a_title_set_as_a_subheading():
+    html = (
+        "<html><body><h1>My Blog</h1>" + "<p>menu entry</p>" * 60 + "<h2><a href='/p'>Story</a>"
+        "</h2><div>by Jo &middot; November 22, 2011 &middot;</div><p>Body.</p></body></html>"
+    )
+    assert _published(html, title="Story") == "2011-11-22"
