@@ -234,7 +234,7 @@ class Hostile:
             200, [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))]
         )
         conn.write(body[: len(body) // 3])
-        conn.later(0.2, conn.reset)
+        conn.later(1.0, conn.reset)  # after the client surely read the head and the bytes
 
     def _lying_length(self, conn: Transport, base: str) -> None:
         body = article_bytes(GOOD[0], base)
