@@ -49,6 +49,8 @@ MODES = {
         "ITEM_PIPELINES={}",
         "-s",
         "ARCHIVE_WARC_ENABLED=False",
+        "-s",
+        "ADDONS={}",  # no reliability add-on either: plain Scrapy
     ],
     "full": ["wordpress"],
 }

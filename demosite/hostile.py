@@ -16,30 +16,18 @@ crawler ends up with.
 from __future__ import annotations
 
 import asyncio
-import gzip
 import random
-import socket
-import struct
 import time
-import zlib
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from demosite import hostile_wire as wire
 from demosite.hostile_pages import GOOD, ODD_VARIANTS, Good, article_bytes, hub_html, listing_html
+from demosite.hostile_wire import MB, Transport
 from demosite.xmlfeeds import robots
 
-MB = 1024 * 1024
-_REASONS = {
-    200: "OK",
-    301: "Moved Permanently",
-    302: "Found",
-    404: "Not Found",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-    503: "Service Unavailable",
-}
 # Every failure a correct crawler records, by path: (stage, error, attempts, status).
 FAILURES = {
     "/h/slow/": ("download", "DownloadTimeoutError", 3, None),
@@ -58,36 +46,6 @@ FAILURES = {
 }
 TRAPS = ("/h/calendar/", "/h/list/", "/h/loop/")
 NEVER = ("/private/secret-article/", "/h/evil/")  # robots.txt; offsite redirect target
-
-
-class Transport:
-    """What a hostile route needs of the connection: write, close, abort, later."""
-
-    def __init__(self, transport: Any, date_line: bytes) -> None:
-        self.t = transport
-        self.date_line = date_line
-
-    def send_head(self, status: int, headers: list[tuple[str, str]]) -> None:
-        lines = [f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}"]
-        lines += [f"{k}: {v}" for k, v in headers]
-        self.t.write(("\r\n".join(lines) + "\r\n").encode("latin-1") + self.date_line + b"\r\n")
-
-    def write(self, data: bytes) -> None:
-        if not self.t.is_closing():
-            self.t.write(data)
-
-    def close(self) -> None:
-        self.t.close()
-
-    def reset(self) -> None:
-        """Close with a TCP RST (SO_LINGER 0), as a crashed server does."""
-        sock = self.t.get_extra_info("socket")
-        if sock is not None:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-        self.t.abort()
-
-    def later(self, seconds: float, fn: Callable[[], None]) -> None:
-        asyncio.get_running_loop().call_later(seconds, fn)
 
 
 class Hostile:
@@ -109,7 +67,6 @@ class Hostile:
         self.today = today or date.today()
         self.first_429: float | None = None
         self.times: dict[str, list[float]] = {}  # path -> monotonic time of each request
-        self._bomb: bytes | None = None
         self.good = {g.path: g for g in GOOD}
         self.good.update({alt: g for g in GOOD for alt in g.also_at})
 
@@ -126,7 +83,7 @@ class Hostile:
                 robots_txt
                 + f"\nUser-agent: *\nDisallow: /private/\n\nSitemap: {base}h/sitemap.xml\n"
             )
-            self._ok(conn, body.encode(), "text/plain; charset=utf-8")
+            conn.respond(200, body.encode(), "text/plain; charset=utf-8")
             return True
         if not path.startswith(("/h/", "/private/")):
             return False
@@ -141,28 +98,29 @@ class Hostile:
         elif path.startswith("/h/redirect/"):
             self._redirect(conn, path, base)
         else:
-            self._status(conn, 404, b"<h1>Not found</h1>")
+            conn.respond(404, b"<h1>Not found</h1>")
         return True
 
     def _routes(self) -> dict[str, Callable[[Transport, str], None]]:
+        attack = GOOD[0]  # the page the broken transfers carry
         return {
-            "/h/": lambda c, b: self._ok(c, hub_html(self.hub_links()).encode()),
+            "/h/": lambda c, b: c.respond(200, hub_html(self.hub_links()).encode()),
             "/h/sitemap.xml": self._sitemap,
             "/h/slow/": lambda c, b: c.later(
-                self.slow_seconds, lambda: self._ok(c, b"<p>late</p>")
+                self.slow_seconds, lambda: c.respond(200, b"<p>late</p>")
             ),
-            "/h/error-500/": lambda c, b: self._status(c, 500, b"<h1>Internal error</h1>"),
-            "/h/error-503/": lambda c, b: self._status(
-                c, 503, b"<h1>Busy</h1>", [("Retry-After", "1")]
+            "/h/error-500/": lambda c, b: c.respond(500, b"<h1>Internal error</h1>"),
+            "/h/error-503/": lambda c, b: c.respond(
+                503, b"<h1>Busy</h1>", extra=[("Retry-After", "1")]
             ),
             "/h/rate-limited/": self._rate_limited,
-            "/h/reset/": self._reset,
-            "/h/lying-length/": self._lying_length,
-            "/h/truncated-gzip/": self._truncated_gzip,
-            "/h/big-declared/": lambda c, b: self._big(c, declared=True),
-            "/h/big-streamed/": lambda c, b: self._big(c, declared=False),
-            "/h/gzip-bomb/": self._gzip_bomb,
-            "/h/binary/": lambda c, b: self._ok(c, random.Random(9).randbytes(8192)),
+            "/h/reset/": lambda c, b: wire.reset_mid_body(c, article_bytes(attack, b)),
+            "/h/lying-length/": lambda c, b: wire.lying_length(c, article_bytes(attack, b)),
+            "/h/truncated-gzip/": lambda c, b: wire.truncated_gzip(c, article_bytes(attack, b)),
+            "/h/big-declared/": lambda c, b: wire.big(c, self.big_bytes, declared=True),
+            "/h/big-streamed/": lambda c, b: wire.big(c, self.big_bytes, declared=False),
+            "/h/gzip-bomb/": lambda c, b: wire.gzipped(c, wire.gzip_bomb(self.bomb_bytes)),
+            "/h/binary/": lambda c, b: c.respond(200, random.Random(9).randbytes(8192)),
         }
 
     def hub_links(self) -> list[str]:
@@ -181,33 +139,10 @@ class Hostile:
             "/private/secret-article/",
         ]
 
-    # -- plain responses -------------------------------------------------------
-    def _ok(self, conn: Transport, body: bytes, ctype: str = "text/html; charset=utf-8") -> None:
-        conn.send_head(
-            200,
-            [("Content-Type", ctype), ("Content-Length", str(len(body))), ("Connection", "close")],
-        )
-        conn.write(body)
-        conn.close()
-
-    def _status(
-        self, conn: Transport, status: int, body: bytes, extra: list[tuple[str, str]] = ()
-    ) -> None:  # type: ignore[assignment]
-        conn.send_head(
-            status,
-            [
-                ("Content-Type", "text/html; charset=utf-8"),
-                *extra,
-                ("Content-Length", str(len(body))),
-                ("Connection", "close"),
-            ],
-        )
-        conn.write(body)
-        conn.close()
-
+    # -- pages ---------------------------------------------------------------
     def _article(self, conn: Transport, good: Good, base: str) -> None:
         ctype = "text/html" + (f"; charset={good.header_charset}" if good.header_charset else "")
-        self._ok(conn, article_bytes(good, base), ctype)
+        conn.respond(200, article_bytes(good, base), ctype)
 
     def _sitemap(self, conn: Transport, base: str) -> None:
         paths = ["/h/", *(g.path for g in GOOD if g.path != "/h/good/end-of-chain/")]
@@ -216,7 +151,7 @@ class Hostile:
             '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/'
             f'schemas/sitemap/0.9">{urls}</urlset>'
         ).encode()
-        self._ok(conn, body, "application/xml; charset=utf-8")
+        conn.respond(200, body, "application/xml; charset=utf-8")
 
     # -- faults ----------------------------------------------------------------
     def _rate_limited(self, conn: Transport, base: str) -> None:
@@ -224,79 +159,9 @@ class Hostile:
         if self.first_429 is None:
             self.first_429 = now
         if now - self.first_429 < self.pause:
-            self._status(conn, 429, b"<h1>Slow down</h1>", [("Retry-After", f"{self.pause:g}")])
+            conn.respond(429, b"<h1>Slow down</h1>", extra=[("Retry-After", f"{self.pause:g}")])
         else:
             self._article(conn, self.good["/h/rate-limited/"], base)
-
-    def _reset(self, conn: Transport, base: str) -> None:
-        body = article_bytes(GOOD[0], base)
-        conn.send_head(
-            200, [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))]
-        )
-        conn.write(body[: len(body) // 3])
-        conn.later(0.2, conn.reset)
-
-    def _lying_length(self, conn: Transport, base: str) -> None:
-        body = article_bytes(GOOD[0], base)
-        conn.send_head(
-            200,
-            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(2 * len(body)))],
-        )
-        conn.write(body)
-        conn.close()
-
-    def _truncated_gzip(self, conn: Transport, base: str) -> None:
-        packed = gzip.compress(article_bytes(GOOD[0], base), mtime=0)
-        body = packed[: len(packed) // 2]
-        conn.send_head(
-            200,
-            [
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Content-Encoding", "gzip"),
-                ("Content-Length", str(len(body))),
-                ("Connection", "close"),
-            ],
-        )
-        conn.write(body)
-        conn.close()
-
-    def _gzip_bomb(self, conn: Transport, base: str) -> None:
-        if self._bomb is None:
-            z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
-            chunk = b" " * MB
-            parts = [z.compress(b"<html><body><p>")]
-            parts += [z.compress(chunk) for _ in range(self.bomb_bytes // MB)]
-            self._bomb = b"".join([*parts, z.compress(b"</p></body></html>"), z.flush()])
-        conn.send_head(
-            200,
-            [
-                ("Content-Type", "text/html; charset=utf-8"),
-                ("Content-Encoding", "gzip"),
-                ("Content-Length", str(len(self._bomb))),
-                ("Connection", "close"),
-            ],
-        )
-        conn.write(self._bomb)
-        conn.close()
-
-    def _big(self, conn: Transport, *, declared: bool) -> None:
-        headers = [("Content-Type", "text/html; charset=utf-8"), ("Connection", "close")]
-        if declared:
-            headers.append(("Content-Length", str(self.big_bytes)))
-        conn.send_head(200, headers)
-        asyncio.get_running_loop().create_task(self._stream(conn, self.big_bytes))
-
-    @staticmethod
-    async def _stream(conn: Transport, size: int) -> None:
-        """Write ``size`` bytes in chunks, as fast as the client reads them."""
-        chunk = (b"<p>" + b"filler " * 9360 + b"</p>\n")[: 64 * 1024]
-        sent = 0
-        while sent < size and not conn.t.is_closing():
-            conn.write(chunk[: size - sent])
-            sent += len(chunk)
-            while conn.t.get_write_buffer_size() > MB and not conn.t.is_closing():
-                await asyncio.sleep(0.005)
-        conn.close()
 
     def _redirect(self, conn: Transport, path: str, base: str) -> None:
         parts = path.strip("/").split("/")  # h redirect KIND [N]
@@ -313,12 +178,9 @@ class Hostile:
             host = urlsplit(base)
             target = f"http://localhost:{host.port}/h/evil/"
         else:
-            self._status(conn, 404, b"<h1>Not found</h1>")
+            conn.respond(404, b"<h1>Not found</h1>")
             return
-        conn.send_head(
-            302, [("Location", target), ("Content-Length", "0"), ("Connection", "close")]
-        )
-        conn.close()
+        conn.respond(302, b"", extra=[("Location", target)])
 
     def _trap(self, conn: Transport, path: str, target: str) -> None:
         """Listings that always link one step further."""
@@ -333,7 +195,7 @@ class Hostile:
             links = [f"/h/list/?page={n + 1}"]
         else:
             links = ["loop/"]  # relative: /h/loop/loop/loop/...
-        self._ok(conn, listing_html(f"Listing {path}", links).encode())
+        conn.respond(200, listing_html(f"Listing {path}", links).encode())
 
     # -- ground truth ----------------------------------------------------------
     def truth(self, base: str, robots_error_base: str | None = None) -> dict[str, Any]:
@@ -381,18 +243,8 @@ class RobotsError:
     def __call__(self, transport: Any, server: Any, target: str) -> bool:
         if urlsplit(target).path != "/robots.txt":
             return False
-        body = b"<h1>Internal Server Error</h1>"
         conn = Transport(transport, server.clock.date_line())
-        conn.send_head(
-            500,
-            [
-                ("Content-Type", "text/html"),
-                ("Content-Length", str(len(body))),
-                ("Connection", "close"),
-            ],
-        )
-        conn.write(body)
-        conn.close()
+        conn.respond(500, b"<h1>Internal Server Error</h1>")
         return True
 
 

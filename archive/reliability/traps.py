@@ -34,7 +34,8 @@ logger = logging.getLogger(__name__)
 _PAGE_PATH = re.compile(r"/page/(\d+)(?:/|$)")
 _PAGE_PARAMS = frozenset({"page", "paged", "pg", "pagenum", "cpage"})  # not ?p= (a post id)
 _DATE_PATH = re.compile(r"/((?:19|20|21)\d\d)/(0?[1-9]|1[0-2])(?:/(0?[1-9]|[12]\d|3[01]))?(?=/|$)")
-_DATE_VALUE = re.compile(r"^((?:19|20|21)\d\d)-?(0[1-9]|1[0-2])(?:-?(0[1-9]|[12]\d|3[01]))?$")
+# dashes required: ?p=210512 is a post id, not May 2105
+_DATE_VALUE = re.compile(r"^((?:19|20|21)\d\d)-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?$")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,11 @@ def trap_reason(url: str, limits: TrapLimits, today: date | None = None) -> str 
     'page'
     >>> trap_reason("https://a.example/events/2027/03/", lim, day)
     'calendar'
+    >>> trap_reason("https://a.example/events/?date=2027-03-01", lim, day)
+    'calendar'
     >>> trap_reason("https://a.example/2026/11/28/real-story/", lim, day) is None
+    True
+    >>> trap_reason("https://a.example/?p=210512", lim, day) is None
     True
     """
     parts = urlsplit(url)

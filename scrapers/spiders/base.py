@@ -24,6 +24,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.capture import META_FETCHED_AT, header_value
 from archive.recrawl import META_LASTMOD, newer
+from archive.failures import FailureLog
 from scrapers.items import Article
 from scrapers.spiders.offload import PageParser
 from scrapers.spiders.threads import ThreadMixin
@@ -208,9 +209,12 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
                 content_type=header_value(response, b"Content-Type"),
                 fetched_at=response.meta.get(META_FETCHED_AT),
             )
-        except Exception:
+        except Exception as exc:
             self.logger.exception("Parser failed on %s", response.url)
             self.crawler.stats.inc_value("parse/errors")
+            FailureLog.get(self.crawler).record(
+                response.request, "parse", type(exc).__name__, str(exc)
+            )
             return Article(url=response.url, is_article=False)
 
     def follow_links(self, response: Response, links: list[str]) -> Iterable[scrapy.Request]:

@@ -83,3 +83,34 @@ def test_warc_prefix_cannot_leave_the_warc_folder(tmp_path, prefix):
     writer.close()
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert written and all(p.parent == folder for p in written), written
+
+
+def test_a_parser_exception_is_a_failure_row(tmp_path):
+    import asyncio
+    import sqlite3
+
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.utils.test import get_crawler
+
+    from archive.runtime import ArchiveRuntime
+    from scrapers.spiders.wordpress import WordPressSpider
+
+    db = tmp_path / "archive.db"
+    crawler = get_crawler(WordPressSpider, {"ARCHIVE_SQLITE_PATH": str(db)})
+    crawler._apply_settings()
+    spider = crawler.spider = WordPressSpider.from_crawler(crawler, url="https://news.example/")
+
+    async def broken(*args, **kwargs):
+        raise ValueError("the parser tripped")
+
+    spider.page_parser.parse = broken
+    url = "https://news.example/2026/11/29/x/"
+    response = HtmlResponse(url, body=b"<p>x</p>", request=Request(url))
+    article = asyncio.run(spider.parse_response(response))
+    assert not article.is_article
+    ArchiveRuntime.get(crawler).spider_closed(spider, "finished")
+    conn = sqlite3.connect(db)
+    rows = conn.execute("select url, stage, error, message from failures").fetchall()
+    conn.close()
+    assert rows == [(url, "parse", "ValueError", "the parser tripped")]
+    assert crawler.stats.get_value("archive/failures/parse") == 1
