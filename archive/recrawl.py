@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
@@ -136,7 +137,10 @@ class Policy:
             raise ValueError(f"unknown recrawl policy keys: {sorted(unknown)}")
         tiers = sorted((float(a), float(i)) for a, i in merged["tiers"])
         return cls(
-            tiers, float(merged["closed_factor"]), float(merged["active_factor"]), merged["slack"]
+            tiers,
+            float(merged["closed_factor"]),
+            float(merged["active_factor"]),
+            float(merged["slack"]),
         )
 
     def interval(self, known: Known, now: datetime) -> timedelta | None:
@@ -317,6 +321,8 @@ class RecrawlMiddleware:
         self.skipped.difference_update(rescued)
         self.stats.inc_value("recrawl/skipped_policy", -len(rescued))
         urls = self.due_urls(getattr(spider, "allowed_domains", None) or [])
+        if hasattr(spider, "wants"):  # today's allow/deny arguments still apply
+            urls = [url for url in urls if spider.wants(url)]
         self.stats.set_value("recrawl/scheduled_from_archive", len(urls) + len(rescued))
         for url in rescued:
             self.decided.discard(url)
@@ -341,7 +347,5 @@ class RecrawlMiddleware:
 
 
 def _on_hosts(url: str, domains: list[str]) -> bool:
-    from urllib.parse import urlsplit
-
     host = urlsplit(url).hostname or ""
     return not domains or any(host == d or host.endswith("." + d) for d in domains)
