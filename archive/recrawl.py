@@ -4,8 +4,9 @@ A news page changes most while it is young: the recrawl policy refetches an
 article every run in its first 2 days, daily until 14 days, weekly until 60
 days, then never (``DEFAULT_POLICY``); closed comments stretch the interval,
 new comments seen last time shorten it.  URLs the archive has never seen are
-always fetched, and a sitemap ``lastmod`` (or feed date) newer than our last
-check fetches a page whatever its age.  ``-a full=1`` refetches everything.
+always fetched; a sitemap ``lastmod`` (or Atom ``updated``) newer than our
+last check fetches a page whatever its age, and one that is not skips a page
+whose comments are not open (nothing on it can have changed).  ``-a full=1`` refetches everything.
 
 :class:`RecrawlMiddleware` applies the policy to every request of a known
 article (``IgnoreRequest`` when not due: no download, no capture), sends
@@ -164,8 +165,11 @@ class Policy:
         if checked is None:
             return True
         changed = parse_time(lastmod)
-        if changed is not None and changed > checked:
-            return True  # the site says it changed since we looked
+        if changed is not None:
+            if changed > checked:
+                return True  # the site says it changed since we looked
+            if known.comments_open != 1:
+                return False  # it says it did not, and no open thread can have grown
         every = self.interval(known, now)
         if every is None:
             return False

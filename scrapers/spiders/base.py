@@ -152,7 +152,8 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
                 link = node.get("href") if node is not None else ""
             link = urljoin(response.url, link.strip())
             if link and self.wants(link):
-                when = item.findtext("{*}updated") or item.findtext("{*}pubDate")
+                # a modification date (Atom); RSS pubDate only says it is not new
+                when = item.findtext("{*}updated")
                 if self.recrawl_wants(link, when):
                     yield self.article_request(link, when)
 

@@ -49,6 +49,13 @@ def test_sitemap_date_newer_than_the_check_fetches_any_age():
     assert policy.due(known, NOW, "2026-02-25T00:00:00Z")
 
 
+def test_sitemap_date_older_than_the_check_skips_pages_without_open_comments():
+    policy = Policy.from_config()
+    assert policy.due(_known(1, 0.5, open_=0), NOW)  # every run while young...
+    assert not policy.due(_known(1, 0.5, open_=0), NOW, "2026-02-28T00:00:00Z")  # ...unless
+    assert policy.due(_known(1, 0.5, open_=1), NOW, "2026-02-28T00:00:00Z")  # open thread
+
+
 def test_policy_layers_and_bad_keys():
     policy = Policy.from_config({"tiers": [[30, 1]]}, '{"slack": 0}')
     assert policy.tiers == [(30.0, 1.0)] and policy.slack == 0
