@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from archive.recrawl import Known, Policy
+from archive.recrawl_policy import Known, Policy
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
