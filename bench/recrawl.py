@@ -7,8 +7,9 @@ again into the same archive: the recrawl policy skips the known articles
 robots.txt and the sitemaps are fetched again.  Both runs' wall time (the
 whole ``scrapy crawl`` process) and Scrapy's own elapsed time are printed
 side by side, with the ratio (target: the second run costs at most 10%).
-A third run makes every article due (``ARCHIVE_RECRAWL_POLICY``: every run):
-each is requested with its validators and answers 304, archived, not parsed.
+A third run makes every article due by age (``ARCHIVE_RECRAWL_POLICY``: every
+run): those with open comments are requested with their validators and answer
+304 (archived, not parsed); the others are skipped by their sitemap lastmod.
 
     .venv/bin/python bench/recrawl.py [--articles 5000]
 """
