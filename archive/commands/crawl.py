@@ -58,7 +58,9 @@ class Command(ScrapyCrawl):
 
 
 def _exit_code(bootstrap_failed: bool, finish_reason: str | None) -> int:
-    """>>> _exit_code(False, "closespider_pagecount"), _exit_code(False, "shutdown")
+    """The process exit code of a crawl (see the module docstring).
+
+    >>> _exit_code(False, "closespider_pagecount"), _exit_code(False, "shutdown")
     (0, 3)
     """
     if bootstrap_failed or finish_reason is None:

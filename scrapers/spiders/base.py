@@ -23,8 +23,9 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.capture import META_FETCHED_AT, header_value
-from archive.recrawl import META_LASTMOD, newer
 from archive.failures import FailureLog
+from archive.recrawl import META_LASTMOD, newer
+from archive.recrawl import planner as recrawl_planner
 from scrapers.items import Article
 from scrapers.spiders.offload import PageParser
 from scrapers.spiders.threads import ThreadMixin
@@ -135,7 +136,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
                 continue
             if sitemap.type == "sitemapindex":
                 yield scrapy.Request(loc, self.parse_sitemap, priority=20)
-            elif self.wants(loc):
+            elif self.wants(loc) and self.recrawl_wants(loc, entry.get("lastmod")):
                 yield self.article_request(loc, entry.get("lastmod"))
 
     def parse_feed(self, response: Response) -> Iterable[scrapy.Request]:
@@ -152,8 +153,10 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
                 link = node.get("href") if node is not None else ""
             link = urljoin(response.url, link.strip())
             if link and self.wants(link):
-                when = item.findtext("{*}updated") or item.findtext("{*}pubDate")
-                yield self.article_request(link, when)
+                # a modification date (Atom); RSS pubDate only says it is not new
+                when = item.findtext("{*}updated")
+                if self.recrawl_wants(link, when):
+                    yield self.article_request(link, when)
 
     def on_site(self, url: str) -> bool:
         host = urlsplit(url).hostname or ""
@@ -173,6 +176,15 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             if known is None or newer(meta[META_LASTMOD], known):
                 self.lastmods[url] = meta[META_LASTMOD]
         return scrapy.Request(url, self.parse_page, meta=meta)
+
+    def recrawl_wants(self, url: str, lastmod: str | None) -> bool:
+        """The recrawl policy's verdict on a sitemap/feed entry (archive.recrawl)."""
+        if lastmod:
+            known = self.lastmods.get(url)
+            if known is None or newer(lastmod.strip(), known):
+                self.lastmods[url] = lastmod.strip()
+        policy = recrawl_planner(self.crawler)
+        return policy is None or policy.wanted(url, self.lastmods.get(url))
 
     def recrawl_request(self, url: str, dont_filter: bool = False) -> scrapy.Request:
         """A known article that the recrawl policy wants and discovery missed."""

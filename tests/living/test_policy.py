@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from archive.recrawl import Known, Policy
+from archive.recrawl_policy import Known, Policy
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -47,6 +47,13 @@ def test_sitemap_date_newer_than_the_check_fetches_any_age():
     known = _known(400, 10)
     assert not policy.due(known, NOW, "2026-02-01T00:00:00Z")
     assert policy.due(known, NOW, "2026-02-25T00:00:00Z")
+
+
+def test_sitemap_date_older_than_the_check_skips_pages_without_open_comments():
+    policy = Policy.from_config()
+    assert policy.due(_known(1, 0.5, open_=0), NOW)  # every run while young...
+    assert not policy.due(_known(1, 0.5, open_=0), NOW, "2026-02-28T00:00:00Z")  # ...unless
+    assert policy.due(_known(1, 0.5, open_=1), NOW, "2026-02-28T00:00:00Z")  # open thread
 
 
 def test_policy_layers_and_bad_keys():
