@@ -203,6 +203,8 @@ def m004_history(db: Database) -> None:
     from archive.history import backfill_versions
 
     backfill_versions(db)
+
+
 @migrations()
 def m005_failures(db: Database) -> None:
     """Every fetch that failed for good (after retries), so a crawl left
