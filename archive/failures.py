@@ -35,6 +35,9 @@ logger = logging.getLogger(__name__)
 
 STAGES = ("robots", "download", "redirect", "decode", "content", "http", "parse")
 META_RECORDED = "archive_failure_recorded"  # request.meta key: already a failures row
+# request.meta key: the URL is a guess (a usual sitemap or feed path), so a
+# 404 or 410 there says "not on this site", not "failed"
+META_GUESS = "archive_guess"
 _ATTR = "_newsarchive_failures"
 _MESSAGE_MAX = 500
 

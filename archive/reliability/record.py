@@ -25,7 +25,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from archive.failures import FailureLog, describe, error_name
+from archive.failures import META_GUESS, FailureLog, describe, error_name
 
 
 def stage_of(request: Request) -> str:
@@ -71,6 +71,8 @@ class FailureSpiderMiddleware:
             return None
         if isinstance(exception, HttpError):
             status = exception.response.status
+            if status in (404, 410) and request.meta.get(META_GUESS):
+                return ()  # a guessed sitemap/feed path the site does not have
             message = f"HTTP {status} {_reason(exception.response)}".strip()
             self.failures.record(request, "http", "HttpError", message, status=status)
         else:

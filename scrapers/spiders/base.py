@@ -23,12 +23,14 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from archive.capture import META_FETCHED_AT, header_value
-from archive.failures import FailureLog
+from archive.failures import META_GUESS, FailureLog
 from archive.recrawl import META_LASTMOD, newer
 from archive.recrawl import planner as recrawl_planner
 from scrapers.items import Article
 from scrapers.spiders.offload import PageParser
 from scrapers.spiders.threads import ThreadMixin
+
+GUESS = {META_GUESS: True}  # usual paths we try: their 404 is no failure
 
 # Never worth fetching on a news site: admin, login, feeds of comments, share links.
 DENY = (
@@ -109,10 +111,14 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             if "sitemaps" in self.discover:
                 yield scrapy.Request(urljoin(root, "/robots.txt"), self.parse_robots, priority=30)
                 for path in self.sitemap_paths:
-                    yield scrapy.Request(urljoin(root, path), self.parse_sitemap, priority=20)
+                    yield scrapy.Request(
+                        urljoin(root, path), self.parse_sitemap, meta=GUESS, priority=20
+                    )
             if "feeds" in self.discover:
                 for path in self.feed_paths:
-                    yield scrapy.Request(urljoin(root, path), self.parse_feed, priority=20)
+                    yield scrapy.Request(
+                        urljoin(root, path), self.parse_feed, meta=GUESS, priority=20
+                    )
             if "listings" in self.discover:
                 yield scrapy.Request(site, self.parse_page, meta={"listing_depth": 0}, priority=10)
 
