@@ -18,6 +18,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from sqlite_utils import Database
 
 from archive.download import META_WIRE_BODY, META_WIRE_HEAD, META_WIRE_REQUEST, split_head
 from archive.runtime import ArchiveRuntime
@@ -162,6 +163,8 @@ class WarcCaptureMiddleware:
         self.stats.inc_value("archive/warc/bytes", resp_loc.length + req_loc.length)
         if revisit is not None:
             self.stats.inc_value("archive/warc/revisits")
+        if response.status == 304:
+            self.stats.inc_value("archive/warc/not_modified")
 
     def _not_modified(self, url: str) -> Revisit:
         """A 304's revisit: the record holding the URL's latest earlier 200
@@ -196,7 +199,7 @@ ORDER BY c.rowid DESC LIMIT 1
 """
 
 
-def latest_payload(db, url: str) -> Revisit | None:
+def latest_payload(db: Database, url: str) -> Revisit | None:
     """The record holding the latest stored 200 payload of ``url`` (for a
     revisit, the capture it refers to), from the archive's captures table."""
     row = db.execute(_LATEST_PAYLOAD, [url]).fetchone()
