@@ -31,7 +31,8 @@ def _capture_rows(db: Path) -> int:
         conn.close()
 
 
-def _start_and_kill(url: str, db: Path, warc_dir: Path) -> None:
+def _start_and_kill(url: str, db: Path, warc_dir: Path) -> set[int]:
+    """Crawl until rows are committed, then SIGKILL; the crawl's parser workers at that moment."""
     cmd = crawl_command(url, str(db), str(warc_dir), "-s", "LOG_LEVEL=WARNING")
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")
     proc = subprocess.Popen(
@@ -45,9 +46,11 @@ def _start_and_kill(url: str, db: Path, warc_dir: Path) -> None:
             time.sleep(0.1)
         time.sleep(0.3)  # and records written after it
         assert proc.poll() is None, "the crawl ended before it could be killed"
+        workers = _parser_workers(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(30)
+    return workers
 
 
 def test_kill_9_then_rerun(tmp_path):
@@ -77,19 +80,26 @@ def test_kill_9_then_rerun(tmp_path):
         reader.close()
 
 
-def _parser_workers() -> set[str]:
-    found = subprocess.run(["pgrep", "-f", "multiprocessing.spawn"], capture_output=True, text=True)
-    return set(found.stdout.split())
+def _parser_workers(parent: int) -> set[int]:
+    """The spawned worker processes of ``parent`` (not other crawls' on this machine)."""
+    found = subprocess.run(
+        ["pgrep", "-P", str(parent), "-f", "multiprocessing.spawn"], capture_output=True, text=True
+    )
+    return {int(pid) for pid in found.stdout.split()}
+
+
+def _alive(pids: set[int]) -> set[int]:
+    return {pid for pid in pids if Path(f"/proc/{pid}").exists()}
 
 
 def test_parser_workers_end_with_a_killed_crawl(tmp_path):
     """SIGKILL leaves the crawl no chance to shut its parser pool down: the
     workers must notice and end by themselves."""
     site = build_site(articles=2000, seed=3)
-    before = _parser_workers()
     with DemoServer(site) as server:
-        _start_and_kill(server.url, tmp_path / "a.db", tmp_path / "warc")
+        workers = _start_and_kill(server.url, tmp_path / "a.db", tmp_path / "warc")
+    assert workers, "the crawl had no parser workers to leave behind"
     deadline = time.monotonic() + 10
-    while _parser_workers() - before and time.monotonic() < deadline:
+    while _alive(workers) and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert not _parser_workers() - before
+    assert not _alive(workers)
