@@ -31,7 +31,7 @@ _LABEL_WORDS = frozenset(
     # "as of", "press release": labels of the lines around a byline
     + ["stand", "pressemitteilung", "pressemeldung"]
     # reading time and relative dates printed after the names ("... Hace 13 horas")
-    + ["hace", "vor", "lesezeit", "lesedauer", "reading", "tiempo", "min", "min.", "minutes", "minuten"]
+    + ["hace", "vor", "lesezeit", "lesedauer", "reading", "tiempo", "min.", "minutes", "minuten"]
 )
 # fmt: on
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
