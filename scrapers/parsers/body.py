@@ -283,17 +283,28 @@ _READ_MORE = re.compile(
 
 
 _SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]]$")
+# Calls to action that close a page's article: subscribe, follow, get the app.
+_CALL_TO_ACTION = re.compile(
+    r"subscri(?:be|ption|ber)|abonnier|newsletter|suscr[ií]b|únete|hazte miembro|"
+    r"\bapps? (?:for|für) (?:ios|android)|telegram|canal de youtube|youtube channel|"
+    r"follow (?:us|the \w+ on)|síguenos|folgen sie uns|besuchen sie unseren|"
+    r"nichts mehr verpassen|nichts mehr versäumen",
+    re.I,
+)
 
 
 def _trim(text: str) -> str:
-    """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")."""
+    """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")
+    and short calls to subscribe or follow that close the article."""
     paras = text.split("\n\n")
     for _ in range(4):
         if len(paras) < 2:
             break
         last = paras[-1]
-        if (_READ_MORE.match(last) and len(last) < 200) or (
-            len(last) < 40 and not _SENTENCE_END.search(last)
+        if (
+            (_READ_MORE.match(last) and len(last) < 200)
+            or (len(last) < 40 and not _SENTENCE_END.search(last))
+            or (len(last) < 250 and _CALL_TO_ACTION.search(last))
         ):
             paras.pop()
         else:

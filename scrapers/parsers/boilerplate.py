@@ -96,24 +96,36 @@ def _attrs(el: etree._Element) -> str:
 
 def is_hidden(el: etree._Element) -> bool:
     """True for elements the page does not show (``hidden``, display:none)."""
-    if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+    items = el.items()  # (one call for all attributes: most elements have none)
+    return bool(items) and _hidden(dict(items))
+
+
+def _hidden(a: dict[str, str]) -> bool:
+    if "hidden" in a or _HIDDEN_STYLE.search(a.get("style") or ""):
         return True
-    return "hidden" in (el.get("class") or "").split()
+    return "hidden" in (a.get("class") or "").split()
+
+
+# A teaser of another article is named so and headed by a link to it (a lead
+# that a CMS names "teaser" carries no linked heading).
+_LINKED_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a[@href])")
+_BAD_ROLES = frozenset(["navigation", "complementary", "banner", "contentinfo", "search", "dialog"])
 
 
 def is_boilerplate(el: etree._Element) -> bool:
     """True when the element's markup names it as non-article content."""
-    if is_hidden(el):
+    items = el.items()
+    if not items:
+        return False
+    a = dict(items)
+    if _hidden(a) or (a.get("role") or "").lower() in _BAD_ROLES:
         return True
-    role = (el.get("role") or "").lower()
-    if role in ("navigation", "complementary", "banner", "contentinfo", "search", "dialog"):
-        return True
-    attrs = _attrs(el)
+    attrs = f"{a.get('class') or ''} {a.get('id') or ''}".lower()
     if not attrs.strip() or el.tag in ("article", "main", "body"):
         return False
-    if _BAD_WORDS.search(attrs):
+    if _BAD_WORDS.search(attrs) or ("teaser" in attrs and _LINKED_HEADING(el)):
         return True
-    return any(t.lower() in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs))
+    return any(t in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs))
 
 
 def in_excluded_region(el: etree._Element) -> bool:
@@ -168,21 +180,9 @@ def _link_dense(el: etree._Element, total: int, sizes: _Sizes) -> bool:
     return links > 0.5 * total and total < 1500
 
 
-_TEASER = re.compile(r"teaser")
-_LINKED_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a[@href])")
-
-
-def is_teaser(el: etree._Element) -> bool:
-    """A teaser of another article: named so, and headed by a link to it.
-
-    (A lead is named "teaser" by some CMSs too, but carries no linked heading.)
-    """
-    return bool(_TEASER.search(_attrs(el))) and bool(_LINKED_HEADING(el))
-
-
 def _doomed(el: etree._Element, limit: float, sizes: _Sizes) -> bool:
     size = None
-    if el.tag in _DROP_TAGS or is_boilerplate(el) or is_teaser(el):
+    if el.tag in _DROP_TAGS or is_boilerplate(el):
         size = sizes.text(el)
         if size <= limit:
             return True

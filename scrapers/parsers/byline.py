@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain, islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -39,29 +40,45 @@ _BY_LABEL = re.compile(
 _COMMENT = re.compile("comment")
 
 
-def _text_bylines(s: PageScan, ref: int, span: range | None = None) -> list[int]:
-    """Short elements starting "By ..." / "Von ..." / "Por ..." around the headline
-    (or in ``span``)."""
-    found = []
-    for i in span or range(max(s.body, ref - 40), min(s.end[s.body], ref + 150)):
-        if s.tags[i] not in _BY_TAGS:
-            continue
+def _text_bylines(s: PageScan, ref: int) -> list[int]:
+    """Short elements starting "By ..." / "Von ..." / "Por ..." around the headline."""
+    return list(_by_texts(s, range(max(s.body, ref - 40), min(s.end[s.body], ref + 150))))
+
+
+# First letters of the labels above: most texts fail this before any regex runs.
+_BY_FIRST = frozenset("bvpdtarwBVPDTARW-–—|·•")
+
+
+def _starts_label(text: str | None) -> bool:
+    t = text.lstrip() if text else ""
+    return bool(t) and t[0] in _BY_FIRST
+
+
+def _by_texts(s: PageScan, span: range) -> Iterator[int]:
+    """Elements of ``span`` that state a byline by its label, in page order."""
+    tags, size = s.tags, s.size
+    for i in span:
+        if tags[i] not in _BY_TAGS or not 2 <= size[i] <= 400:
+            continue  # (a byline, or the element holding its label, is short)
         el = s.nodes[i]
         text = el.text
-        if not len(el) and text and _BY_LABEL.match(text):
-            if el.tail and not el.tail.isspace():
-                found.append(i)  # "<b>Text:</b> Name" (see _byline_text)
-            elif s.parent[i] > s.body:
-                found.append(s.parent[i])  # "<span>By</span> <span>Name</span>"
-        elif text and not text.isspace():
-            # "By <a>Name</a>": the name is in the child
-            if _BY_TEXT.match(text) or (
+        if _starts_label(text):
+            if not len(el) and _BY_LABEL.match(text):
+                if el.tail and not el.tail.isspace():
+                    yield i  # "<b>Text:</b> Name" (see _byline_text)
+                elif s.parent[i] > s.body:
+                    yield s.parent[i]  # "<span>By</span> <span>Name</span>"
+            elif _BY_TEXT.match(text) or (
                 len(el) and el[0].tag == "a" and _BY_TEXT.match(text + " x")
             ):
-                found.append(i)
-        elif len(el) and el[0].text and _BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}"):
-            found.append(i)  # "<p><strong>Text:</strong> Name</p>"
-    return found
+                yield i  # "By <a>Name</a>": the name is in the child
+        elif (
+            (not text or text.isspace())
+            and len(el)
+            and _starts_label(el[0].text)
+            and _BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}")
+        ):
+            yield i  # "<p><strong>Text:</strong> Name</p>"
 
 
 def _byline_text(el: etree._Element) -> str:
@@ -284,8 +301,8 @@ def _late_byline(
     """A "Text: Name" line or a signature further down the article, where the
     byline is printed at its end rather than by the headline."""
     ref = headline_at(s, title)
-    span = range(ref, s.end[s.body])
-    for i in [*_text_bylines(s, ref, span), *_signatures(s, ref)][:20]:
+    span = range(ref, min(s.end[s.body], ref + 3000))
+    for i in islice(chain(_by_texts(s, span), _signatures(s, ref)), 20):
         if s.inside(i, _COMMENT):
             continue
         text = _byline_text(s.nodes[i])

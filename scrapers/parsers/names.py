@@ -8,6 +8,7 @@ finders in :mod:`byline` only decide which string to trust.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -30,7 +31,7 @@ _LABEL_WORDS = frozenset(
     # "as of", "press release": labels of the lines around a byline
     + ["stand", "pressemitteilung", "pressemeldung"]
     # reading time and relative dates printed after the names ("... Hace 13 horas")
-    + ["hace", "vor", "lesezeit", "lesedauer", "reading", "tiempo", "min", "min.", "minutes", "minuten"]
+    + ["hace", "vor", "lesezeit", "lesedauer", "reading", "tiempo", "min.", "minutes", "minuten"]
 )
 # fmt: on
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -142,6 +143,13 @@ def split_byline(
     >>> split_byline("Jane Doe, Staff Writer | May 3, 2021")
     (['Jane Doe'], None)
     """
+    names, source = _split(text, site_name, trusted)
+    return list(names), source
+
+
+@functools.lru_cache(maxsize=512)
+def _split(text: str, site_name: str | None, trusted: bool) -> tuple[tuple[str, ...], str | None]:
+    """:func:`split_byline`, cached: a page repeats its byline in several elements."""
     # (metadata is sometimes escaped twice: "Redacci&oacute;n")
     text = _EMAIL.sub(" ", html.unescape(text).replace("\xa0", " "))
     text = _HANDLE.sub(" ", text)
@@ -168,7 +176,7 @@ def split_byline(
                 continue
             if _looks_like_name(part, site_name, trusted or not names) and part not in names:
                 names.append(part)
-    return names[:10], source
+    return tuple(names[:10]), source
 
 
 _INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")

@@ -132,7 +132,7 @@ def _short_texts(s: PageScan, indices: range) -> Iterator[str]:
 def _near_date(raw: str) -> str | None:
     """A date in a short line by the headline, two-digit years included."""
     iso, _ = parse_date(raw)
-    if iso or not (m := _SHORT_YEAR.fullmatch(raw)):
+    if iso or raw.count(".") < 2 or not (m := _SHORT_YEAR.fullmatch(raw)):
         return iso
     d, mo, y, hh, mm = m.groups()
     return parse_date(f"20{y}-{int(mo):02d}-{int(d):02d}" + (f" {hh}:{mm}" if hh else ""))[0]

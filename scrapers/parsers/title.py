@@ -128,11 +128,20 @@ def headline_at(s: PageScan, title: str | None) -> int:
     """Index of the headline: as :func:`headline_index`, and else a ``<h2>``/``<h3>``
     that reads as ``title`` (themes that set the post title as a subheading
     under the blog's name)."""
-    i = headline_index(s, title)
-    if not title or inline_text(s.nodes[i]) == title:
-        return i
-    tags = s.tags
-    for j in range(s.body, len(tags)):
-        if tags[j] in _SUBHEADINGS and inline_text(s.nodes[j]) == title:
-            return j
-    return i
+    key = f"{title}\x00h2"  # (the scan's headline cache, under a key of its own)
+    found = s.headline.get(key)
+    if found is not None:
+        return found
+    found = i = headline_index(s, title)
+    if title and inline_text(s.nodes[i]) != title:
+        tags = s.tags
+        found = next(
+            (
+                j
+                for j in range(s.body, len(tags))
+                if tags[j] in _SUBHEADINGS and inline_text(s.nodes[j]) == title
+            ),
+            i,
+        )
+    s.headline[key] = found
+    return found

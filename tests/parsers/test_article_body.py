@@ -167,3 +167,21 @@ def test_lead_named_teaser_inside_the_container_stays():
         f"which sums it up.</p>{_PARAS}</article></body></html>"
     )
     assert _body(html).startswith("The lead of the story")
+
+
+def test_closing_calls_to_subscribe_or_follow_are_trimmed():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p>Subscribe now to our e-edition for "
+        "the full story.</p><p>Follow The Gleaner on Twitter and Instagram.</p></article>"
+        "</body></html>"
+    )
+    text = _body(html)
+    assert text.endswith("Paragraph 5 of the article body with enough words to count.")
+
+
+def test_a_call_to_action_inside_the_article_stays():
+    html = (
+        "<html><body><article><h1>Story</h1><p>Readers can subscribe to the council's "
+        f"newsletter, the mayor said.</p>{_PARAS}</article></body></html>"
+    )
+    assert "subscribe to the council's newsletter" in _body(html)

@@ -180,6 +180,7 @@ def test_byline_labels_in_many_shapes(meta):
         ("Web Commerce GmbH www.w-commerce.de", []),  # a company is not an author
         ("Deutscher Caritasverband e.V.", []),
         ("Matthias \n\n herrpfleger", ["Matthias"]),  # a login beside the name
+        ("By Min Zhang", ["Min Zhang"]),
         ("Autor: Redaktion Gelbe Liste \n Stand: 01.11.2021", ["Redaktion Gelbe Liste"]),
         ("Die Autorin Nora Bossong im Gespräch", []),  # a headline that mentions an author
     ],
