@@ -23,6 +23,15 @@ ARCHIVE_PARSE_WORKERS = 2  # parser processes beside the crawl (0: parse in the 
 ARCHIVE_COMMENTS_API = "auto"  # WordPress REST API for threads: auto, always or never
 ARCHIVE_CONTACT = "https://github.com/newsarchive/newsarchive"  # who runs the crawl
 
+# --- fleet: distributed crawling on Redis (docs/fleet.md) ---------------------------
+ARCHIVE_REDIS_URL = ""  # redis://host:6379/0 makes this process a fleet worker ("" = off)
+ARCHIVE_FLEET_WORKER = ""  # worker id, in WARC file names ("" = hostname-pid)
+ARCHIVE_FLEET_BEAT = 1.0  # seconds between heartbeats (records pushed, leases freed)
+ARCHIVE_FLEET_LEASE_TTL = 30.0  # a worker silent this long is dead: its requests are requeued
+ARCHIVE_FLEET_IDLE_CLOSE = 0.0  # close after the fleet is idle this long (0 = wait for work)
+ARCHIVE_FLEET_HOST_DELAY = 1.0  # fleet-wide minimum seconds between requests to one host
+ADDONS = {"archive.fleet.addon.FleetAddon": 0}  # switches to the fleet when the URL is set
+
 # --- politeness ------------------------------------------------------------------
 USER_AGENT = f"newsarchive/0.1 (+{ARCHIVE_CONTACT})"
 ROBOTSTXT_OBEY = True
