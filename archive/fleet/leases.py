@@ -48,8 +48,11 @@ return #kv / 2
 
 
 def in_progress(crawler: Any) -> set[Request]:
-    slot = getattr(crawler.engine, "_slot", None)
-    if slot is None or not isinstance(getattr(slot, "inprogress", None), set):
+    engine = crawler.engine
+    slot = getattr(engine, "_slot", None) if engine is not None else None
+    if slot is None:  # the engine has closed: nothing is in progress any more
+        return set()
+    if not isinstance(getattr(slot, "inprogress", None), set):
         raise RuntimeError(
             "this Scrapy's engine has no _slot.inprogress: see archive/fleet/leases.py"
         )

@@ -17,9 +17,9 @@ def spiders(server: Any) -> list[str]:
     """Spiders with a queue, a dupefilter or workers in this Redis."""
     found = set()
     for pattern, suffix in (("*:requests", ":requests"), ("*:dupefilter", ":dupefilter")):
-        for raw in server.keys(pattern):
+        for raw in server.scan_iter(pattern):
             found.add(_text(raw)[: -len(suffix)])
-    for raw in server.keys("newsarchive:workers:*"):
+    for raw in server.scan_iter("newsarchive:workers:*"):
         found.add(_text(raw).rsplit(":", 1)[1])
     return sorted(found)
 
@@ -29,7 +29,7 @@ def fleet_status(server: Any) -> dict[str, Any]:
     out: dict[str, Any] = {"pending_ingest": pending(server), "spiders": {}}
     for spider in spiders(server):
         workers = []
-        for raw in server.keys(keys.key(keys.WORKER_INFO, worker="*")):
+        for raw in server.scan_iter(keys.key(keys.WORKER_INFO, worker="*")):
             info = {_text(k): _text(v) for k, v in server.hgetall(raw).items()}
             if info.get("spider") != spider:
                 continue

@@ -127,7 +127,8 @@ class FleetWorker:
         }
         key = self._key(keys.WORKER_INFO)
         pipe = self.server.pipeline()
-        pipe.hmset(key, info)
+        for name, value in info.items():  # (hmset is deprecated, hset(mapping=) too new)
+            pipe.hset(key, name, value)
         pipe.expire(key, 24 * 3600)
         pipe.execute()
 
