@@ -82,7 +82,11 @@ class Ingester:
             for op in batch["ops"]:
                 self._apply_op(batch.get("crawl"), op)
         self.store.flush()
-        self.server.execute_command("XACK", keys.STREAM, keys.GROUP, *[e for e, _ in entries])
+        ids = [e for e, _ in entries]
+        pipe = self.server.pipeline(transaction=True)  # committed: Redis may forget them
+        pipe.execute_command("XACK", keys.STREAM, keys.GROUP, *ids)
+        pipe.execute_command("XDEL", keys.STREAM, *ids)
+        pipe.execute()
         self.counts["entries"] += len(entries)
 
     def _apply_op(self, crawl: int | None, op: list[Any]) -> None:
@@ -128,16 +132,5 @@ def _fields(raw: Any) -> dict[bytes, Any]:
 
 
 def pending(server: Any) -> int:
-    """Entries not yet acknowledged by ingest (not yet read, or read and not committed)."""
-    try:
-        groups = server.execute_command("XINFO", "GROUPS", keys.STREAM)
-    except Exception:
-        return 0
-    for group in groups:
-        info = _fields(group)
-        name = info.get(b"name")
-        if (name.decode() if isinstance(name, bytes) else name) == keys.GROUP:
-            lag = info.get(b"lag")
-            unread = int(lag) if lag is not None else 0
-            return unread + int(info.get(b"pending", 0))
+    """Stream entries not yet committed to the archive (ingest deletes what it commits)."""
     return int(server.execute_command("XLEN", keys.STREAM) or 0)
