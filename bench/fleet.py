@@ -6,8 +6,9 @@ redis-server, then crawls the site with a fleet of 1, 2 and 3 workers
 the worker, WARC, records to the Redis stream).  The clock runs from the
 `enqueue` of the site until the fleet has nothing left (no request queued, no
 lease held); CPU is the workers' user+system time from their rusage.  Ingest
-into SQLite runs after each crawl and is timed apart.  On 2 cores this shows
-the fleet's overhead more than a speed-up.
+into SQLite runs after each crawl and is timed apart.  A plain `scrapy crawl`
+(no Redis, SQLite written in the crawl) of the same site is the baseline.  On
+2 cores this shows the fleet's overhead more than a speed-up.
 
     .venv/bin/python bench/fleet.py [--articles 2000] [--workers 1,2,3]
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,6 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from archive.demo import crawl_command  # noqa: E402
 from archive.fleet import keys  # noqa: E402
 from archive.fleet.local import LocalRedis, worker_command  # noqa: E402
 from bench.crawl import start_site  # noqa: E402
@@ -92,6 +95,32 @@ def run_fleet(n: int, url: str, work: Path) -> dict[str, float]:
     }
 
 
+def run_plain(url: str, work: Path) -> dict[str, float]:
+    """The same crawl by one `scrapy crawl` without the fleet: the overhead's baseline."""
+    cmd = crawl_command(
+        url, str(work / "plain.db"), str(work / "plain-warc"),
+        "-s", "ARCHIVE_PARSE_WORKERS=0",
+        "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", "CONCURRENT_REQUESTS=32",
+        "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=32",
+        "-s", f"LOG_FILE={work / 'plain.log'}",
+    )  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    log = (work / "plain.log").read_text()
+    pages = int(re.search(r"'response_received_count': (\d+)", log).group(1))
+    seconds = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", log).group(1))
+    cpu = usage.ru_utime + usage.ru_stime
+    return {
+        "workers": "plain",
+        "pages": pages,
+        "seconds": round(seconds, 2),
+        "pages_per_s": round(pages / seconds, 1),
+        "cpu_ms_per_page": round(1000 * cpu / max(pages, 1), 2),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=2000)
@@ -113,13 +142,25 @@ def main() -> None:
                     f"(workers); ingest {res['ingest_seconds']:.1f} s",
                     flush=True,
                 )
+            plain = run_plain(url, Path(tmp))
+            print(
+                f"plain scrapy crawl: {plain['pages']:6d} pages {plain['seconds']:7.2f} s "
+                f"{plain['pages_per_s']:7.1f} pages/s, {plain['cpu_ms_per_page']:5.2f} ms CPU/page",
+                flush=True,
+            )
     finally:
         proc.terminate()
     base = results[0]["pages_per_s"]
     for res in results:
-        print(f"{res['workers']} worker(s): {res['pages_per_s'] / base:.2f}x the rate of 1")
+        print(
+            f"{res['workers']} worker(s): {res['pages_per_s'] / base:.2f}x the rate of 1 worker, "
+            f"{res['pages_per_s'] / plain['pages_per_s']:.2f}x plain; CPU/page "
+            f"{res['cpu_ms_per_page'] / plain['cpu_ms_per_page']:.2f}x plain"
+        )
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps({"articles": args.articles, "runs": results}, indent=2))
+    Path(args.out).write_text(
+        json.dumps({"articles": args.articles, "runs": results, "plain": plain}, indent=2)
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ expired is dead: any live worker moves its leases back into the queue.
 A request is done when Scrapy's engine no longer holds it: the engine keeps
 each request in its in-progress set until its download, callback, follow-up
 requests and item pipelines are all through.  That set is an attribute of
-the engine's slot (``engine._slot.inprogress``, Scrapy 2.13 to 2.19); it is
+the engine's slot (``engine._slot.inprogress``, read on Scrapy 2.19); it is
 read in :func:`in_progress` only, which fails loudly if Scrapy changes it.
 """
 

@@ -1,6 +1,6 @@
 """scrapy-redis' scheduler with leased pops (see :mod:`archive.fleet.leases`).
 
-Also the fixes that scrapy-redis 0.9.1 needs on Scrapy 2.13+: it passes a
+Also the fixes that scrapy-redis 0.9.1 needs on the Scrapy we test (2.19): it passes a
 ``spider`` argument to ``StatsCollector.inc_value`` and calls ``Spider.log``,
 both deprecated (warnings in every crawl, errors under ``-W error``); the
 three methods involved are redone here without them.
