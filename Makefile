@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
+	# the fleet's scrapy-redis, without its redis>=4.2 (pywb pins 2.10.6): docs/fleet.md
+	$(BIN)/pip install -q --no-deps 'scrapy-redis==0.9.1' 'six>=1.15'
 	@touch $@
 
 demo: $(STAMP)

@@ -30,6 +30,15 @@ ARCHIVE_RECRAWL_ENABLED = True  # apply the recrawl policy to known articles
 ARCHIVE_RECRAWL_POLICY = {}  # overrides of archive.recrawl.DEFAULT_POLICY (dict or JSON)
 ARCHIVE_RECRAWL_CONDITIONAL = True  # send If-None-Match / If-Modified-Since when known
 ARCHIVE_RECRAWL_CLOCK = ""  # ISO time the policy takes as "now" (tests, replays); "" = real time
+# --- fleet: distributed crawling on Redis (docs/fleet.md) ---------------------------
+ARCHIVE_REDIS_URL = ""  # redis://host:6379/0 makes this process a fleet worker ("" = off)
+ARCHIVE_FLEET_WORKER = ""  # worker id, in WARC file names ("" = hostname-pid)
+ARCHIVE_FLEET_BEAT = 1.0  # seconds between heartbeats (records pushed, leases freed)
+ARCHIVE_FLEET_LEASE_TTL = 30.0  # a worker silent this long is dead: its requests are requeued
+ARCHIVE_FLEET_IDLE_CLOSE = 0.0  # close after the fleet is idle this long (0 = wait for work)
+ARCHIVE_FLEET_HOST_DELAY = 1.0  # fleet-wide minimum seconds between requests to one host
+# (the fleet add-on, archive.fleet.addon.FleetAddon, is in ADDONS below: it
+# switches to the fleet only when ARCHIVE_REDIS_URL is set)
 
 # --- politeness ------------------------------------------------------------------
 USER_AGENT = f"newsarchive/0.1 (+{ARCHIVE_CONTACT})"
@@ -73,7 +82,7 @@ ITEM_PIPELINES = {
 # The add-on installs the failure recording, Retry-After/backoff retries, the
 # robots.txt, gzip, binary-content and redirect guards, URL cleaning, the trap
 # filter and the per-site budget.
-ADDONS = {"archive.reliability.Reliability": 0}
+ADDONS = {"archive.reliability.Reliability": 0, "archive.fleet.addon.FleetAddon": 10}
 ARCHIVE_RETRY_BACKOFF = 1.0  # seconds before the first retry; doubles for each further one
 ARCHIVE_RETRY_MAX_DELAY = 60.0  # longest wait before a retry, whatever Retry-After asks
 ARCHIVE_MAX_PAGES_PER_SITE = 100_000  # requests per host and crawl (0: no limit)

@@ -136,6 +136,10 @@ def _register() -> None:
 
     for command in (*cli_warc.COMMANDS, *cli_research.COMMANDS):
         main.add_command(command)
+    from archive import cli_fleet  # noqa: E402 - one line per topic, kept apart for merges
+
+    for command in cli_fleet.COMMANDS:
+        main.add_command(command)
 
 
 _register()

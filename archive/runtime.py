@@ -13,6 +13,7 @@ import logging
 import os
 import platform
 import socket
+from pathlib import Path
 from typing import Any
 
 from scrapy import signals
@@ -45,14 +46,25 @@ class ArchiveRuntime:
             setattr(crawler, _ATTR, runtime)
         return runtime
 
+    @property
+    def fleet(self) -> bool:
+        """A fleet worker (docs/fleet.md): ``ARCHIVE_REDIS_URL`` is set."""
+        return bool(self.settings.get("ARCHIVE_REDIS_URL"))
+
     # -- resources -------------------------------------------------------------
     @property
     def store(self) -> ArchiveStore:
         if self._store is None:
             path = self.settings.get("ARCHIVE_SQLITE_PATH")
-            self._store = ArchiveStore.open(
-                path, batch_size=self.settings.getint("ARCHIVE_BATCH_SIZE")
-            )
+            if self.fleet:  # records go to a Redis stream; `newsarchive ingest` writes them
+                from archive.fleet.sink import StreamSink
+
+                self._store = StreamSink.from_crawler(self.crawler)
+                path = self.settings.get("ARCHIVE_REDIS_URL")
+            else:
+                self._store = ArchiveStore.open(
+                    path, batch_size=self.settings.getint("ARCHIVE_BATCH_SIZE")
+                )
             spider = self.crawler.spider
             self.crawl_id = self._store.start_crawl(spider.name, getattr(spider, "crawl_args", {}))
             logger.info("Archive database %s (crawl %s)", path, self.crawl_id)
@@ -63,7 +75,11 @@ class ArchiveRuntime:
         if self._warc is None:
             self.store  # noqa: B018 - the crawl row first, so warcinfo can name it
             directory = self.settings.get("ARCHIVE_WARC_DIR")
-            if os.path.isdir(directory):
+            if os.path.isdir(directory) and self.fleet:  # other workers may be writing here
+                from archive.fleet.worker import recover_worker_files
+
+                recover_worker_files(Path(directory), self.settings.get("ARCHIVE_WARC_PREFIX"))
+            elif os.path.isdir(directory):
                 recover_open_files(directory)
             self._warc = WarcFileWriter(
                 directory,

@@ -77,8 +77,6 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         }
         self.crawl_args = {k: str(v) for k, v in given.items() if v is not None}
         urls = url.split(",") if url else list(self.profile.get("start_urls", ()))
-        if not urls:
-            raise ValueError(f"spider {self.name!r} needs -a url=https://site.example/")
         self.url = ",".join(urls)
         self.site_urls = [u.strip() if "://" in u else "https://" + u.strip() for u in urls]
         self.allowed_domains = sorted({urlsplit(u).hostname for u in self.site_urls})
@@ -99,6 +97,9 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        if not spider.site_urls and not crawler.settings.get("ARCHIVE_REDIS_URL"):
+            # a fleet worker may start empty and take sites from `newsarchive enqueue`
+            raise ValueError(f"spider {spider.name!r} needs -a url=https://site.example/")
         workers = crawler.settings.getint("ARCHIVE_PARSE_WORKERS")
         spider.page_parser = PageParser(workers, spider.selectors)
         crawler.signals.connect(spider.page_parser.close, signal=signals.spider_closed)
@@ -107,20 +108,31 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
     # -- start -----------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for site in self.site_urls:
-            root = urljoin(site, "/")
-            if "sitemaps" in self.discover:
-                yield scrapy.Request(urljoin(root, "/robots.txt"), self.parse_robots, priority=30)
-                for path in self.sitemap_paths:
-                    yield scrapy.Request(
-                        urljoin(root, path), self.parse_sitemap, meta=GUESS, priority=20
-                    )
-            if "feeds" in self.discover:
-                for path in self.feed_paths:
-                    yield scrapy.Request(
-                        urljoin(root, path), self.parse_feed, meta=GUESS, priority=20
-                    )
-            if "listings" in self.discover:
-                yield scrapy.Request(site, self.parse_page, meta={"listing_depth": 0}, priority=10)
+            for request in self.site_requests(site):
+                yield request
+
+    def site_requests(self, site: str) -> Iterable[scrapy.Request]:
+        root = urljoin(site, "/")
+        if "sitemaps" in self.discover:
+            yield scrapy.Request(urljoin(root, "/robots.txt"), self.parse_robots, priority=30)
+            for path in self.sitemap_paths:
+                yield scrapy.Request(
+                    urljoin(root, path), self.parse_sitemap, meta=GUESS, priority=20
+                )
+        if "feeds" in self.discover:
+            for path in self.feed_paths:
+                yield scrapy.Request(urljoin(root, path), self.parse_feed, meta=GUESS, priority=20)
+        if "listings" in self.discover:
+            yield scrapy.Request(site, self.parse_page, meta={"listing_depth": 0}, priority=10)
+
+    def add_site(self, url: str, *, discover: bool = True) -> Iterable[scrapy.Request]:
+        """Crawl one more site (a fleet's `newsarchive enqueue`): its links are
+        followed from now on; with ``discover``, the requests that start it."""
+        site = url.strip() if "://" in url else "https://" + url.strip()
+        if site not in self.site_urls:
+            self.site_urls.append(site)
+            self.allowed_domains = sorted(set(self.allowed_domains) | {urlsplit(site).hostname})
+        return self.site_requests(site) if discover else ()
 
     # -- discovery -------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterable[scrapy.Request]:
