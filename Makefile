@@ -13,7 +13,7 @@ help:
 	@echo "make bench  - crawl benchmark (bench/crawl.py), minutes"
 	@echo "make clean  - remove the venv and data/"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
