@@ -102,9 +102,9 @@ class FailureLog:
             "failed_at": utcnow(),
         }
         try:
-            db = self.runtime.store.db  # opens the store, so crawl_id is set
+            store = self.runtime.store  # opens the store, so crawl_id is set
             row["crawl_id"] = self.runtime.crawl_id
-            db["failures"].insert(row)
+            store.add_failure(row)
         except Exception:
             logger.exception("Could not record the failure of %s", request.url)
             self.stats.inc_value("archive/failures/unrecorded")

@@ -186,6 +186,11 @@ class ArchiveStore:
         self._captures.append({c: row.get(c) for c in CAPTURE_COLUMNS})
         self._maybe_flush()
 
+    def add_failure(self, row: dict[str, Any]) -> None:
+        """One ``failures`` row, written at once: failures are rare, and the row
+        must survive a crawl that dies right after (docs/reliability.md)."""
+        self.db["failures"].insert(row)
+
     def add_article(
         self,
         article: Article,

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+from typing import Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
@@ -37,7 +39,10 @@ class Command(ScrapyCrawl):
         if len(args) != 1:
             raise UsageError("give one spider name: scrapy crawl SPIDER")
         assert self.settings is not None
-        lock = RunLock(self.settings.get("ARCHIVE_SQLITE_PATH") or "data/archive.db", args[0])
+        lock = RunLock(
+            self.settings.get("ARCHIVE_SQLITE_PATH") or "data/archive.db",
+            _lock_name(args[0], self.settings),
+        )
         try:
             lock.acquire()
         except RunLocked as exc:
@@ -55,6 +60,15 @@ class Command(ScrapyCrawl):
             )
         finally:
             lock.release()
+
+
+def _lock_name(spider: str, settings: Any) -> str:
+    """Fleet workers (``ARCHIVE_REDIS_URL``) write no archive, ``newsarchive
+    ingest`` does, and many run at once: each locks only its own worker id
+    (the default id, hostname-pid, is unique anyway)."""
+    if not settings.get("ARCHIVE_REDIS_URL"):
+        return spider
+    return f"{spider}.{settings.get('ARCHIVE_FLEET_WORKER') or os.getpid()}"
 
 
 def _exit_code(bootstrap_failed: bool, finish_reason: str | None) -> int:

@@ -41,6 +41,9 @@ class FleetAddon:
             "REDIS_START_URLS_KEY": START_URLS.replace("spider", "name"),
         }.items():
             settings.set(name, value, priority="addon")
+        # The recrawl policy reads and writes the archive, which a worker does
+        # not have (ingest writes it): off in the fleet (docs/fleet.md).
+        _set_over_project(settings, "ARCHIVE_RECRAWL_ENABLED", False)
         _set_over_project(
             settings, "ARCHIVE_WARC_PREFIX", f"{settings.get('ARCHIVE_WARC_PREFIX')}-{worker}"
         )

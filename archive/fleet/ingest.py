@@ -103,6 +103,8 @@ class Ingester:
             self.store.add_article(article, **kwargs)
             self.counts["articles"] += 1
             self.counts["comments"] += len(article.comments)
+        elif kind == "failure":
+            self.store.add_failure(dict(op[1], crawl_id=self._crawl_id(crawl)))
         elif kind == "finish":
             self.store.finish_crawl(self._crawl_id(crawl), op[1], op[2])
         else:

@@ -90,6 +90,11 @@ class StreamSink:
         self._add(UNTAGGED, ["capture", row], 1)
         self.counts["captures"] += 1
 
+    def add_failure(self, row: dict[str, Any]) -> None:
+        """Failures are pushed with the next batch, whatever the lease: a failed
+        request is finished (its retries are new requests)."""
+        self._add(None, ["failure", row], 1)
+
     def add_article(self, article: Article, **kwargs: Any) -> str:
         tag = self._article_tags.pop(id(article), None)
         self._add(tag, ["article", article_to_dict(article), kwargs], 1 + len(article.comments))
