@@ -13,7 +13,14 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from scrapers.parsers.text import BLOCK_TAGS, SAFE_TAGS, SKIP_TAGS, normalize_text, start_tag
+from scrapers.parsers.text import (
+    BLOCK_TAGS,
+    PLAIN_START,
+    SAFE_TAGS,
+    SKIP_TAGS,
+    normalize_text,
+    start_tag,
+)
 
 # Words that mark an element as being about reader comments, in the languages
 # the archive meets most (class/id tokens are matched lower-cased).
@@ -195,7 +202,7 @@ def _element(
         tx.append("\n")
     keep = tag in SAFE_TAGS
     if keep:
-        hx.append(start_tag(el, tag))
+        hx.append(PLAIN_START.get(tag) or start_tag(el, tag))
     _inner(el, skip, pre, tx, hx)
     if block:
         tx.append("\n\n")
