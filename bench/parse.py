@@ -9,6 +9,9 @@ site (rendered in memory, no server) and (b) the dev set's pages
 pages with ``load_html`` alone (decode + one lxml parse, the floor) and with
 the whole ``parse_page``, alternating, so the ratio ``parse / lxml`` holds on a
 busy machine where absolute times drift; the best round of each is reported.
+Times are the process's CPU time (``time.process_time``): the parser is
+CPU-bound, and CPU time does not count the moments a shared machine gives the
+core to another process (it still grows when neighbours thrash the caches).
 ``--profile`` prints the cProfile top functions of one pass instead.
 """
 
@@ -79,9 +82,9 @@ def _parse(pages: list[Page]) -> None:
 
 
 def _timed(fn, pages: list[Page]) -> float:
-    start = time.perf_counter()
+    start = time.process_time()
     fn(pages)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def measure(pages: list[Page], rounds: int) -> dict[str, float]:

@@ -34,30 +34,33 @@ SAFE_ATTRS = {
     "blockquote": ("cite",),
 }
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+# The runs _WS would change: a lone space is left alone (most matches of _WS
+# are lone spaces between words, each replaced by itself).
+_WS_RUNS = re.compile(r" [ \t\r\f\v\u00a0\u200b]+|[\t\r\f\v\u00a0\u200b][ \t\r\f\v\u00a0\u200b]*")
 _INVISIBLE = re.compile("[\u00ad\u200b\ufeff]")  # soft hyphen, zero-width space, BOM
 _SAFE_URL = re.compile(r"^(?:https?:|mailto:|/|#|\.|[^:]*$)", re.I)
 
 
-def _tag(el) -> str:
-    tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
-
-
 def _walk_text(el, out: list[str]) -> None:
-    tag = _tag(el)
-    if tag in SKIP_TAGS or not isinstance(el.tag, str):
+    tag = el.tag
+    if not isinstance(tag, str):
+        return
+    tag = tag.lower()
+    if tag in SKIP_TAGS:
         return
     block = tag in BLOCK_TAGS
     if block:
         out.append("\n\n")
     elif tag == "br":
         out.append("\n")
-    if el.text:
-        out.append(el.text)
+    text = el.text  # (each read of .text or .tail builds a new string)
+    if text:
+        out.append(text)
     for child in el:
         _walk_text(child, out)
-        if child.tail:
-            out.append(child.tail)
+        tail = child.tail
+        if tail:
+            out.append(tail)
     if block:
         out.append("\n\n")
 
@@ -70,9 +73,10 @@ def normalize_text(raw: str) -> str:
     """
     paragraphs: list[str] = []
     current: list[str] = []
-    for line in _INVISIBLE.sub("", raw).split("\n"):
-        # (most lines are the empty ones between blocks: skip the regex for them)
-        line = "" if not line or line.isspace() else _WS.sub(" ", line).strip()
+    # (_WS never spans a line break, so one substitution over the whole text
+    # equals one per line)
+    for line in _WS_RUNS.sub(" ", _INVISIBLE.sub("", raw)).split("\n"):
+        line = line.strip()
         if line:
             current.append(line)
         elif current:
@@ -94,7 +98,7 @@ def inline_text(el) -> str:
     """All text of an element on one line (names, dates, headings)."""
     if el is None:
         return ""
-    return _WS.sub(" ", _INVISIBLE.sub("", " ".join(el.itertext()))).strip()
+    return _WS_RUNS.sub(" ", _INVISIBLE.sub("", " ".join(el.itertext()))).strip()
 
 
 def start_tag(el, tag: str) -> str:
@@ -110,19 +114,33 @@ def start_tag(el, tag: str) -> str:
     return f"<{tag}{''.join(attrs)}>"
 
 
+# Start tags of the allowed elements that keep no attribute, ready made.
+PLAIN_START = {tag: f"<{tag}>" for tag in SAFE_TAGS if tag not in SAFE_ATTRS}
+
+
+def _escape(text: str) -> str:
+    """``html.escape(text, quote=False)`` without its call overhead."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _clean(el, out: list[str]) -> None:
-    tag = _tag(el)
+    tag = el.tag
+    if not isinstance(tag, str):
+        return
+    tag = tag.lower()
     if not tag or tag in SKIP_TAGS:
         return
     keep = tag in SAFE_TAGS
     if keep:
-        out.append(start_tag(el, tag))
-    if el.text:
-        out.append(escape(el.text, quote=False))
+        out.append(PLAIN_START.get(tag) or start_tag(el, tag))
+    text = el.text
+    if text:
+        out.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     for child in el:
         _clean(child, out)
-        if child.tail:
-            out.append(escape(child.tail, quote=False))
+        tail = child.tail
+        if tail:
+            out.append(tail.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
     if keep and tag not in ("br", "hr", "img"):
         out.append(f"</{tag}>")
 
@@ -131,11 +149,11 @@ def clean_html(el) -> str:
     """Safe HTML of an element's content (the element's own tag is dropped)."""
     out: list[str] = []
     if el.text:
-        out.append(escape(el.text, quote=False))
+        out.append(_escape(el.text))
     for child in el:
         _clean(child, out)
         if child.tail:
-            out.append(escape(child.tail, quote=False))
+            out.append(_escape(child.tail))
     return "".join(out).strip()
 
 

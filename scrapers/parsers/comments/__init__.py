@@ -69,7 +69,8 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
     them are probed again, and text is read for the survivors only.  Blocks
     holding text fields are reply forms and are dropped."""
     stop = {b.el for b in blocks}
-    probes = {b.el: probe(b.el, stop, fetched_at) for b in blocks}
+    memo: dict = {}
+    probes = {b.el: probe(b.el, stop, fetched_at, memo) for b in blocks}
     # Reply forms stay fenced off (never folded into a comment around them).
     parts = {
         b.el
@@ -79,7 +80,7 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
     if parts and parts != stop:
         stop -= parts
         for host in {h for h in (_host(p, stop) for p in parts) if h is not None}:
-            probes[host] = probe(host, stop, fetched_at)
+            probes[host] = probe(host, stop, fetched_at, memo)
     out = []
     for b in blocks:
         kind, p = _kind(b), probes[b.el]

@@ -9,12 +9,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Container, Iterable
-from html import escape
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from scrapers.parsers.text import BLOCK_TAGS, SAFE_TAGS, SKIP_TAGS, normalize_text, start_tag
+from scrapers.parsers.text import (
+    BLOCK_TAGS,
+    PLAIN_START,
+    SAFE_TAGS,
+    SKIP_TAGS,
+    normalize_text,
+    start_tag,
+)
 
 # Words that mark an element as being about reader comments, in the languages
 # the archive meets most (class/id tokens are matched lower-cased).
@@ -37,6 +43,7 @@ COMMENT_WORDS = (
 _KEEP_ATTRS = ("href", "src", "alt", "title", "datetime", "cite", "colspan", "rowspan", "class")
 _HTML_WS = re.compile(r"[ \t\r\n\f]+")
 _COLLAPSIBLE = re.compile(r"[\t\r\n\f]|  ")  # what _HTML_WS would change
+_HTML_SPACES = " \t\r\n\f"
 _DIGITS = re.compile(r"\d{1,20}")
 
 
@@ -166,10 +173,15 @@ def text_and_html(root: etree._Element, skip: Container) -> tuple[str, str]:
 
 
 def _piece(text: str, pre: bool, tx: list[str], hx: list[str]) -> None:
-    if not pre and _COLLAPSIBLE.search(text):
-        text = _HTML_WS.sub(" ", text)
+    if not pre:
+        if not text.strip(_HTML_SPACES):  # the indentation between tags, mostly
+            tx.append(" ")
+            hx.append(" ")
+            return
+        if _COLLAPSIBLE.search(text):
+            text = _HTML_WS.sub(" ", text)
     tx.append(text)
-    hx.append(escape(text, quote=False))
+    hx.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 def _inner(el: etree._Element, skip: Container, pre: bool, tx: list[str], hx: list[str]) -> None:
@@ -197,7 +209,7 @@ def _element(
         tx.append("\n")
     keep = tag in SAFE_TAGS
     if keep:
-        hx.append(start_tag(el, tag))
+        hx.append(PLAIN_START.get(tag) or start_tag(el, tag))
     _inner(el, skip, pre, tx, hx)
     if block:
         tx.append("\n\n")

@@ -47,16 +47,36 @@ class Block:
     microdata: bool = False
 
 
-def _is_candidate(el: etree._Element) -> bool:
-    if not isinstance(el.tag, str) or el.tag.lower() not in _BLOCK_TAGS:
+def _class_verdict(tag: str, cls: str | None) -> int:
+    """What tag and class say: 0 not a block, 1 maybe (by id or microdata), 2 a block."""
+    if tag.lower() not in _BLOCK_TAGS:
+        return 0
+    low = cls.lower() if cls else ""
+    if _NOT_ITEM.search(low):
+        return 0
+    return 2 if any(_ITEM_TOKEN.match(t) for t in low.split()) else 1
+
+
+def _is_candidate(el: etree._Element, memo: dict) -> bool:
+    """A comment block by its markup; ``memo`` holds the page's class verdicts
+    (a thread repeats the same few class values once per comment)."""
+    tag = el.tag
+    if not isinstance(tag, str):
         return False
-    if _NOT_ITEM.search(label(el)):
+    cls = el.get("class")
+    verdict = memo.get((tag, cls))
+    if verdict is None:
+        verdict = memo[tag, cls] = _class_verdict(tag, cls)
+    if not verdict:
+        return False
+    ident = el.get("id") or ""
+    if ident and _NOT_ITEM.search(ident.lower()):
         return False
     if "Comment" in (el.get("itemtype") or "") or "Comment" in (el.get("typeof") or ""):
         return True
-    if _ITEM_ID.match(el.get("id") or ""):
+    if _ITEM_ID.match(ident):
         return True
-    return any(_ITEM_TOKEN.match(t) for t in tokens(el))
+    return verdict == 2
 
 
 def _bad_zone(el: etree._Element) -> bool:
@@ -101,7 +121,8 @@ def _in_bad_zone(el: etree._Element, memo: dict) -> bool:
 def find_blocks(marked: list[etree._Element]) -> list[Block]:
     """Comment blocks among the scan's ``marked`` elements, in document order
     (parents are linked later, once the blocks that are not comments are dropped)."""
-    cands = [el for el in marked if _is_candidate(el)]
+    memo: dict = {}
+    cands = [el for el in marked if _is_candidate(el, memo)]
     if not cands:
         return []
     memo: dict = {}
@@ -127,12 +148,14 @@ def _collapse_wrappers(blocks: dict) -> None:
     inside it.
     """
     direct: dict = {el: [] for el in blocks}
-    for el in blocks:
-        outer = _nearest_candidate(el, blocks)
+    # (merging pops inner blocks only, later in the page than any block still
+    # to be visited, so every block's nearest outer block stays what it was)
+    nearest = {el: _nearest_candidate(el, blocks) for el in blocks}
+    for el, outer in nearest.items():
         if outer is not None:
             direct[outer].append(el)
     for el in reversed(list(blocks)):
-        outer = _nearest_candidate(el, blocks)
+        outer = nearest[el]
         if outer is None:
             continue
         key, okey = numeric_key(el.get("id")), numeric_key(outer.get("id"))

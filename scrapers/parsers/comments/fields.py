@@ -187,10 +187,30 @@ class Probe:
         return not self.form and (self.author is not None or self.iso is not None)
 
 
-def probe(root: etree._Element, stop: set, fetched_at: str | None) -> Probe:
+def _info(el: etree._Element, memo: dict) -> El:
+    """``info_of`` with what depends only on tag, class and property looked up
+    in ``memo``: a thread repeats the same few markups once per comment."""
+    tag = el.tag
+    if tag != "a":  # (a link's tiers also depend on its href and parent)
+        key = (tag, el.get("class"), el.get("itemprop") or el.get("property"))
+        hit = memo.get(key)
+        if hit is not None:
+            return El(el, tag, *hit)
+    info = info_of(el)
+    info.noise = bool(info.cls and (_NOISE.search(info.cls) or "children" in info.toks))
+    if tag != "a":
+        memo[key] = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
+    return info
+
+
+def probe(
+    root: etree._Element, stop: set, fetched_at: str | None, memo: dict | None = None
+) -> Probe:
     """Author and date elements of the block ``root``; ``stop`` holds the blocks
-    (``root`` itself may be among them: only descendants are tested)."""
-    infos = [info_of(e) for e in own_elements(root, stop)]
+    (``root`` itself may be among them: only descendants are tested).  ``memo``
+    is shared by the blocks of one page (see ``_info``)."""
+    memo = {} if memo is None else memo
+    infos = [_info(e, memo) for e in own_elements(root, stop)]
     author = author_el(infos)
     if author is None and {"pingback", "trackback"} & set(tokens(root)):
         author = next((i.el for i in infos if i.tag == "a" and "url" in i.toks), None)
@@ -208,7 +228,7 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         return Fields(name, link, p.iso, p.raw, p.approx, text, html)
     root, infos, author, date = p.root, p.infos, p.author, p.date
     content = _content_el(infos, root, [author, date])
-    skip = {i.el for i in infos if (i.cls and (_NOISE.search(i.cls) or "children" in i.toks))}
+    skip = {i.el for i in infos if i.noise}
     skip.update(i.el for i in infos if i.tag in _ACTION_TAGS and _is_action(i.el))
     if content is None:
         content = root
@@ -219,7 +239,7 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
     text, html = text_and_html(content, _Either(stop, skip))
     link = None
     if author is not None:
-        a = author if author.tag == "a" else author.find(".//a[@href]")
+        a = author if author.tag == "a" else _first_link(author)
         link = absolute(url, a.get("href")) if a is not None else None
     return Fields(
         author=_name(author, date, p.raw),
@@ -230,6 +250,11 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         text=text,
         html=html,
     )
+
+
+def _first_link(el: etree._Element) -> etree._Element | None:
+    """The first ``<a href>`` below ``el`` (``find(".//a[@href]")`` without ElementPath)."""
+    return next((a for a in el.iterdescendants("a") if a.get("href") is not None), None)
 
 
 def extract_fields(root: etree._Element, stop: set, url: str, fetched_at: str | None) -> Fields:

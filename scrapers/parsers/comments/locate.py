@@ -41,6 +41,7 @@ class El:
     prop: str | None  # itemprop, else RDFa property
     author: int = 6  # author tier (see _author_tier)
     date: int = 4  # date tier (see _date_tier)
+    noise: bool = False  # a part of the block that is never comment text (fields.py)
 
 
 _NO_TOKENS: frozenset = frozenset()

@@ -164,7 +164,8 @@ def is_open(marked: list, regions: list) -> bool | None:
     # Whole class tokens: "no-comments" is a closed notice, "no-comments-yet" is not.
     if any(_CLOSED_CLASS.search(el.get("class") or "") for el in marked):
         return False
-    if any(_is_form(el) for el in marked):
+    # (forms come after the thread: looking from the end finds them sooner)
+    if any(_is_form(el) for el in reversed(marked)):
         return True  # a form outranks a notice text: the region's text is then not read
     if _says_closed(regions):
         return False

@@ -45,6 +45,9 @@ _EMBEDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
+_ANY_EMBED = re.compile("|".join(re.escape(w) for _, words, _ in _EMBEDS for w in words))
+
+
 @dataclass
 class Embed:
     """A third-party thread: the system, its thread id and its container(s)."""
@@ -101,6 +104,8 @@ def find_embed(doc: etree._Element, scan: Scan) -> Embed | None:
     if found:
         return found
     joined = "\n".join(v for vals in scan.values.values() for v in vals)
+    if not _ANY_EMBED.search(joined):  # (the marked values hold the scripts' too)
+        return None  # most pages: one search instead of one per system
     for name, words, attrs in _EMBEDS:
         hits = _matches(words, scan, joined)
         if not hits:
