@@ -74,3 +74,29 @@ def _run(db, sql, article):
         return conn.execute(sql, {"article": article, "v1": "", "v2": ""}).fetchall()
     finally:
         conn.close()
+
+
+def test_each_304_is_a_capture_and_a_server_not_modified_revisit(story):
+    """A 304 costs no parse but is evidence: a captures row and a WARC revisit
+    record naming the earlier response it confirms (issues #5 and #7)."""
+    from archive.warcread import RecordReader
+
+    rows = query(
+        story["db"],
+        "SELECT c.id, c.url, c.warc_file, c.warc_offset, c.warc_length, c.revisit_of, o.status "
+        "FROM captures c LEFT JOIN captures o ON o.id = c.revisit_of WHERE c.status = 304",
+    )
+    assert len(rows) == story["not_modified"] == 2
+    reader = RecordReader(story["out"] / "warc")
+    try:
+        for record_id, url, name, offset, length, original, original_status in rows:
+            assert original and original_status == 200
+            record = reader.read(name, offset, length)
+            headers = record.rec_headers
+            assert headers.get_header("WARC-Record-ID") == record_id
+            assert headers.get_header("WARC-Type") == "revisit"
+            assert headers.get_header("WARC-Profile").endswith("/revisit/server-not-modified")
+            assert headers.get_header("WARC-Refers-To") == original
+            assert headers.get_header("WARC-Target-URI") == url
+    finally:
+        reader.close()
