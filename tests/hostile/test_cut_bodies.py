@@ -86,3 +86,42 @@ def test_only_cut_bodies_are_marked_truncated(hostile_crawl):
                     truncated.add(record.rec_headers.get_header("WARC-Target-URI"))
     base = hostile_crawl.truth["base"]
     assert truncated == {base + p.lstrip("/") for p in CUT}
+
+
+def test_with_fail_on_dataloss_the_cut_body_is_still_archived(tmp_path):
+    """``DOWNLOAD_FAIL_ON_DATALOSS=True``: Scrapy raises instead of delivering
+    the part; the download handler keeps it for the capture."""
+    import os
+    import sqlite3
+    import subprocess
+
+    from archive.demo import PROJECT_ROOT, crawl_command
+    from demosite import build_site
+    from demosite.hostile import Hostile
+    from demosite.server import DemoServer
+
+    db, warc_dir = tmp_path / "archive.db", tmp_path / "warc"
+    settings = {"DOWNLOAD_FAIL_ON_DATALOSS": "True", "RETRY_TIMES": "0", "LOG_LEVEL": "INFO"}
+    settings["LOG_FILE"] = str(tmp_path / "crawl.log")
+    with DemoServer(build_site(articles=1, seed=3), hostile=Hostile()) as site:
+        url = site.url + "h/reset/"
+        cmd = crawl_command(url, str(db), str(warc_dir), "-a", "discover=listings",
+                            *(a for k, v in settings.items() for a in ("-s", f"{k}={v}")))  # fmt: skip
+        env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")
+        run = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    conn = sqlite3.connect(db)
+    [(error, capture_id)] = conn.execute(
+        "select error, capture_id from failures where url = ?", (url,)
+    ).fetchall()
+    warc_file, offset = conn.execute(
+        "select warc_file, warc_offset from captures where id = ?", (capture_id,)
+    ).fetchone()
+    conn.close()
+    assert error == "ResponseDataLossError"
+    with (warc_dir / warc_file).open("rb") as f:
+        f.seek(offset)
+        record = next(iter(ArchiveIterator(f, check_digests=True)))
+        assert record.rec_headers.get_header("WARC-Truncated") == "disconnect"
+        declared = int(record.http_headers.get_header("Content-Length"))
+        assert 0 < len(record.content_stream().read()) < declared
