@@ -165,6 +165,7 @@ if _ScrapyAgent is not None:
         _head: bytes | None = None
         _reader: Any = None  # Scrapy's _ResponseReader of this response
         _overflow: bytes | None = None  # the body as it was when it passed maxsize
+        _hooked: Any = None  # the Twisted response whose deliverBody is wrapped
 
         def _cb_bodyready(self, txresponse: Any, request: Request) -> Any:
             head = getattr(txresponse, _ATTR, None)
@@ -184,6 +185,7 @@ if _ScrapyAgent is not None:
                 deliver(reader)
 
             txresponse.deliverBody = deliver_body
+            self._hooked = txresponse
             return super()._cb_bodyready(txresponse, request)
 
         def _watch(self, reader: Any) -> None:
@@ -201,6 +203,14 @@ if _ScrapyAgent is not None:
                 received(data)
 
             reader.dataReceived = data_received
+
+        def release(self) -> None:
+            """Unwrap: the wrappers close reference cycles that would keep the
+            body buffer alive until the cyclic garbage collector runs."""
+            for obj, name in ((self._reader, "dataReceived"), (self._hooked, "deliverBody")):
+                if obj is not None:
+                    obj.__dict__.pop(name, None)
+            self._reader = self._hooked = None
 
         def cut(self, exc: BaseException) -> WireCut | None:
             """What came before ``exc`` ended the download (None: not even the head)."""
@@ -261,6 +271,8 @@ class WireHTTP11DownloadHandler(HTTP11DownloadHandler):
                 logger.warning(get_dataloss_msg(request.url))
                 self._fail_on_dataloss_warned = True
             raise
+        finally:
+            agent.release()
 
 
 def split_head(head: bytes) -> tuple[str, list[tuple[str, str]]]:
