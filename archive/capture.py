@@ -17,10 +17,17 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Response
+from scrapy.http import Headers, Response
 from sqlite_utils import Database
 
-from archive.download import META_WIRE_BODY, META_WIRE_HEAD, META_WIRE_REQUEST, split_head
+from archive.download import (
+    META_WIRE_BODY,
+    META_WIRE_CUT,
+    META_WIRE_HEAD,
+    META_WIRE_REQUEST,
+    WireCut,
+    split_head,
+)
 from archive.runtime import ArchiveRuntime
 from archive.store import utcnow
 from archive.warc import NOT_MODIFIED, Revisit, payload_digest
@@ -105,13 +112,25 @@ class WarcCaptureMiddleware:
 
     def process_response(self, request: Request, response: Response) -> Response:
         try:
-            self.capture(request, response)
+            self.capture(request, response, truncated=truncation(response))
         except Exception:  # never lose the response itself: log, count, go on
             logger.exception("Could not archive %s", response.url)
             self.stats.inc_value("archive/warc/errors")
         return response
 
-    def capture(self, request: Request, response: Response) -> None:
+    def process_exception(self, request: Request, exception: Exception) -> None:
+        """A download that raised after bytes came (``archive.download``
+        kept them): archive them as a truncated response; the exception goes on."""
+        cut = request.meta.pop(META_WIRE_CUT, None)
+        if cut is None:
+            return
+        try:
+            self.capture(request, cut_response(request, cut), truncated=cut.truncated)
+        except Exception:
+            logger.exception("Could not archive the part of %s that came", request.url)
+            self.stats.inc_value("archive/warc/errors")
+
+    def capture(self, request: Request, response: Response, truncated: str | None = None) -> None:
         fetched_at = utcnow()
         protocol = getattr(response, "protocol", None) or "HTTP/1.1"
         ip = getattr(response, "ip_address", None)
@@ -119,6 +138,9 @@ class WarcCaptureMiddleware:
         digest = payload_digest(body)
         if response.status == 304:
             revisit = self._not_modified(response.url)
+        elif truncated:  # a part: never a revisit, never the original of one
+            revisit = None
+            self.stats.inc_value("archive/warc/truncated")
         else:
             revisit = self._original(digest, body)
         status_line, headers = response_head(request, response, protocol)
@@ -133,10 +155,11 @@ class WarcCaptureMiddleware:
             ip_address=str(ip) if ip else None,
             revisit=revisit,
             digest=digest,
+            truncated=truncated,
         )
-        if revisit is None and body:
+        if revisit is None and body and not truncated:
             self.seen[digest] = Revisit(resp_loc.record_id, response.url, fetched_at, digest)
-        if response.status == 200 and body and request.method == "GET":
+        if response.status == 200 and body and request.method == "GET" and not truncated:
             here = Revisit(resp_loc.record_id, response.url, fetched_at, digest)
             self.latest[response.url] = revisit or here
         self.runtime.store.add_capture(
@@ -188,6 +211,24 @@ class WarcCaptureMiddleware:
             if row is not None:
                 found = self.seen[digest] = Revisit(row[0], row[1], row[2], digest)
         return found
+
+
+def truncation(response: Response) -> str | None:
+    """WARC-Truncated for a response Scrapy delivered cut short
+    (``DOWNLOAD_FAIL_ON_DATALOSS`` off: the connection ended before the
+    declared length or the last chunk)."""
+    return "disconnect" if "dataloss" in response.flags else None
+
+
+def cut_response(request: Request, cut: WireCut) -> Response:
+    """A Response for what came of a download that raised (head as received)."""
+    status_line, headers = split_head(cut.head)
+    parts = status_line.split(None, 2)
+    status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 200
+    request.meta[META_WIRE_HEAD] = cut.head
+    return Response(
+        request.url, status=status, headers=Headers(headers), body=cut.body, request=request
+    )
 
 
 _LATEST_PAYLOAD = """

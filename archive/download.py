@@ -13,6 +13,16 @@ capture middleware finds them.  The same way it keeps the bytes Twisted's
 the body with its chunk framing (Twisted hands everyone else the de-chunked
 body).
 
+A download that ends in an exception after the head came (larger than
+``DOWNLOAD_MAXSIZE``, a timeout, a connection lost with
+``DOWNLOAD_FAIL_ON_DATALOSS``) leaves Scrapy with no response, and Scrapy
+empties its buffer before it cancels an oversized body.  The handler keeps
+what came (the head and the body bytes received, read from Scrapy's reader
+just before it empties it) as a :class:`WireCut` in
+``request.meta[META_WIRE_CUT]``; the capture middleware's
+``process_exception`` archives it as a ``response`` record with
+``WARC-Truncated``.
+
 Scrapy builds its agent inside ``download_request`` and the parser inside its
 protocol, so this subclasses three private Scrapy classes; they are checked
 on import and a Scrapy without them falls back to the plain handler (the
@@ -22,6 +32,7 @@ capture middleware then rebuilds the head as before).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy import Request
@@ -34,6 +45,17 @@ logger = logging.getLogger(__name__)
 META_WIRE_HEAD = "archive_wire_head"  # request.meta key: the response head as received
 META_WIRE_REQUEST = "archive_wire_request"  # request.meta key: bytes written for the request
 META_WIRE_BODY = "archive_wire_body"  # request.meta key: a chunked body as received
+META_WIRE_CUT = "archive_wire_cut"  # request.meta key: a WireCut, when the download raised
+
+
+@dataclass(frozen=True, slots=True)
+class WireCut:
+    """What came of a response whose download ended in an exception."""
+
+    head: bytes  # status line and header lines as received
+    body: bytes  # the body bytes that came (a chunked body: see META_WIRE_BODY)
+    truncated: str  # the WARC-Truncated reason: "length", "time", "disconnect", "unspecified"
+
 
 try:  # private Scrapy/Twisted internals: see the module docstring
     from scrapy.core.downloader.handlers.http11 import (
@@ -42,7 +64,11 @@ try:  # private Scrapy/Twisted internals: see the module docstring
         _LenientHTTPClientParser,
         _ScrapyAgent,
     )
-    from scrapy.exceptions import ResponseDataLossError
+    from scrapy.exceptions import (
+        DownloadCancelledError,
+        DownloadTimeoutError,
+        ResponseDataLossError,
+    )
     from scrapy.utils._download_handlers import get_dataloss_msg, wrap_twisted_exceptions
     from scrapy.utils.defer import maybe_deferred_to_future
     from twisted.web._newclient import STATUS, _ChunkedTransferDecoder
@@ -135,17 +161,78 @@ if _ScrapyAgent is not None:
             return _WireProtocol(self._quiescentCallback)
 
     class _WireAgent(_ScrapyAgent):
+        # one agent per download: what came, should the download raise
+        _head: bytes | None = None
+        _reader: Any = None  # Scrapy's _ResponseReader of this response
+        _overflow: bytes | None = None  # the body as it was when it passed maxsize
+        _hooked: Any = None  # the Twisted response whose deliverBody is wrapped
+
         def _cb_bodyready(self, txresponse: Any, request: Request) -> Any:
             head = getattr(txresponse, _ATTR, None)
             if head:
                 request.meta[META_WIRE_HEAD] = head
+                self._head = head
             sent = getattr(txresponse, _ATTR_REQUEST, None)
             if sent:
                 request.meta[META_WIRE_REQUEST] = sent  # joined by the capture
             raw = getattr(txresponse, _ATTR_BODY, None)
             if raw is not None:
                 request.meta[META_WIRE_BODY] = raw  # filled while the body arrives
+            deliver = txresponse.deliverBody  # Scrapy hands it its reader
+
+            def deliver_body(reader: Any) -> None:
+                self._watch(reader)
+                deliver(reader)
+
+            txresponse.deliverBody = deliver_body
+            self._hooked = txresponse
             return super()._cb_bodyready(txresponse, request)
+
+        def _watch(self, reader: Any) -> None:
+            """Keep the body Scrapy's reader empties when it passes maxsize."""
+            self._reader = reader
+            maxsize = getattr(reader, "_maxsize", 0)
+            if not maxsize or not hasattr(reader, "_bodybuf"):
+                return
+            received = reader.dataReceived
+
+            def data_received(data: bytes) -> None:
+                over = reader._bytes_received + len(data) > maxsize
+                if over and self._overflow is None and not reader._finished.called:
+                    self._overflow = reader._bodybuf.getvalue() + data
+                received(data)
+
+            reader.dataReceived = data_received
+
+        def release(self) -> None:
+            """Unwrap: the wrappers close reference cycles that would keep the
+            body buffer alive until the cyclic garbage collector runs."""
+            for obj, name in ((self._reader, "dataReceived"), (self._hooked, "deliverBody")):
+                if obj is not None:
+                    obj.__dict__.pop(name, None)
+            self._reader = self._hooked = None
+
+        def cut(self, exc: BaseException) -> WireCut | None:
+            """What came before ``exc`` ended the download (None: not even the head)."""
+            if self._head is None:
+                return None
+            if self._overflow is not None:
+                body, reason = self._overflow, "length"
+            elif self._reader is None:  # cancelled on the headers (declared too large)
+                body = b""
+                reason = "length" if isinstance(exc, DownloadCancelledError) else "unspecified"
+            else:
+                buf = getattr(self._reader, "_bodybuf", None)
+                body = buf.getvalue() if buf is not None else b""
+                reason = _truncated(exc)
+            return WireCut(self._head, body, reason)
+
+    def _truncated(exc: BaseException) -> str:
+        if isinstance(exc, DownloadTimeoutError):
+            return "time"
+        if isinstance(exc, ResponseDataLossError):
+            return "disconnect"
+        return "unspecified"
 
 
 class WireHTTP11DownloadHandler(HTTP11DownloadHandler):
@@ -172,14 +259,20 @@ class WireHTTP11DownloadHandler(HTTP11DownloadHandler):
             crawler=self._crawler,
             tls_verbose_logging=self._tls_verbose_logging,
         )
+        request.meta.pop(META_WIRE_CUT, None)  # a retry's copy of an earlier attempt's
         try:
             with wrap_twisted_exceptions():
                 return await maybe_deferred_to_future(agent.download_request(request))
-        except ResponseDataLossError:
-            if not self._fail_on_dataloss_warned:
+        except Exception as exc:
+            cut = agent.cut(exc)
+            if cut is not None:
+                request.meta[META_WIRE_CUT] = cut
+            if isinstance(exc, ResponseDataLossError) and not self._fail_on_dataloss_warned:
                 logger.warning(get_dataloss_msg(request.url))
                 self._fail_on_dataloss_warned = True
             raise
+        finally:
+            agent.release()
 
 
 def split_head(head: bytes) -> tuple[str, list[tuple[str, str]]]:

@@ -17,15 +17,25 @@ Stages, in the order a fetch meets them:
 - ``content``: a body that is not what it claims (binary data as text/html).
 - ``http``: an error status (4xx, 5xx) after retries.
 - ``parse``: a spider callback raised.
+
+A request may name its own stage instead (``request.meta[META_STAGE]``):
+the requests of a comment thread use ``comments`` (an HTML comment page) and
+``comments_api`` (the WordPress REST API), whatever went wrong; the ``error``
+column still says what (``HttpError``, ``DownloadTimeoutError``, ...).
 """
 
 from __future__ import annotations
 
 import logging
+from http import HTTPStatus
 from typing import Any
 
 from scrapy import Request
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from archive.capture import META_CAPTURE
 from archive.runtime import ArchiveRuntime
@@ -33,7 +43,19 @@ from archive.store import utcnow
 
 logger = logging.getLogger(__name__)
 
-STAGES = ("robots", "download", "redirect", "decode", "content", "http", "parse")
+STAGES = (
+    "robots",
+    "download",
+    "redirect",
+    "decode",
+    "content",
+    "http",
+    "parse",
+    "comments",
+    "comments_api",
+)
+# request.meta key: the stage every failure of this request is recorded under
+META_STAGE = "archive_failure_stage"
 META_RECORDED = "archive_failure_recorded"  # request.meta key: already a failures row
 # request.meta key: the URL is a guess (a usual sitemap or feed path), so a
 # 404 or 410 there says "not on this site", not "failed"
@@ -76,6 +98,7 @@ class FailureLog:
         if request.meta.get(META_RECORDED):
             return
         request.meta[META_RECORDED] = True
+        stage = request.meta.get(META_STAGE) or stage
         self.stats.inc_value("archive/failures")
         self.stats.inc_value(f"archive/failures/{stage}")
         attempts = attempts_of(request)
@@ -108,6 +131,33 @@ class FailureLog:
         except Exception:
             logger.exception("Could not record the failure of %s", request.url)
             self.stats.inc_value("archive/failures/unrecorded")
+
+    def record_errback(self, failure: Failure) -> None:
+        """The failure an errback received, as a row.
+
+        A request with an errback never reaches ``FailureSpiderMiddleware``:
+        its HTTP errors go straight to the errback.  Download errors were
+        recorded by ``FailureDownloaderMiddleware`` already (this is then a
+        no-op), and any other ``IgnoreRequest`` is a decision (robots.txt,
+        the allowed hosts, a limit), not a failure.
+        """
+        request, exc = getattr(failure, "request", None), failure.value
+        if request is None:
+            return
+        if isinstance(exc, HttpError):  # (an IgnoreRequest subclass)
+            status = exc.response.status
+            self.record(request, "http", "HttpError", http_message(exc.response), status=status)
+        elif not isinstance(exc, IgnoreRequest):
+            self.record(request, "download", error_name(exc), describe(exc))
+
+
+def http_message(response: Response) -> str:
+    """``HTTP 503 Service Unavailable``: the ``message`` of an HTTP error."""
+    try:
+        reason = HTTPStatus(response.status).phrase
+    except ValueError:
+        reason = ""
+    return f"HTTP {response.status} {reason}".strip()
 
 
 def attempts_of(request: Request) -> int:

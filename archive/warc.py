@@ -194,16 +194,20 @@ class WarcFileWriter:
         ip_address: str | None = None,
         revisit: Revisit | None = None,
         digest: str | None = None,
+        truncated: str | None = None,
     ) -> tuple[RecordLocation, RecordLocation]:
         """Write a response (or, given ``revisit``, a revisit) record and its
         request record; return both locations.  ``digest`` is the body's
         :func:`payload_digest` when the caller has it already (warcio then
-        does not hash the body a second time)."""
+        does not hash the body a second time).  ``truncated`` is WARC 1.1's
+        ``WARC-Truncated`` reason for a body that did not come whole."""
         self._ensure_open()
         http_headers = StatusAndHeaders(status_line, headers, protocol="", is_http_request=False)
         extra = {"WARC-Date": warc_date}
         if ip_address:
             extra["WARC-IP-Address"] = ip_address
+        if truncated:
+            extra["WARC-Truncated"] = truncated
         if revisit is None:
             if digest:
                 extra["WARC-Payload-Digest"] = digest

@@ -2,12 +2,13 @@
 
 ``newsarchive demo-site --hostile`` (or ``DemoServer(site, hostile=Hostile())``)
 serves the normal demo site plus the pages under ``/h/`` listed in
-:meth:`Hostile.truth`: slow responses, 500/503/429 with ``Retry-After``, a
-connection reset mid-body, a lying ``Content-Length``, truncated gzip, a
-50 MB page (declared and streamed), a gzip bomb, binary data as HTML, broken
-charsets, redirect loops and chains, an offsite redirect, a calendar, a
-``?page=N`` and a repeated-path trap, URL variants of one article, a
-duplicate under a second URL, comments written to break things, and a
+:meth:`Hostile.truth`: slow responses, a body that stalls half-way,
+500/503/429 with ``Retry-After``, a connection reset mid-body, a lying
+``Content-Length``, truncated gzip, a 50 MB page (declared and streamed), a
+gzip bomb, binary data as HTML, broken charsets, redirect loops and chains,
+an offsite redirect, a calendar, a ``?page=N`` and a repeated-path trap, URL
+variants of one article, a duplicate under a second URL, comments written to
+break things, a comment thread whose second page and REST API fail, and a
 robots.txt section.  :class:`RobotsError` is the second host: its robots.txt
 is a 500.  Everything is deterministic; the ground truth says what a correct
 crawler ends up with.
@@ -24,13 +25,24 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from demosite import hostile_wire as wire
-from demosite.hostile_pages import GOOD, ODD_VARIANTS, Good, article_bytes, hub_html, listing_html
+from demosite.hostile_pages import (
+    BROKEN_POST,
+    GOOD,
+    ODD_VARIANTS,
+    Good,
+    article_bytes,
+    hub_html,
+    listing_html,
+)
 from demosite.hostile_wire import MB, Transport
 from demosite.xmlfeeds import robots
 
+# The REST API request for the broken thread's comments (as WordPress clients ask it)
+API_COMMENTS = f"/h/api/wp/v2/comments?post={BROKEN_POST}&per_page=100&page=1&order=asc"
 # Every failure a correct crawler records, by path: (stage, error, attempts, status).
 FAILURES = {
     "/h/slow/": ("download", "DownloadTimeoutError", 3, None),
+    "/h/stall/": ("download", "DownloadTimeoutError", 3, None),
     "/h/error-500/": ("http", "HttpError", 3, 500),
     "/h/error-503/": ("http", "HttpError", 3, 503),
     "/h/missing/": ("http", "HttpError", 1, 404),
@@ -43,7 +55,12 @@ FAILURES = {
     "/h/binary/": ("content", "BinaryContent", 1, None),
     "/h/redirect/loop/a/": ("redirect", "RedirectLoop", 1, None),
     "/h/redirect/endless/1/": ("redirect", "TooManyRedirects", 1, None),
+    # the thread of /h/thread/broken/: its comment page 2 and the REST API answer 500
+    "/h/thread/broken/comment-page-2/": ("comments", "HttpError", 3, 500),
+    API_COMMENTS: ("comments_api", "HttpError", 3, 500),
 }
+THREAD = ("/h/thread/", "/h/api/")  # reached through the thread, not linked from the hub
+LINKED = tuple(p for p in FAILURES if not p.startswith(THREAD))
 TRAPS = ("/h/calendar/", "/h/list/", "/h/loop/")
 NEVER = ("/private/secret-article/", "/h/evil/")  # robots.txt; offsite redirect target
 
@@ -114,6 +131,9 @@ class Hostile:
                 503, b"<h1>Busy</h1>", extra=[("Retry-After", "1")]
             ),
             "/h/rate-limited/": self._rate_limited,
+            "/h/stall/": lambda c, b: wire.stall_mid_body(
+                c, article_bytes(attack, b), self.slow_seconds
+            ),
             "/h/reset/": lambda c, b: wire.reset_mid_body(c, article_bytes(attack, b)),
             "/h/lying-length/": lambda c, b: wire.lying_length(c, article_bytes(attack, b)),
             "/h/truncated-gzip/": lambda c, b: wire.truncated_gzip(c, article_bytes(attack, b)),
@@ -121,6 +141,10 @@ class Hostile:
             "/h/big-streamed/": lambda c, b: wire.big(c, self.big_bytes, declared=False),
             "/h/gzip-bomb/": lambda c, b: wire.gzipped(c, wire.gzip_bomb(self.bomb_bytes)),
             "/h/binary/": lambda c, b: c.respond(200, random.Random(9).randbytes(8192)),
+            "/h/thread/broken/comment-page-2/": lambda c, b: c.respond(500, b"<h1>Oops</h1>"),
+            "/h/api/wp/v2/comments": lambda c, b: c.respond(
+                500, b'{"code":"internal_server_error"}', "application/json"
+            ),
         }
 
     def hub_links(self) -> list[str]:
@@ -130,7 +154,7 @@ class Hostile:
             *(g.path for g in GOOD if not g.path.startswith("/h/odd/")),
             *ODD_VARIANTS,
             "/h/dup/copy/",
-            *FAILURES,
+            *LINKED,
             "/h/redirect/chain/1/",
             "/h/redirect/offsite/",
             f"/h/calendar/{month}/",

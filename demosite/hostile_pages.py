@@ -30,6 +30,11 @@ class Good:
     header_charset: str | None = "utf-8"  # charset in Content-Type (None: absent)
     meta_charset: str | None = "utf-8"  # <meta charset> (None: absent)
     also_at: tuple[str, ...] = field(default=())  # other URLs (relative) serving it
+    # a WordPress post (id BROKEN_POST) whose comment page 2 and REST API answer 500
+    broken_thread: bool = False
+
+
+BROKEN_POST = "4242"
 
 
 HOSTILE_COMMENTS = (
@@ -87,6 +92,12 @@ GOOD = (
         meta_charset="utf-8",
     ),
     Good("/h/charset/invalid-utf8/", "Inválido: stray bytes in UTF-8"),
+    Good(
+        "/h/thread/broken/",
+        "A thread half served",
+        (Comment("Ana", "<p>First page, first comment.</p>", "First page, first comment."),),
+        broken_thread=True,
+    ),
 )
 # The URL variants of the odd article: fragments, tracking parameters, escapes.
 ODD_VARIANTS = (
@@ -107,6 +118,10 @@ def article_html(good: Good, base: str) -> str:
         else ""
     )
     meta = f'<meta charset="{good.meta_charset}">' if good.meta_charset else ""
+    post_class = ""
+    if good.broken_thread:  # the WordPress REST API is advertised (and broken)
+        meta += f'<link rel="https://api.w.org/" href="{base}h/api/">'
+        post_class = f" postid-{BROKEN_POST}"
     paras = "".join(
         f"<p>{escape(good.title)}: paragraph {n} of a plain article, written to be archived "
         f"once and exactly as served, whatever the site around it does.</p>"
@@ -114,7 +129,7 @@ def article_html(good: Good, base: str) -> str:
     )
     return (
         f'<!DOCTYPE html><html lang="en-US"><head>{meta}<title>{title} – Hostile News</title>'
-        f'{canonical}</head><body class="single single-post"><main id="main">'
+        f'{canonical}</head><body class="single single-post{post_class}"><main id="main">'
         f'<article class="post type-post status-publish hentry"><header class="entry-header">'
         f'<h1 class="entry-title">{title}</h1><div class="entry-meta"><time class="entry-date '
         f'published" datetime="2026-11-20T08:00:00+00:00">November 20, 2026</time> <span '
@@ -136,10 +151,17 @@ def _comments(good: Good) -> str:
         f'<div class="comment-content">{c.html}</div></article></li>'
         for i, c in enumerate(good.comments, 1)
     )
+    nav = ""
+    if good.broken_thread:  # page 2 of the comments: a 500
+        nav = (
+            '<nav class="navigation comment-navigation" aria-label="Comments"><div '
+            f'class="nav-links"><div class="nav-next"><a href="{good.path}comment-page-2/'
+            '#comments">Newer Comments &rarr;</a></div></div></nav>'
+        )
     return (
         f'<div id="comments" class="comments-area"><h2 class="comments-title">'
         f"{len(good.comments)} thoughts on &ldquo;{escape(good.title)}&rdquo;</h2>"
-        f'<ol class="comment-list">{items}</ol></div>'
+        f'<ol class="comment-list">{items}</ol>{nav}</div>'
     )
 
 

@@ -75,6 +75,13 @@ def reset_mid_body(conn: Transport, body: bytes) -> None:
     conn.later(1.0, conn.reset)
 
 
+def stall_mid_body(conn: Transport, body: bytes, seconds: float) -> None:
+    """A third of the declared body, then nothing for ``seconds`` (past any timeout)."""
+    conn.send_head(200, [("Content-Type", HTML), ("Content-Length", str(len(body)))])
+    conn.write(body[: len(body) // 3])
+    conn.later(seconds, conn.close)
+
+
 def lying_length(conn: Transport, body: bytes) -> None:
     """The whole body under a Content-Length twice its size, then close."""
     conn.send_head(200, [("Content-Type", HTML), ("Content-Length", str(2 * len(body)))])

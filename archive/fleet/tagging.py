@@ -42,6 +42,12 @@ class CaptureTagger:
             self.runtime.store.tag_capture(record, request.meta.get(META_LEASE))
         return response
 
+    def process_exception(self, request: Any, exception: Exception, spider: Any = None) -> None:
+        """A body cut short is captured in the capture's process_exception: tag it too."""
+        record = request.meta.get(META_CAPTURE)
+        if record is not None:
+            self.runtime.store.tag_capture(record, request.meta.get(META_LEASE))
+
 
 class ItemTagger:
     def __init__(self, runtime: ArchiveRuntime) -> None:

@@ -14,8 +14,8 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,7 +25,9 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from archive.failures import META_GUESS, FailureLog, describe, error_name
+from archive.failures import META_GUESS, FailureLog, describe, error_name, http_message
+
+logger = logging.getLogger(__name__)
 
 
 def stage_of(request: Request) -> str:
@@ -73,15 +75,9 @@ class FailureSpiderMiddleware:
             status = exception.response.status
             if status in (404, 410) and request.meta.get(META_GUESS):
                 return ()  # a guessed sitemap/feed path the site does not have
-            message = f"HTTP {status} {_reason(exception.response)}".strip()
+            message = http_message(exception.response)
             self.failures.record(request, "http", "HttpError", message, status=status)
         else:
+            logger.debug("Callback failed on %s", response.url, exc_info=exception)
             self.failures.record(request, "parse", error_name(exception), describe(exception))
         return ()
-
-
-def _reason(response: Response) -> str:
-    try:
-        return HTTPStatus(response.status).phrase
-    except ValueError:
-        return ""

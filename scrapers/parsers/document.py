@@ -118,7 +118,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> str | None:
 
     A declared single-byte charset is overruled when the bytes are valid
     UTF-8 with non-ASCII content (the most common lie); a declared UTF-8 that
-    does not decode falls through to detection.
+    does not decode is kept when nearly all of it is valid (:func:`_mostly_utf8`)
+    and otherwise falls through to detection.
     """
     for bom, enc in _BOMS:
         if body.startswith(bom):
@@ -128,6 +129,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> str | None:
     utf8 = _try(body, "utf-8")
     for enc in _declared(body, content_type):
         if enc == "utf-8":
+            if utf8 is None:
+                utf8 = _mostly_utf8(body)
             if utf8 is not None:
                 return utf8
             continue
@@ -143,6 +146,29 @@ def decode_html(body: bytes, content_type: str | None = None) -> str | None:
     return _detect(body)
 
 
+def _mostly_utf8(body: bytes) -> str | None:
+    """Declared UTF-8 with a few stray bytes: decoded with U+FFFD for them.
+
+    A page that declares UTF-8 and decodes but for a handful of bytes (a
+    pasted fragment, a cut multibyte sequence) is UTF-8 with damage, and
+    charset detection on it picks a legacy charset that turns every good
+    character into mojibake (``Inválido`` as ``InvĂˇlido``).  A legacy page
+    mislabelled as UTF-8 has (almost) no valid multibyte sequences, so it
+    still falls through to detection: the bytes decide, by the count of
+    characters decoded against the count of invalid sequences.
+
+    >>> _mostly_utf8("Inválido, también".encode() + b" \\xff").endswith("también \\ufffd")
+    True
+    >>> _mostly_utf8("café, crème".encode("cp1252")) is None
+    True
+    """
+    text = body.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - body.count(b"\xef\xbf\xbd")  # minus U+FFFD sent as such
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad
+    return text if good >= _UTF8_GOOD_PER_BAD * bad else None
+
+
+_UTF8_GOOD_PER_BAD = 2  # decoded non-ASCII characters needed per invalid sequence
 _DOS_CODEPAGES = re.compile(r"^(?:cp[4-9]\d\d|mac.*|iso8859-1|iso8859-15|latin.*)$")
 
 

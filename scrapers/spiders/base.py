@@ -240,7 +240,8 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
                 fetched_at=response.meta.get(META_FETCHED_AT),
             )
         except Exception as exc:
-            self.logger.exception("Parser failed on %s", response.url)
+            # the failures row is the WARNING; the traceback is for debugging
+            self.logger.debug("Parser failed on %s", response.url, exc_info=True)
             self.crawler.stats.inc_value("parse/errors")
             FailureLog.get(self.crawler).record(
                 response.request, "parse", type(exc).__name__, str(exc)

@@ -11,6 +11,15 @@ thread as it is.  Every request goes through the WARC capture middleware, so
 API responses are archived like pages (``captures`` rows); ``comment_captures``
 lists the HTML comment pages only, which is what ``newsarchive reparse``
 rebuilds threads from.
+
+A comment page that cannot be fetched is a ``failures`` row of stage
+``comments`` (and the thread is stored as incomplete).  An API that fails
+(5xx, a timeout) is a row of stage ``comments_api``, once per site: the API
+is then not asked again in this crawl.  An API that *refuses* (401, 403,
+404, 410: switched off, or closed for one post) is the site's decision, not
+a failure: counted (``comments/api_refused``), no row.  (Download errors
+are recorded by ``FailureDownloaderMiddleware`` before the errback runs; the
+request's ``META_STAGE`` gives them the thread's stage.)
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ import scrapy
 from scrapy.http import Response
 
 from archive.capture import META_CAPTURE, META_FETCHED_AT, header_value
+from archive.failures import META_STAGE, FailureLog
 from archive.store import utcnow
 from scrapers.items import ArchivedPage, Article, Comment
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
@@ -37,6 +47,7 @@ from scrapers.parsers.comments.rest import (
 )
 
 META_THREAD = "thread"
+_REFUSALS = (401, 403, 404, 410)  # the API answered "no": a decision, not a failure
 _MAX_API_PAGES = 200  # 20,000 comments: beyond that a site is lying about its totals
 
 
@@ -124,25 +135,28 @@ class ThreadMixin:
     def next_comment_page(self, state: ThreadState) -> Iterable[Any]:
         """The next HTML comment page, else the next API page, else the item."""
         if state.pending:
+            url = state.pending.pop(0)
             yield self._thread_request(
-                state.pending.pop(0), state, self.parse_comment_page, self.comment_page_failed
+                url, state, self.parse_comment_page, self.comment_page_failed, "comments"
             )
             return
         self._merge_html(state)
         if state.api and state.api_total is None and state.article.post_id:
             url = comments_url(state.api, state.article.post_id, state.api_page + 1)
-            yield self._thread_request(url, state, self.parse_api_page, self.api_page_failed)
+            yield self._thread_request(
+                url, state, self.parse_api_page, self.api_page_failed, "comments_api"
+            )
         else:
             yield self.finish_thread(state)
 
     def _thread_request(
-        self, url: str, state: ThreadState, callback: Any, errback: Any
+        self, url: str, state: ThreadState, callback: Any, errback: Any, stage: str
     ) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback,
             errback=errback,
-            meta={META_THREAD: state},
+            meta={META_THREAD: state, META_STAGE: stage},
             dont_filter=True,
             priority=5,
         )
@@ -163,6 +177,7 @@ class ThreadMixin:
         state: ThreadState = failure.request.meta[META_THREAD]
         state.html_complete = False
         self.crawler.stats.inc_value("comments/page_failed")
+        FailureLog.get(self.crawler).record_errback(failure)
         yield from self.next_comment_page(state)
 
     def parse_api_page(self, response: Response) -> Iterable[Any]:
@@ -184,8 +199,12 @@ class ThreadMixin:
         the thread is what the HTML pages hold."""
         state: ThreadState = failure.request.meta[META_THREAD]
         response = getattr(failure.value, "response", None)
-        site_wide = response is None or refusal_is_site_wide(response.status, response.body)
-        self._api_off(state, "comments/api_refused", site_wide=site_wide)
+        refused = response is not None and response.status in _REFUSALS
+        if not refused:  # a server error or no answer: a failure, and no more asking
+            FailureLog.get(self.crawler).record_errback(failure)
+        site_wide = not refused or refusal_is_site_wide(response.status, response.body)
+        stat = "comments/api_refused" if refused else "comments/api_failed"
+        self._api_off(state, stat, site_wide=site_wide)
         yield from self.next_comment_page(state)
 
     def _api_off(self, state: ThreadState, stat: str, *, site_wide: bool = True) -> None:

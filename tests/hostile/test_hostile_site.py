@@ -35,7 +35,7 @@ def test_demo_site_hostile_command(tmp_path):
         truth = json.loads(truth_file.read_text())
         assert truth["hostile"]["base"] == main
         assert truth["hostile"]["robots_error_base"] == second
-        assert len(truth["hostile"]["failures"]) == 14 and truth["site"]["articles"]
+        assert len(truth["hostile"]["failures"]) == 17 and truth["site"]["articles"]
     finally:
         proc.terminate()
         proc.wait(10)
