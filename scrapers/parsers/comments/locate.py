@@ -19,6 +19,7 @@ from scrapers.parsers.comments.when import date_from
 _AUTHOR_WORDS = re.compile(r"author|user|name|nick|poster|commenter|autor|member|person|byline")
 _NOT_AUTHOR = re.compile(
     r"avatar|img|photo|pic|icon|image|says|date|time|url-|role|badge|(?<!ac)count"
+    r"|comment-body|comment-content"  # Drupal's field--name-comment-body
 )
 _DATE_WORDS = re.compile(r"date|time|datum|fecha|data|published|posted|ago|when|zeit|meta|info")
 # A link to a user's profile page names the commenter even without class words.
@@ -121,8 +122,30 @@ def date_el(infos: list[El], fetched_at: str | None):
     for info in infos:
         tiers[info.date].append(info.el)
     for tier in tiers[:4]:
-        for el in tier:
+        for i, el in enumerate(tier):
             iso, raw, approx = date_from(el, fetched_at)
             if iso:
-                return el, iso, raw, approx
+                return _narrowest(el, tier[i + 1 :], fetched_at) or (el, iso, raw, approx)
     return None, None, None, False
+
+
+def _narrowest(el: etree._Element, rest: list, fetched_at: str | None):
+    """A dated element of the same tier inside ``el`` (``p.comment__time`` in
+    ``footer.comment__meta``), so that the raw date is the date alone rather
+    than the whole meta line with the author's name."""
+    for j, inner in enumerate(rest):  # document order: el's descendants come first
+        if not _within(inner, el):
+            return None
+        iso, raw, approx = date_from(inner, fetched_at)
+        if iso:
+            return _narrowest(inner, rest[j + 1 :], fetched_at) or (inner, iso, raw, approx)
+    return None
+
+
+def _within(el: etree._Element, ancestor: etree._Element) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
