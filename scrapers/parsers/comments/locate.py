@@ -64,6 +64,9 @@ def info_of(el: etree._Element) -> El:
     return info
 
 
+# itemprop / RDFa property, also with the schema: prefix RDFa pages use
+_DATE_PROPS = frozenset(["dateCreated", "datePublished", "schema:dateCreated", "schema:datePublished"])
+_AUTHOR_PROPS = frozenset(["author", "creator", "schema:author", "schema:creator"])
 _TIER_TAGS = frozenset(["cite", "a", "time"])  # tags that rank without class or property
 _NAME_TOKENS = frozenset(["fn", "wp-block-comment-author-name", "comment-author-name"])
 _META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
@@ -72,7 +75,7 @@ _META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
 def _author_tier(i: El) -> int:
     """0 itemprop, 1 WordPress ``.fn``, 2 ``.comment-author``, 3 cite, 4 words,
     5 profile link; 6 none."""
-    if i.prop in ("author", "creator"):
+    if i.prop in _AUTHOR_PROPS:
         return 0
     if not _NAME_TOKENS.isdisjoint(i.toks):
         return 1
@@ -96,7 +99,7 @@ def author_el(infos: list[El]) -> etree.Element | None:
     for tier in tiers[:6]:
         for el in tier:
             if 0 < TEXT_LEN(el) <= 80:
-                if el.get("itemprop") in ("author", "creator"):
+                if (el.get("itemprop") or el.get("property")) in _AUTHOR_PROPS:
                     name = el.find(".//*[@itemprop='name']")
                     return name if name is not None else el
                 return el
@@ -107,7 +110,7 @@ def _date_tier(i: El) -> int:
     """0 ``time``, 1 itemprop, 2 WordPress meta link, 3 words; 4 none."""
     if i.tag == "time":
         return 0
-    if i.prop in ("dateCreated", "datePublished"):
+    if i.prop in _DATE_PROPS:
         return 1
     if "wp-block-comment-date" in i.toks or (
         i.tag == "a" and not _META_TOKENS.isdisjoint(tokens(i.el.getparent()))
