@@ -65,7 +65,9 @@ def info_of(el: etree._Element) -> El:
 
 
 # itemprop / RDFa property, also with the schema: prefix RDFa pages use
-_DATE_PROPS = frozenset(["dateCreated", "datePublished", "schema:dateCreated", "schema:datePublished"])
+_DATE_PROPS = frozenset(
+    ["dateCreated", "datePublished", "schema:dateCreated", "schema:datePublished"]
+)
 _AUTHOR_PROPS = frozenset(["author", "creator", "schema:author", "schema:creator"])
 _TIER_TAGS = frozenset(["cite", "a", "time"])  # tags that rank without class or property
 _NAME_TOKENS = frozenset(["fn", "wp-block-comment-author-name", "comment-author-name"])
