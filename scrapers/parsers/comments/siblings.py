@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 _ANCHOR_ID = re.compile(r"^comment-(\d+)$")
+_MAX_LEVELS = 3  # Drupal puts the reply right inside div.indented; a wrapper or two at most
 
 
 def anchor_id(el: etree._Element) -> str | None:
@@ -30,10 +31,12 @@ def indented_parent(el: etree._Element, blocks: dict) -> object | None:
     """The block a ``div.indented`` holding ``el`` follows (its replies), if any.
 
     ``blocks`` maps block elements to blocks; only the first ``indented``
-    ancestor counts, and anchors between the comment and its replies are skipped.
+    ancestor counts (within three levels: the walk runs for every top-level
+    comment of every page), and anchors between the comment and its replies
+    are skipped.
     """
-    for anc in el.iterancestors():
-        if anc in blocks:
+    for level, anc in enumerate(el.iterancestors()):
+        if anc in blocks or level == _MAX_LEVELS:
             return None
         if "indented" in (anc.get("class") or "").split():
             prev = anc.getprevious()
