@@ -87,3 +87,11 @@ def test_reparse_rebuilds_api_completed_threads(rest_crawl, tmp_path):
     _assert_same(rest_crawl.db, fresh)
     incomplete = [r for r in _rows(fresh, "articles").values() if r["comments_complete"] == 0]
     assert incomplete  # classic-theme threads: page 2 failed and the API refused
+
+
+def test_history_rebuild_of_api_completed_threads(rest_crawl, tmp_path):
+    fresh = tmp_path / "fresh.db"
+    copy_captures(rest_crawl.db, fresh)
+    stats = reparse(fresh, rest_crawl.warc_dir, jobs=1, history=True)
+    assert stats.errors == 0 and stats.api_threads > 0
+    _assert_same(rest_crawl.db, fresh)
