@@ -28,17 +28,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from archive.reparse_api import CrawlFollowups
 from archive.reparse_threads import Parsed, ReparseStats, ThreadAssembler
 from archive.store import ArchiveStore
 from archive.warcread import RecordReader, dechunk, decode_body, is_chunked
 from scrapers.parsers import PARSER_VERSION, parse_page
+from scrapers.parsers.comments.rest import api_root
 from scrapers.profiles import PROFILES
 
 logger = logging.getLogger(__name__)
 
 _CANDIDATES = """
 SELECT c.id, c.url, c.warc_file, c.warc_offset, c.warc_length, c.fetched_at, c.crawl_id,
-       {spider} AS spider, o.warc_file, o.warc_offset, o.warc_length
+       {spider} AS spider, o.warc_file, o.warc_offset, o.warc_length, c.rowid
 FROM captures c LEFT JOIN captures o ON o.id = c.revisit_of {join}
 WHERE c.rowid IN (
     SELECT {pick} FROM captures
@@ -66,6 +68,7 @@ class Task:
     original_file: str | None = None
     original_offset: int | None = None
     original_length: int | None = None
+    rowid: int = 0  # capture order: what the crawl fetched next is after it
 
 
 def candidate_tasks(
@@ -130,9 +133,10 @@ def parse_task(task: Task) -> Parsed:
             fetched_at=task.fetched_at,
             selectors=selectors,
         )
+        root = api_root(body, task.url, record.header("Link")) if article.post_id else None
     except Exception as exc:  # one bad record must not stop the re-parse
         return Parsed(task, error=f"{task.url}: {type(exc).__name__}: {exc}")
-    return Parsed(task, article=article)
+    return Parsed(task, article=article, api_root=root)
 
 
 _BATCH = 5000  # rows per SQLite transaction in the parent
@@ -212,15 +216,17 @@ def reparse(
         store.clear_records()
     # read by the pool's feeder thread, used by no other thread meanwhile
     reader_conn = sqlite3.connect(db_path, check_same_thread=False)
+    followups = CrawlFollowups(str(db_path), str(warc_dir))  # parent side
     try:
         total, tasks = candidate_tasks(reader_conn, since=since, site=site, every=history)
-        assembler = ThreadAssembler(store, stats)
+        assembler = ThreadAssembler(store, stats, followups)
         for parsed in _results(tasks, str(warc_dir), jobs or os.cpu_count() or 1):
             assembler.add(parsed)
             if progress is not None:
                 progress(stats.pages, total)
         assembler.close()
     finally:
+        followups.close()
         reader_conn.close()
         store.close()
     stats.seconds = time.perf_counter() - started

@@ -3,8 +3,11 @@
 The parent process receives parsed pages in capture order and decides as the
 spider did: an article page's other comment pages are awaited, each further
 page's new links appended, and the thread is merged with
-:func:`merge_threads` and stored once its last page arrived.  Only pending
-threads are held in memory.
+:func:`merge_threads` and stored once its last page arrived.  With the
+``captures`` table at hand (:class:`CrawlFollowups`), a comment page the crawl
+failed to fetch is skipped as the spider skipped it, and the REST API pages
+the crawl received are reconciled with the HTML thread as the spider did
+(:func:`reconcile`).  Only pending threads are held in memory.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urldefrag
 
+from archive.reparse_api import CrawlFollowups
 from archive.store import ArchiveStore
 from scrapers.items import Article
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
+from scrapers.parsers.comments.rest import reconcile
 
 if TYPE_CHECKING:
     from archive.reparse import Task
@@ -35,6 +40,7 @@ class Parsed:
     task: Task
     article: Article | None = None
     error: str | None = None
+    api_root: str | None = None  # the REST API root the page advertises
 
 
 @dataclass(slots=True)
@@ -46,6 +52,8 @@ class ReparseStats:
     comments: int = 0
     comment_pages: int = 0
     incomplete_threads: int = 0
+    api_threads: int = 0  # threads reconciled with archived REST API answers
+    failed_comment_pages: int = 0  # comment pages the crawl did not get
     not_articles: int = 0
     errors: int = 0
     seconds: float = 0.0
@@ -63,14 +71,18 @@ class _ThreadState:
     captures: list[str] = field(default_factory=list)
     pending: list[str] = field(default_factory=list)
     known: set[str] = field(default_factory=set)
+    html_complete: bool = True  # every comment page was captured as a page
 
 
 class ThreadAssembler:
     """Turns parsed pages, in capture order, into stored articles with whole threads."""
 
-    def __init__(self, store: ArchiveStore, stats: ReparseStats) -> None:
+    def __init__(
+        self, store: ArchiveStore, stats: ReparseStats, followups: CrawlFollowups | None = None
+    ) -> None:
         self.store = store
         self.stats = stats
+        self.followups = followups
         self.awaiting: dict[str, _ThreadState] = {}
 
     def add(self, parsed: Parsed) -> None:
@@ -107,10 +119,17 @@ class ThreadAssembler:
         self._next(state)
 
     def _next(self, state: _ThreadState) -> None:
-        if state.pending:
-            self.awaiting[state.pending.pop(0)] = state
-        else:
-            self._finish(state, complete=True)
+        task = state.first.task
+        while state.pending:
+            url = state.pending.pop(0)
+            if self.followups is None or self.followups.page_arrives(
+                url, task.rowid, task.crawl_id
+            ):
+                self.awaiting[url] = state
+                return
+            state.html_complete = False  # the spider's errback: on to the next page
+            self.stats.failed_comment_pages += 1
+        self._finish(state, complete=state.html_complete)
 
     def _finish(self, state: _ThreadState, *, complete: bool) -> None:
         article, task = state.first.article, state.first.task
@@ -119,6 +138,7 @@ class ThreadAssembler:
         if not (article.title or article.body):
             self.stats.not_articles += 1
             return
+        complete = self._reconcile(state) or complete
         declared = article.comments_declared
         complete = complete and (declared is None or declared == len(article.comments))
         self.store.add_article(
@@ -131,6 +151,22 @@ class ThreadAssembler:
         )
         self.stats.articles += 1
         self.stats.comments += len(article.comments)
+
+    def _reconcile(self, state: _ThreadState) -> bool:
+        """Reconcile with the API answers the crawl archived, as the spider's
+        ``finish_thread`` does; True when the API delivered its whole total."""
+        article, task = state.first.article, state.first.task
+        root = state.first.api_root
+        if self.followups is None or root is None or not article.post_id:
+            return False
+        api = self.followups.api_thread(root, article.post_id, task.rowid, task.crawl_id)
+        if api is None:
+            return False
+        self.stats.api_threads += 1
+        article.comments = reconcile(article.comments, api.comments)
+        if article.comments and article.comments_system is None:
+            article.comments_system = "wordpress"
+        return api.total == len(api.comments)
 
     def close(self) -> None:
         """Threads whose next comment page was never captured are stored incomplete."""

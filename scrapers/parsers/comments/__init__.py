@@ -24,6 +24,7 @@ from scrapers.parsers.comments.merge import merge_comments
 from scrapers.parsers.comments.meta import comment_pages, declared_count, is_open
 from scrapers.parsers.comments.regions import regions_of, system_of
 from scrapers.parsers.comments.scan import Scan, scan
+from scrapers.parsers.comments.siblings import anchor_id, indented_parent
 from scrapers.parsers.comments.thirdparty import find_embed
 
 __all__ = ["Thread", "extract_thread", "merge_threads"]
@@ -88,7 +89,29 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
             if kind == "comment" and not p.found:
                 continue
             out.append((b, finish(p, stop, url, kind)))
+    if parts:
+        _hoist(out, parts, stop)
     return out
+
+
+def _hoist(out: list[tuple[Block, Fields]], parts: set, stop: set) -> None:
+    """A numbered wrapper left without fields because its comment's fields sit
+    in an inner block beside its replies (Blogger: ``li#c123`` holding
+    ``div.comment-block`` and ``div.comment-replies``) is that comment: the
+    first inner block takes its id and its place, so the replies nest under it."""
+    taken: set = set()
+    for b, _ in out:
+        if any(numeric_key(i) for i in b.ids):
+            continue
+        for anc in b.el.iterancestors():
+            if anc in stop:
+                break
+            if anc in parts:
+                if anc not in taken and numeric_key(anc.get("id")):
+                    taken.add(anc)
+                    b.ids.append(anc.get("id"))
+                    b.el = anc
+                break
 
 
 def _host(el: etree._Element, stop: set) -> etree._Element | None:
@@ -124,6 +147,7 @@ def _dom_comments(
         kept.append((b, comment))
     blocks = [b for b, _ in kept]
     link_parents(blocks)
+    _link_indented(blocks)
     ids = {b.el: c.id for b, c in kept}
     for i, (b, c) in enumerate(kept):
         c.position, c.depth = i, b.depth
@@ -136,7 +160,19 @@ def _block_id(b: Block) -> str | None:
         key = numeric_key(raw)
         if key:
             return key
-    return None
+    data_id = b.el.get("data-comment-id") or b.el.get("data-id") or ""
+    return data_id if data_id.isdigit() else anchor_id(b.el)
+
+
+def _link_indented(blocks: list[Block]) -> None:
+    """Replies that follow their parent in a ``div.indented`` (Drupal)."""
+    by_el = None
+    for b in blocks:
+        if b.parent is None and b.depth == 0:
+            if by_el is None:
+                by_el = {x.el: x for x in blocks}
+            b.parent = indented_parent(b.el, by_el)
+        b.depth = b.parent.depth + 1 if b.parent is not None else 0
 
 
 def extract_thread(

@@ -31,6 +31,10 @@ _NOISE = re.compile(
     r"|permalink|flag|respond|navigation"
 )
 _SAYS = re.compile(r"\s*(?:says|sagt|schreibt|dice|dit|disse|пишет|wrote|schrieb)\s*:?\s*$", re.I)
+# Drupal marks anonymous commenters' names so ("Ann (not verified)").
+_UNVERIFIED = re.compile(
+    r"\s*\((?:not verified|nicht überprüft|no verificado|non vérifié|non verificato)\)\s*$", re.I
+)
 # Links and buttons that only say what they do ("Reply", "Antworten").
 _ACTIONS = frozenset(
     [
@@ -151,7 +155,7 @@ def _name(author, date, raw: str | None) -> str | None:
     name = _SAYS.sub("", inline_text(author)).strip()
     if raw and raw in name:
         name = name.replace(raw, " ").strip()
-    return name or None
+    return _UNVERIFIED.sub("", name) or None
 
 
 class _Either:

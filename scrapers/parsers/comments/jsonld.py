@@ -101,19 +101,24 @@ def _collect(obj: dict, parent: str | None, depth: int, out: list, fetched_at) -
     replies = replies if isinstance(replies, list) else [replies]
     for item in replies:
         if isinstance(item, dict) and _types(item) & _COMMENT_TYPES:
-            c = _as_comment(item, parent, depth, fetched_at)
+            # a flat list whose replies name their parent (parentItem) is a thread too
+            c = _as_comment(item, _parent_item(item) or parent, depth, fetched_at)
             if c.text:
                 out.append(c)
                 _collect(item, c.id, depth + 1, out, fetched_at)
 
 
-def _standalone(obj: dict, out: list, fetched_at: str | None) -> None:
-    """A top-level ``Comment`` (in ``@graph``) that names its parent by ``parentItem``."""
+def _parent_item(obj: dict) -> str | None:
+    """The id of the comment ``obj`` replies to, by its ``parentItem``."""
     parent = obj.get("parentItem")
     if isinstance(parent, dict):
         parent = parent.get("@id") or parent.get("identifier") or parent.get("url")
-    pid = numeric_key(parent) if isinstance(parent, str) else None
-    c = _as_comment(obj, pid, 0, fetched_at)
+    return numeric_key(parent) if isinstance(parent, str) else None
+
+
+def _standalone(obj: dict, out: list, fetched_at: str | None) -> None:
+    """A top-level ``Comment`` (in ``@graph``) that names its parent by ``parentItem``."""
+    c = _as_comment(obj, _parent_item(obj), 0, fetched_at)
     if c.text:
         out.append(c)
         _collect(obj, c.id, 1, out, fetched_at)

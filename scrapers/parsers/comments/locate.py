@@ -19,6 +19,7 @@ from scrapers.parsers.comments.when import date_from
 _AUTHOR_WORDS = re.compile(r"author|user|name|nick|poster|commenter|autor|member|person|byline")
 _NOT_AUTHOR = re.compile(
     r"avatar|img|photo|pic|icon|image|says|date|time|url-|role|badge|(?<!ac)count"
+    r"|comment-body|comment-content"  # Drupal's field--name-comment-body
 )
 _DATE_WORDS = re.compile(r"date|time|datum|fecha|data|published|posted|ago|when|zeit|meta|info")
 # A link to a user's profile page names the commenter even without class words.
@@ -63,6 +64,11 @@ def info_of(el: etree._Element) -> El:
     return info
 
 
+# itemprop / RDFa property, also with the schema: prefix RDFa pages use
+_DATE_PROPS = frozenset(
+    ["dateCreated", "datePublished", "schema:dateCreated", "schema:datePublished"]
+)
+_AUTHOR_PROPS = frozenset(["author", "creator", "schema:author", "schema:creator"])
 _TIER_TAGS = frozenset(["cite", "a", "time"])  # tags that rank without class or property
 _NAME_TOKENS = frozenset(["fn", "wp-block-comment-author-name", "comment-author-name"])
 _META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
@@ -71,7 +77,7 @@ _META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
 def _author_tier(i: El) -> int:
     """0 itemprop, 1 WordPress ``.fn``, 2 ``.comment-author``, 3 cite, 4 words,
     5 profile link; 6 none."""
-    if i.prop in ("author", "creator"):
+    if i.prop in _AUTHOR_PROPS:
         return 0
     if not _NAME_TOKENS.isdisjoint(i.toks):
         return 1
@@ -95,7 +101,7 @@ def author_el(infos: list[El]) -> etree.Element | None:
     for tier in tiers[:6]:
         for el in tier:
             if 0 < TEXT_LEN(el) <= 80:
-                if el.get("itemprop") in ("author", "creator"):
+                if (el.get("itemprop") or el.get("property")) in _AUTHOR_PROPS:
                     name = el.find(".//*[@itemprop='name']")
                     return name if name is not None else el
                 return el
@@ -106,7 +112,7 @@ def _date_tier(i: El) -> int:
     """0 ``time``, 1 itemprop, 2 WordPress meta link, 3 words; 4 none."""
     if i.tag == "time":
         return 0
-    if i.prop in ("dateCreated", "datePublished"):
+    if i.prop in _DATE_PROPS:
         return 1
     if "wp-block-comment-date" in i.toks or (
         i.tag == "a" and not _META_TOKENS.isdisjoint(tokens(i.el.getparent()))
@@ -121,8 +127,30 @@ def date_el(infos: list[El], fetched_at: str | None):
     for info in infos:
         tiers[info.date].append(info.el)
     for tier in tiers[:4]:
-        for el in tier:
+        for i, el in enumerate(tier):
             iso, raw, approx = date_from(el, fetched_at)
             if iso:
-                return el, iso, raw, approx
+                return _narrowest(el, tier[i + 1 :], fetched_at) or (el, iso, raw, approx)
     return None, None, None, False
+
+
+def _narrowest(el: etree._Element, rest: list, fetched_at: str | None):
+    """A dated element of the same tier inside ``el`` (``p.comment__time`` in
+    ``footer.comment__meta``), so that the raw date is the date alone rather
+    than the whole meta line with the author's name."""
+    for j, inner in enumerate(rest):  # document order: el's descendants come first
+        if not _within(inner, el):
+            return None
+        iso, raw, approx = date_from(inner, fetched_at)
+        if iso:
+            return _narrowest(inner, rest[j + 1 :], fetched_at) or (inner, iso, raw, approx)
+    return None
+
+
+def _within(el: etree._Element, ancestor: etree._Element) -> bool:
+    node = el.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False

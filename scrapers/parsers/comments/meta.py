@@ -127,6 +127,12 @@ def declared_count(marked: list, regions: list) -> int | None:
         n = _count_of(el)
         if n is not None:
             return n
+    # else a counter in the thread's own header ("<span class=discussion-count>3
+    # comments"); looked for only on pages whose headings state no count
+    for region in regions:
+        for el in region.iter("span"):
+            if "count" in (el.get("class") or "") and (n := _count_of(el)) is not None:
+                return n
     return None
 
 
