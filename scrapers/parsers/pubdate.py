@@ -165,6 +165,34 @@ def _meta_date(
     return None, None
 
 
+def _agreeing_meta_date(
+    md: Metadata, s: PageScan, title: str | None
+) -> tuple[str | None, str | None]:
+    """The published date the metadata states, settled by the page when statements differ.
+
+    JSON-LD and ``article:published_time`` sometimes disagree (one is the
+    draft's creation, the other the release): the one whose day the page
+    prints by the headline is the publication date, unless it is the stated
+    last change (the page then prints its update); without a printed
+    date, or when none agrees, the first statement stands.
+    """
+    stated: list[tuple[str, str]] = []
+    for raw in (ld_text(md.ld("datePublished")), *(md.first(n) for n in _PUBLISHED_META)):
+        iso, _ = parse_date(raw)
+        if iso and raw and all(iso[:10] != d[:10] for d, _ in stated):
+            stated.append((iso, raw))
+    if len(stated) < 2:
+        return stated[0] if stated else (None, None)
+    shown = text_date_near_title(s, title)[0]
+    changed = _meta_date(md, "dateModified", _MODIFIED_META)[0] or ""
+    agreeing = [
+        d
+        for d in stated
+        if shown and d[0][:10] == shown[:10] and d[0] not in (changed, changed[:10])
+    ]
+    return agreeing[0] if agreeing else stated[0]
+
+
 def url_date(url: str) -> str | None:
     """A date in the URL path ("/2019/04/24/slug"), as ISO date."""
     m = _URL_DATE.search(url or "")
@@ -218,7 +246,7 @@ def _published(
     el = select_first(doc, selector) if selector else None
     sources: tuple[Callable[[], tuple[str | None, str | None]], ...] = (
         lambda: _from_element(el) if el is not None else (None, None),
-        lambda: _meta_date(md, "datePublished", _PUBLISHED_META),
+        lambda: _agreeing_meta_date(md, s, title),
         lambda: _document_date(md, s, title),
         lambda: _first_dom_date(s, s.published, ref),
         lambda: _first_dom_date(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref),

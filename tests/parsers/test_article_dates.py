@@ -125,3 +125,29 @@ def test_date_by_a_title_set_as_a_subheading():
         "</h2><div>by Jo &middot; November 22, 2011 &middot;</div><p>Body.</p></body></html>"
     )
     assert _published(html, title="Story") == "2011-11-22"
+
+
+_DISAGREEING = (
+    '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+    '"datePublished": "2023-11-03T10:25:56+00:00"%s}</script>'
+    '<meta property="article:published_time" content="2023-11-06T14:25:00+00:00">'
+    "</head><body><h1>T</h1><p>6. November 2023</p><p>Text.</p></body></html>"
+)
+
+
+def test_disagreeing_metadata_settled_by_the_printed_date():
+    assert _published(_DISAGREEING % "") == "2023-11-06T14:25:00+00:00"
+
+
+def test_disagreeing_metadata_without_a_printed_date_keeps_the_first():
+    html = (_DISAGREEING % "").replace("<p>6. November 2023</p>", "")
+    assert _published(html) == "2023-11-03T10:25:56+00:00"
+
+
+def test_printed_update_does_not_settle_disagreeing_metadata():
+    html = (
+        (_DISAGREEING % "")
+        .replace('content="2023-11-06T14:25:00+00:00"', 'content="2023-11-06"')
+        .replace("</head>", '<meta property="article:modified_time" content="2023-11-06"></head>')
+    )
+    assert _published(html) == "2023-11-03T10:25:56+00:00"
