@@ -66,8 +66,8 @@ def _by_texts(s: PageScan, span: range) -> Iterator[int]:
             if not len(el) and _BY_LABEL.match(text):
                 if el.tail and not el.tail.isspace():
                     yield i  # "<b>Text:</b> Name" (see _byline_text)
-                elif s.parent[i] > s.body:
-                    yield s.parent[i]  # "<span>By</span> <span>Name</span>"
+                elif (up := _label_holder(s, i)) is not None:
+                    yield up  # "<span>By</span> <span>Name</span>"
             elif _BY_TEXT.match(text) or (
                 len(el) and el[0].tag == "a" and _BY_TEXT.match(text + " x")
             ):
@@ -79,6 +79,24 @@ def _by_texts(s: PageScan, span: range) -> Iterator[int]:
             and _BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}")
         ):
             yield i  # "<p><strong>Text:</strong> Name</p>"
+
+
+def _label_holder(s: PageScan, i: int) -> int | None:
+    """The nearest ancestor of a bare label that also holds the name after it.
+
+    Templates wrap label and name in separate fields ("<p><b>By</b></p>"
+    then "<p>Name</p>" in a sibling block), so the label's own parent may
+    hold nothing but the label; a holder of more than a short line is not
+    a byline any more.
+    """
+    label = s.size[i]
+    for _ in range(3):
+        i = s.parent[i]
+        if i <= s.body or s.size[i] > label + 60:
+            return None
+        if s.size[i] > label:
+            return i
+    return None
 
 
 def _byline_text(el: etree._Element) -> str:
@@ -252,13 +270,24 @@ def _adds_people(meta: list[Author], dom: list[Author]) -> bool:
     return all(2 <= len(w) <= 3 and all(x[0].isupper() for x in w) for w in extra)
 
 
+def _completes(meta: list[Author], dom: list[Author]) -> bool:
+    """The byline spells out in full the names metadata gives short ("Todd" / "Todd Bates")."""
+    if len(meta) != len(dom):
+        return False
+    pairs = zip(meta, dom, strict=True)
+    return all(
+        d.name.casefold().startswith(m.name.casefold() + " ") and " " not in m.name
+        for m, d in pairs
+    )
+
+
 def _meta_wins(s: PageScan, meta: list[Author], dom: list[Author], url: str | None) -> bool:
     """Metadata authors beat the visible byline when the page shows them, unless
     the byline names them and more (metadata often lists only the first), or
     the metadata "author" is the publication itself (its name is the host's)."""
     if not _visible(s, meta):
         return False
-    if _adds_people(meta, dom):
+    if _adds_people(meta, dom) or _completes(meta, dom):
         return False
     label = _host_label(url)
     return not (len(label) > 2 and all(label in _squash(a.name) for a in meta))

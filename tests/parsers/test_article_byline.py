@@ -260,3 +260,28 @@ def test_text_label_far_below_the_headline():
         "<p>(continued)<br><strong>Text:</strong> Klausmartin Friedrich</p></article>"
     )
     assert _names(html) == ["Klausmartin Friedrich"]
+
+
+def test_label_and_name_in_separate_template_fields():
+    html = (
+        "<article><h1>Story</h1><div><div class='field'><p class='label'><strong>By</strong></p>"
+        "</div><div class='field'><p class='full-name'>Todd Bates</p></div></div>"
+        "<p>Body text of the story.</p></article>"
+    )
+    assert _names(html) == ["Todd Bates"]
+
+
+def test_label_alone_in_a_long_block_is_not_a_byline():
+    html = (
+        "<article><h1>Story</h1><div><p><strong>By</strong></p><p>" + "words " * 30 + "</p></div>"
+        "<p>Body.</p></article>"
+    )
+    assert _names(html) == []
+
+
+def test_byline_spelling_out_the_short_metadata_name_wins():
+    html = (
+        '<html><head><meta name="author" content="Todd"></head><body><article><h1>Story</h1>'
+        "<p class='byline'>By Todd Bates</p><p>Todd wrote this.</p></article></body></html>"
+    )
+    assert _names(html) == ["Todd Bates"]
