@@ -194,6 +194,7 @@ def extract_authors(
     persons, orgs = meta_byline(md)
     dom_authors, dom_source = _dom_authors(s, site_name, title)
     meta_authors, meta_source = authors_from(persons, site_name)
+    meta_authors = [_printed_name(s, a) for a in meta_authors]
     if meta_authors and (not dom_authors or _meta_wins(s, meta_authors, dom_authors, url)):
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
@@ -205,6 +206,26 @@ def extract_authors(
     if owner and _is_person(owner):
         return [Author(name=owner)], None
     return [], orgs[0] if orgs else owner
+
+
+_LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")
+
+
+def _printed_name(s: PageScan, author: Author) -> Author:
+    """The name the page prints for a login given as author ("christian.stadtfeld").
+
+    CMS accounts named first.last leak into metadata; the article signs
+    with the full name ("Christian P. Stadtfeld"), middle initial included.
+    """
+    m = _LOGIN.match(author.name)
+    if not m or not author.name.islower():
+        return author
+    first, last = (re.escape(w) for w in m.groups())
+    pattern = rf"(?i:\b{first})(?:\s+[^\W\d_]\.)?\s+(?i:{last}\b)"
+    printed = re.search(pattern, s.body_text())
+    if printed and printed.group()[0].isupper():
+        return Author(name=" ".join(printed.group().split()), url=author.url)
+    return author
 
 
 def _host_label(url: str | None) -> str:

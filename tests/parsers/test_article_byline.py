@@ -285,3 +285,19 @@ def test_byline_spelling_out_the_short_metadata_name_wins():
         "<p class='byline'>By Todd Bates</p><p>Todd wrote this.</p></article></body></html>"
     )
     assert _names(html) == ["Todd Bates"]
+
+
+def test_login_in_metadata_becomes_the_name_the_page_prints():
+    html = (
+        '<html><head><meta name="author" content="christian.stadtfeld"></head><body><h1>Story</h1>'
+        "<p>Long text of the story.</p><p>(Christian P. Stadtfeld) +++</p></body></html>"
+    )
+    assert _names(html) == ["Christian P. Stadtfeld"]
+
+
+def test_login_in_metadata_kept_when_the_page_prints_no_name():
+    html = (
+        '<html><head><meta name="author" content="jane.doe"></head><body><h1>Story</h1>'
+        "<p>jane doe is a login here.</p></body></html>"
+    )
+    assert _names(html) == ["jane.doe"]
