@@ -16,7 +16,7 @@ from lxml import etree
 
 from scrapers.items import Author
 from scrapers.parsers.metadata import Metadata, ld_persons
-from scrapers.parsers.names import authors_from, split_byline
+from scrapers.parsers.names import authors_from, is_organisation, split_byline
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
@@ -205,6 +205,8 @@ def extract_authors(
     owner = _site_owner(inline_text(s.first("title")), site_name, url)
     if owner and _is_person(owner):
         return [Author(name=owner)], None
+    if holder := _copyright_holder(s, site_name):
+        return [Author(name=holder)], orgs[0] if orgs else None
     return [], orgs[0] if orgs else owner
 
 
@@ -276,6 +278,48 @@ def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str 
         if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
             return m.group(1)
     return None
+
+
+_NAME_WORD = r"[^\W\d_][\w'’.-]+"
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright\b)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
+    r"|\b(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d(?=[ \t]+by[ \t])",
+    re.I,
+)
+_HOLDER = re.compile(rf"[ \t]*(?:by[ \t]+)?({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w'’.-])")
+# First and last name (a middle initial allowed), all capitalised or all in capitals.
+_PERSON_NAME = re.compile(
+    r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_]\.)? [^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][^\W\d_A-Z]+)?"
+    r"|[^\W\d_a-z]{2,} [^\W\d_a-z]{2,}"
+)
+_CREDIT_BEFORE = re.compile(r"(?:foto|photo|bild|image|picture|grafik)\w*\s*:?\s*$", re.I)
+
+
+def _copyright_holder(s: PageScan, site_name: str | None) -> str | None:
+    """The person a site's closing copyright notice names ("(c) Johannes Wolf").
+
+    The last resort of a page that names nobody: on a personal site the
+    notice at the foot of the page names its writer.  Notices in the upper
+    two thirds of the text, and picture credits, name photographers; a
+    holder that is the site's name is the publication.
+    """
+    text = s.body_text()
+    tail = len(text) * 2 // 3
+    last = None
+    for m in _COPYRIGHT.finditer(text, tail):
+        last = m
+    if last is None or _CREDIT_BEFORE.search(text, max(0, last.start() - 12), last.start()):
+        return None
+    holder = _HOLDER.match(text, last.end())
+    name = holder.group(1) if holder else ""
+    if not _PERSON_NAME.fullmatch(name) or not all(w[0].isupper() for w in name.split()):
+        return None
+    if is_organisation(name) or not _is_person(name):
+        return None
+    publication = _squash(site_name or "")
+    if publication and _squash(name) in publication:
+        return None
+    return name.title() if name.isupper() else name
 
 
 def _squash(text: str) -> str:

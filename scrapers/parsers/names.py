@@ -110,7 +110,8 @@ _ORGANISATION = frozenset(
 )
 
 
-def _is_organisation(text: str) -> bool:
+def is_organisation(text: str) -> bool:
+    """True when a legal form or an association word names a company, not a person."""
     return any(w.casefold().strip(",;") in _ORGANISATION for w in text.split())
 
 
@@ -164,7 +165,7 @@ def _split(text: str, site_name: str | None, trusted: bool) -> tuple[tuple[str, 
         segment = _trim(_strip_prefixes(segment.strip()))
         if not segment:
             continue
-        if _is_organisation(segment):  # "Web Commerce GmbH": credited, not a person
+        if is_organisation(segment):  # "Web Commerce GmbH": credited, not a person
             source = source or segment
             continue
         # "Jane Doe, 01.12.2021": the date's own pieces hold digits and fail as

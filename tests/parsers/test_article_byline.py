@@ -301,3 +301,30 @@ def test_login_in_metadata_kept_when_the_page_prints_no_name():
         "<p>jane doe is a login here.</p></body></html>"
     )
     assert _names(html) == ["jane.doe"]
+
+
+_ESSAY = "<p>" + "A long paragraph of the essay. " * 20 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("notice", "names"),
+    [
+        ("(c) Johannes Wolf • Weitere Rechte siehe Impressum", ["Johannes Wolf"]),
+        ("DATENSCHUTZ | COPYRIGHT ANDRÉ LOIBL | THIS IS A PROJECT", ["André Loibl"]),
+        ("(Lizenz) 2006-2008 by Martin Weber", ["Martin Weber"]),
+        ("© 2021 Example News. All rights reserved", []),  # the site's own name
+        ("© 2021 Web Commerce GmbH", []),
+        ("© 2021 Miami Today", []),  # a publication's name
+        ("Foto: © Jane Doe", []),  # a picture credit
+    ],
+)
+def test_copyright_notice_names_the_writer_of_a_page_naming_nobody(notice, names):
+    html = (
+        f"<html><body><h1>Story</h1>{_ESSAY}{_ESSAY}<footer><p>{notice}</p></footer></body></html>"
+    )
+    assert [a.name for a in _authors(html)[0]] == names
+
+
+def test_copyright_notice_high_up_names_a_photographer():
+    html = f"<html><body><h1>Story</h1><p>© Jane Doe</p>{_ESSAY}{_ESSAY}</body></html>"
+    assert _names(html) == []
