@@ -26,13 +26,13 @@ __all__ = ["dom_bylines", "extract_authors", "meta_byline", "split_byline"]
 
 _BY_TEXT = re.compile(
     r"^[\s\-–—|·•]*(?:(?:(?:blog\s+)?(?:text|texto|written|posted|beitrag)\s+)?(?:by|von|vom|por|par|door)\s+\S"
-    r"|(?:text|texto|autor|autorin|autoren|author|authors|redaktion|redacción)\s*:\s*\S"
+    r"|(?:text|texto|autor|autorin|autoren|author|authors|auteur|auteure|autore|autrice|redaktion|redacción)\s*:\s*\S"
     r"|autoren\s+\S)",
     re.I,
 )
 # A label standing alone in its element, the name following it ("<b>Von:</b> Name").
 _BY_LABEL = re.compile(
-    r"^[\s|]*(?:by|von|por|par|door|written\s+by|autor|autorin|author|text|texto|redaktion)\s*:?\s*$",
+    r"^[\s|]*(?:by|von|por|par|door|written\s+by|autor|autorin|author|auteur|autore|text|texto|redaktion)\s*:?\s*$",
     re.I,
 )
 
@@ -195,6 +195,10 @@ def extract_authors(
     dom_authors, dom_source = _dom_authors(s, site_name, title)
     meta_authors, meta_source = authors_from(persons, site_name)
     meta_authors = [_printed_name(s, a) for a in meta_authors]
+    if meta_authors and _WEB_ADDRESS.match(meta_source or ""):
+        # "Deutsche Welle (www.dw.com)": the publication, credited as the source
+        orgs = [meta_authors[0].name, *orgs]
+        meta_authors, meta_source = [], None
     if meta_authors and (not dom_authors or _meta_wins(s, meta_authors, dom_authors, url)):
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
@@ -211,6 +215,9 @@ def extract_authors(
 
 
 _LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")
+
+
+_WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
 
 
 def _printed_name(s: PageScan, author: Author) -> Author:

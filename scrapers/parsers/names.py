@@ -19,7 +19,7 @@ _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|text|texto|photos?|story|eingestellt|"
     r"erstellt|geschrieben|verfasst|veröffentlicht|artikel|beitrag|ein\s+beitrag|blog\s+beitrag|rezept|"
     r"zum\s+profil|view\s+all\s+posts|all\s+posts|escrito|publicado|publié|écrit)\s+)?"
-    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|text|texto|"
+    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|auteure?|autore|autrice|text|texto|"
     r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+",
     re.I,
 )

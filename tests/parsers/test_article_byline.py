@@ -328,3 +328,20 @@ def test_copyright_notice_names_the_writer_of_a_page_naming_nobody(notice, names
 def test_copyright_notice_high_up_names_a_photographer():
     html = f"<html><body><h1>Story</h1><p>© Jane Doe</p>{_ESSAY}{_ESSAY}</body></html>"
     assert _names(html) == []
+
+
+def test_french_and_italian_author_labels():
+    assert split_byline("Auteur : Kossivi Tiassou") == (["Kossivi Tiassou"], None)
+    assert split_byline("Autore: Mario Rossi") == (["Mario Rossi"], None)
+    html = "<article><h1>Story</h1><p>Auteur : Kossivi Tiassou </p><p>Body.</p></article>"
+    assert _names(html) == ["Kossivi Tiassou"]
+
+
+def test_metadata_author_with_a_web_address_is_the_publication():
+    html = (
+        '<html><head><meta name="author" content="Deutsche Welle (www.dw.com)"></head><body>'
+        "<h1>Story</h1><p>Auteur : Kossivi Tiassou</p><p>Text.</p><p>Deutsche Welle</p></body></html>"
+    )
+    doc = lxml.html.document_fromstring(html)
+    authors, source = extract_authors(doc, collect_metadata(doc), title="Story")
+    assert [a.name for a in authors] == ["Kossivi Tiassou"] and source == "Deutsche Welle"
