@@ -118,13 +118,32 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
     for i in sorted(candidates, key=lambda i: (s.distance(i, ref), i < ref, i)):
         el = s.nodes[i]
         text = _byline_text(el)
-        if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT):
+        if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT) or _holds_heading(s, i):
             continue
         name_el = el.find(".//*[@itemprop='name']") if s.end[i] - i > 1 else None
         if name_el is not None and inline_text(name_el):
             text = inline_text(name_el)
         links = {inline_text(a): a.get("href") for a in el.iter("a") if a.get("href")}
         yield text, links
+
+
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+def _holds_heading(s: PageScan, i: int) -> bool:
+    """A teaser (a linked headline with its byline), not a byline: themes mark whole
+    teasers with the author's taxonomy class ("autor-jane-doe").  Author cards
+    head the name linked to the profile, or with more links ("Name Follow")."""
+    tags = s.tags
+    for j in range(i + 1, s.end[i]):
+        if tags[j] in _HEADINGS and s.links[j] and s.links[j] == s.size[j]:
+            links = s.nodes[j].findall(".//a[@href]")
+            if len(links) == 1 and not _AUTHOR_PATH.search(links[0].get("href")):
+                return True
+    return False
+
+
+_AUTHOR_PATH = re.compile(r"/(?:author|autor|authors|autoren)/")
 
 
 def _visible(s: PageScan, authors: list[Author]) -> bool:

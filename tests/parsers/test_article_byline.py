@@ -345,3 +345,23 @@ def test_metadata_author_with_a_web_address_is_the_publication():
     doc = lxml.html.document_fromstring(html)
     authors, source = extract_authors(doc, collect_metadata(doc), title="Story")
     assert [a.name for a in authors] == ["Kossivi Tiassou"] and source == "Deutsche Welle"
+
+
+def test_teaser_marked_with_an_author_class_is_not_a_byline():
+    teaser = (
+        "<li class='post autor-jane-doe'><h2><a href='/other-story/'>Lisa Jeschke im Gespräch"
+        "</a></h2></li>"
+    )
+    html = (
+        f"<body><h1>Story</h1><ul>{teaser}</ul><p>Body of the story.</p><p>More.</p>"
+        "<div class='byline'><a rel='author' href='/author/nc/'>Nicole Collignon</a></div></body>"
+    )
+    assert _names(html) == ["Nicole Collignon"]
+
+
+def test_author_card_headed_by_the_name_is_a_byline():
+    html = (
+        "<body><h1>Story</h1><div class='author-info'><h3><a href='/author/ih/'>Inga Hoeltmann"
+        "</a></h3></div><p>Body of the story.</p></body>"
+    )
+    assert _names(html) == ["Inga Hoeltmann"]
