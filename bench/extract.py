@@ -11,13 +11,14 @@ machine, then prints the comparison table.  trafilatura is not a dependency:
 scorer's own, ``~/.cache/devset-eval``); its ``runs/NAME/pages.json`` holds
 the per-page verdicts to study failures with.  ``--baseline REV`` (a git
 revision, e.g. ``main``) also scores the parser as it was at REV, in the
-same run, as a "before" column named ``newsarchive@REV``.
+same run, as a "before" column named ``newsarchive+REV``.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import re
 import subprocess
 import sys
 import tempfile
@@ -66,7 +67,7 @@ def main() -> None:
     if args.baseline:
         with tempfile.TemporaryDirectory(prefix="extract-baseline-") as tmp:
             runner = export_baseline(args.baseline, Path(tmp))
-            name = f"newsarchive@{args.baseline}"
+            name = "newsarchive+" + re.sub(r"[^\w.+-]", "-", args.baseline)
             score(scorer, f"{sys.executable} {runner} parse", name, work)
             names.insert(0, name)
     score(scorer, f"{bin_dir / 'newsarchive'} parse", "newsarchive", work)
