@@ -298,8 +298,8 @@ def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str 
     names = [site_name or "", *_TITLE_SEP.split(page_title)[1:][-1:]]
     for name in names:
         m = _PERSONAL.match(name.strip())
-        if not m or not all(w[0].isupper() for w in m.group(1).split()):
-            continue
+        if not m or not all(w[0].isupper() for w in m.group(1).split()) or m.group(1).isupper():
+            continue  # (a name in capitals, "EAT SMARTER", is a brand's)
         squashed = _squash(m.group(1))
         if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
             return m.group(1)
@@ -429,7 +429,7 @@ def _late_byline(
         if len(text) > 120:
             continue
         authors, source = authors_from([(text, {})], site_name)
-        if authors and (s.tags[i] != "p" or _is_person(authors[0].name)):
+        if authors and _is_person(authors[0].name):
             return authors, source
     return [], None
 

@@ -232,6 +232,7 @@ def test_personal_site_owner_stays_the_author():
         ("Update | C.Habermueller", "https://chabermu.wordpress.com/x", ["C.Habermueller"]),
         ("Story | Miami Today", "https://www.miamitodaynews.com/x", []),  # a publication
         ("Story | Jane Doe", "https://news.example/x", []),  # the host does not spell her name
+        ("Story | EAT SMARTER", "https://eatsmarter.de/x", []),  # a brand, in capitals
     ],
 )
 def test_personal_site_is_its_owners_when_no_byline_names_anyone(title, url, names):
@@ -365,3 +366,11 @@ def test_author_card_headed_by_the_name_is_a_byline():
         "</a></h3></div><p>Body of the story.</p></body>"
     )
     assert _names(html) == ["Inga Hoeltmann"]
+
+
+def test_late_label_line_naming_no_person_is_not_a_byline():
+    html = (
+        f"<article><h1>Story</h1>{'<p>filler</p>' * 200}{_PROSE}"
+        "<div>Vom Blech, mit Streuseln &amp; Co.</div></article>"
+    )
+    assert _names(html) == []
