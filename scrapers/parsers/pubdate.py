@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from itertools import chain, islice
+from itertools import islice
 
 from lxml import etree
 
@@ -112,7 +112,7 @@ _SHORT_YEAR = re.compile(
 )
 
 
-def _short_texts(s: PageScan, indices: range) -> Iterator[str]:
+def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str]]:
     """Text and tail pieces of 6 to 80 characters of the given elements.
 
     Longer pieces that open with a dateline yield that opening.
@@ -124,9 +124,9 @@ def _short_texts(s: PageScan, indices: range) -> Iterator[str]:
                 continue
             n = len(raw.strip())
             if 6 <= n <= 80:
-                yield raw
+                yield i, raw
             elif n > 80 and (m := _DATELINE.match(raw)):
-                yield m.group()
+                yield i, m.group()
 
 
 def _near_date(raw: str) -> str | None:
@@ -139,7 +139,7 @@ def _near_date(raw: str) -> str | None:
 
 
 def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | None, str | None]:
-    """A date in a short line of text right after the headline (or just before it).
+    """A date in a short line of text right after the headline, or nearer before it.
 
     Walks the page in reading order from the headline (the heading that reads
     as ``title``, else the first ``<h1>``, else the top of the body), whatever
@@ -147,12 +147,15 @@ def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | N
     """
     start = headline_at(s, title)
     after = islice(_short_texts(s, range(start, len(s.nodes))), 40)
+    below = next(((i, raw, iso) for i, raw in after if (iso := _near_date(raw))), None)
+    limit = below[0] - start if below else len(s.nodes)
     before = islice(_short_texts(s, range(start - 1, max(s.body, start - 40), -1)), 20)
-    for raw in chain(after, before):
-        iso = _near_date(raw)
-        if iso:
+    for i, raw in before:  # a date just above the headline beats one far below it
+        if start - i >= limit:
+            break
+        if iso := _near_date(raw):
             return iso, raw.strip()
-    return None, None
+    return (below[2], below[1].strip()) if below else (None, None)
 
 
 def _meta_date(

@@ -151,3 +151,21 @@ def test_printed_update_does_not_settle_disagreeing_metadata():
         .replace("</head>", '<meta property="article:modified_time" content="2023-11-06"></head>')
     )
     assert _published(html) == "2023-11-03T10:25:56+00:00"
+
+
+def test_date_just_above_the_headline_beats_teaser_dates_far_below():
+    teasers = "".join(f"<li><p>item {n}</p><p>more</p></li>" for n in range(8))
+    html = (
+        "<html><body><div class='intro'><p>21. Jan 2022 // Dominik Ricker</p></div>"
+        f"<h1>T</h1><p>Body text.</p><ul>{teasers}<li><p>06. Aug 2020 // Tipps</p></li></ul>"
+        "</body></html>"
+    )
+    assert _published(html) == "2022-01-21"
+
+
+def test_date_right_below_the_headline_beats_one_further_above():
+    html = (
+        "<html><body><p>01.01.2020</p>" + "<p>menu</p>" * 5 + "<h1>T</h1><p>3. Mai 2021</p>"
+        "<p>Text.</p></body></html>"
+    )
+    assert _published(html) == "2021-05-03"
