@@ -135,7 +135,7 @@ def _holds_heading(s: PageScan, i: int) -> bool:
     teasers with the author's taxonomy class ("autor-jane-doe").  Author cards
     head the name linked to the profile, or with more links ("Name Follow")."""
     tags = s.tags
-    for j in range(i + 1, s.end[i]):
+    for j in range(i + 1, min(s.end[i], i + 200)):  # (a byline is a few elements)
         if tags[j] in _HEADINGS and s.links[j] and s.links[j] == s.size[j]:
             links = s.nodes[j].findall(".//a[@href]")
             if len(links) == 1 and not _AUTHOR_PATH.search(links[0].get("href")):
