@@ -374,3 +374,9 @@ def test_late_label_line_naming_no_person_is_not_a_byline():
         "<div>Vom Blech, mit Streuseln &amp; Co.</div></article>"
     )
     assert _names(html) == []
+
+
+def test_copyright_notice_before_a_huge_word_returns():
+    # one start position for the name: linear, no catastrophic backtracking
+    html = f"<html><body><h1>Story</h1>{_ESSAY}<p>© 2021 Jane {'x' * 500_000}y</p></body></html>"
+    assert _names(html) == []
