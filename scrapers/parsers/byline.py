@@ -16,7 +16,7 @@ from lxml import etree
 
 from scrapers.items import Author
 from scrapers.parsers.metadata import Metadata, ld_persons
-from scrapers.parsers.names import authors_from, split_byline
+from scrapers.parsers.names import authors_from, is_organisation, split_byline
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
@@ -26,13 +26,13 @@ __all__ = ["dom_bylines", "extract_authors", "meta_byline", "split_byline"]
 
 _BY_TEXT = re.compile(
     r"^[\s\-–—|·•]*(?:(?:(?:blog\s+)?(?:text|texto|written|posted|beitrag)\s+)?(?:by|von|vom|por|par|door)\s+\S"
-    r"|(?:text|texto|autor|autorin|autoren|author|authors|redaktion|redacción)\s*:\s*\S"
+    r"|(?:text|texto|autor|autorin|autoren|author|authors|auteur|auteure|autore|autrice|redaktion|redacción)\s*:\s*\S"
     r"|autoren\s+\S)",
     re.I,
 )
 # A label standing alone in its element, the name following it ("<b>Von:</b> Name").
 _BY_LABEL = re.compile(
-    r"^[\s|]*(?:by|von|por|par|door|written\s+by|autor|autorin|author|text|texto|redaktion)\s*:?\s*$",
+    r"^[\s|]*(?:by|von|por|par|door|written\s+by|autor|autorin|author|auteur|autore|text|texto|redaktion)\s*:?\s*$",
     re.I,
 )
 
@@ -66,8 +66,8 @@ def _by_texts(s: PageScan, span: range) -> Iterator[int]:
             if not len(el) and _BY_LABEL.match(text):
                 if el.tail and not el.tail.isspace():
                     yield i  # "<b>Text:</b> Name" (see _byline_text)
-                elif s.parent[i] > s.body:
-                    yield s.parent[i]  # "<span>By</span> <span>Name</span>"
+                elif (up := _label_holder(s, i)) is not None:
+                    yield up  # "<span>By</span> <span>Name</span>"
             elif _BY_TEXT.match(text) or (
                 len(el) and el[0].tag == "a" and _BY_TEXT.match(text + " x")
             ):
@@ -79,6 +79,24 @@ def _by_texts(s: PageScan, span: range) -> Iterator[int]:
             and _BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}")
         ):
             yield i  # "<p><strong>Text:</strong> Name</p>"
+
+
+def _label_holder(s: PageScan, i: int) -> int | None:
+    """The nearest ancestor of a bare label that also holds the name after it.
+
+    Templates wrap label and name in separate fields ("<p><b>By</b></p>"
+    then "<p>Name</p>" in a sibling block), so the label's own parent may
+    hold nothing but the label; a holder of more than a short line is not
+    a byline any more.
+    """
+    label = s.size[i]
+    for _ in range(3):
+        i = s.parent[i]
+        if i <= s.body or s.size[i] > label + 60:
+            return None
+        if s.size[i] > label:
+            return i
+    return None
 
 
 def _byline_text(el: etree._Element) -> str:
@@ -100,13 +118,32 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
     for i in sorted(candidates, key=lambda i: (s.distance(i, ref), i < ref, i)):
         el = s.nodes[i]
         text = _byline_text(el)
-        if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT):
+        if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT) or _holds_heading(s, i):
             continue
         name_el = el.find(".//*[@itemprop='name']") if s.end[i] - i > 1 else None
         if name_el is not None and inline_text(name_el):
             text = inline_text(name_el)
         links = {inline_text(a): a.get("href") for a in el.iter("a") if a.get("href")}
         yield text, links
+
+
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+
+
+def _holds_heading(s: PageScan, i: int) -> bool:
+    """A teaser (a linked headline with its byline), not a byline: themes mark whole
+    teasers with the author's taxonomy class ("autor-jane-doe").  Author cards
+    head the name linked to the profile, or with more links ("Name Follow")."""
+    tags = s.tags
+    for j in range(i + 1, min(s.end[i], i + 200)):  # (a byline is a few elements)
+        if tags[j] in _HEADINGS and s.links[j] and s.links[j] == s.size[j]:
+            links = s.nodes[j].findall(".//a[@href]")
+            if len(links) == 1 and not _AUTHOR_PATH.search(links[0].get("href")):
+                return True
+    return False
+
+
+_AUTHOR_PATH = re.compile(r"/(?:author|autor|authors|autoren)/")
 
 
 def _visible(s: PageScan, authors: list[Author]) -> bool:
@@ -176,6 +213,11 @@ def extract_authors(
     persons, orgs = meta_byline(md)
     dom_authors, dom_source = _dom_authors(s, site_name, title)
     meta_authors, meta_source = authors_from(persons, site_name)
+    meta_authors = [_printed_name(s, a) for a in meta_authors]
+    if meta_authors and _WEB_ADDRESS.match(meta_source or ""):
+        # "Deutsche Welle (www.dw.com)": the publication, credited as the source
+        orgs = [meta_authors[0].name, *orgs]
+        meta_authors, meta_source = [], None
     if meta_authors and (not dom_authors or _meta_wins(s, meta_authors, dom_authors, url)):
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
@@ -186,7 +228,32 @@ def extract_authors(
     owner = _site_owner(inline_text(s.first("title")), site_name, url)
     if owner and _is_person(owner):
         return [Author(name=owner)], None
+    if holder := _copyright_holder(s, site_name):
+        return [Author(name=holder)], orgs[0] if orgs else None
     return [], orgs[0] if orgs else owner
+
+
+_LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")
+
+
+_WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
+
+
+def _printed_name(s: PageScan, author: Author) -> Author:
+    """The name the page prints for a login given as author ("christian.stadtfeld").
+
+    CMS accounts named first.last leak into metadata; the article signs
+    with the full name ("Christian P. Stadtfeld"), middle initial included.
+    """
+    m = _LOGIN.match(author.name)
+    if not m or not author.name.islower():
+        return author
+    first, last = (re.escape(w) for w in m.groups())
+    pattern = rf"(?i:\b{first})(?:\s+[^\W\d_]\.)?\s+(?i:{last}\b)"
+    printed = re.search(pattern, s.body_text())
+    if printed and printed.group()[0].isupper():
+        return Author(name=" ".join(printed.group().split()), url=author.url)
+    return author
 
 
 def _host_label(url: str | None) -> str:
@@ -231,12 +298,54 @@ def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str 
     names = [site_name or "", *_TITLE_SEP.split(page_title)[1:][-1:]]
     for name in names:
         m = _PERSONAL.match(name.strip())
-        if not m or not all(w[0].isupper() for w in m.group(1).split()):
-            continue
+        if not m or not all(w[0].isupper() for w in m.group(1).split()) or m.group(1).isupper():
+            continue  # (a name in capitals, "EAT SMARTER", is a brand's)
         squashed = _squash(m.group(1))
         if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
             return m.group(1)
     return None
+
+
+_NAME_WORD = r"[^\W\d_][\w'’.-]+"
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright\b)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
+    r"|\b(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d(?=[ \t]+by[ \t])",
+    re.I,
+)
+_HOLDER = re.compile(rf"[ \t]*(?:by[ \t]+)?({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w'’.-])")
+# First and last name (a middle initial allowed), all capitalised or all in capitals.
+_PERSON_NAME = re.compile(
+    r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_]\.)? [^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][^\W\d_A-Z]+)?"
+    r"|[^\W\d_a-z]{2,} [^\W\d_a-z]{2,}"
+)
+_CREDIT_BEFORE = re.compile(r"(?:foto|photo|bild|image|picture|grafik)\w*\s*:?\s*$", re.I)
+
+
+def _copyright_holder(s: PageScan, site_name: str | None) -> str | None:
+    """The person a site's closing copyright notice names ("(c) Johannes Wolf").
+
+    The last resort of a page that names nobody: on a personal site the
+    notice at the foot of the page names its writer.  Notices in the upper
+    two thirds of the text, and picture credits, name photographers; a
+    holder that is the site's name is the publication.
+    """
+    text = s.body_text()
+    tail = len(text) * 2 // 3
+    last = None
+    for m in _COPYRIGHT.finditer(text, tail):
+        last = m
+    if last is None or _CREDIT_BEFORE.search(text, max(0, last.start() - 12), last.start()):
+        return None
+    holder = _HOLDER.match(text, last.end())
+    name = holder.group(1) if holder else ""
+    if not _PERSON_NAME.fullmatch(name) or not all(w[0].isupper() for w in name.split()):
+        return None
+    if is_organisation(name) or not _is_person(name):
+        return None
+    publication = _squash(site_name or "")
+    if publication and _squash(name) in publication:
+        return None
+    return name.title() if name.isupper() else name
 
 
 def _squash(text: str) -> str:
@@ -252,13 +361,24 @@ def _adds_people(meta: list[Author], dom: list[Author]) -> bool:
     return all(2 <= len(w) <= 3 and all(x[0].isupper() for x in w) for w in extra)
 
 
+def _completes(meta: list[Author], dom: list[Author]) -> bool:
+    """The byline spells out in full the names metadata gives short ("Todd" / "Todd Bates")."""
+    if len(meta) != len(dom):
+        return False
+    pairs = zip(meta, dom, strict=True)
+    return all(
+        d.name.casefold().startswith(m.name.casefold() + " ") and " " not in m.name
+        for m, d in pairs
+    )
+
+
 def _meta_wins(s: PageScan, meta: list[Author], dom: list[Author], url: str | None) -> bool:
     """Metadata authors beat the visible byline when the page shows them, unless
     the byline names them and more (metadata often lists only the first), or
     the metadata "author" is the publication itself (its name is the host's)."""
     if not _visible(s, meta):
         return False
-    if _adds_people(meta, dom):
+    if _adds_people(meta, dom) or _completes(meta, dom):
         return False
     label = _host_label(url)
     return not (len(label) > 2 and all(label in _squash(a.name) for a in meta))
@@ -309,7 +429,7 @@ def _late_byline(
         if len(text) > 120:
             continue
         authors, source = authors_from([(text, {})], site_name)
-        if authors and (s.tags[i] != "p" or _is_person(authors[0].name)):
+        if authors and _is_person(authors[0].name):
             return authors, source
     return [], None
 

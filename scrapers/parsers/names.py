@@ -19,7 +19,7 @@ _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|text|texto|photos?|story|eingestellt|"
     r"erstellt|geschrieben|verfasst|veröffentlicht|artikel|beitrag|ein\s+beitrag|blog\s+beitrag|rezept|"
     r"zum\s+profil|view\s+all\s+posts|all\s+posts|escrito|publicado|publié|écrit)\s+)?"
-    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|text|texto|"
+    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|auteure?|autore|autrice|text|texto|"
     r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+",
     re.I,
 )
@@ -110,7 +110,8 @@ _ORGANISATION = frozenset(
 )
 
 
-def _is_organisation(text: str) -> bool:
+def is_organisation(text: str) -> bool:
+    """True when a legal form or an association word names a company, not a person."""
     return any(w.casefold().strip(",;") in _ORGANISATION for w in text.split())
 
 
@@ -164,7 +165,7 @@ def _split(text: str, site_name: str | None, trusted: bool) -> tuple[tuple[str, 
         segment = _trim(_strip_prefixes(segment.strip()))
         if not segment:
             continue
-        if _is_organisation(segment):  # "Web Commerce GmbH": credited, not a person
+        if is_organisation(segment):  # "Web Commerce GmbH": credited, not a person
             source = source or segment
             continue
         # "Jane Doe, 01.12.2021": the date's own pieces hold digits and fail as

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from itertools import chain, islice
+from itertools import islice
 
 from lxml import etree
 
@@ -112,7 +112,7 @@ _SHORT_YEAR = re.compile(
 )
 
 
-def _short_texts(s: PageScan, indices: range) -> Iterator[str]:
+def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str]]:
     """Text and tail pieces of 6 to 80 characters of the given elements.
 
     Longer pieces that open with a dateline yield that opening.
@@ -124,9 +124,9 @@ def _short_texts(s: PageScan, indices: range) -> Iterator[str]:
                 continue
             n = len(raw.strip())
             if 6 <= n <= 80:
-                yield raw
+                yield i, raw
             elif n > 80 and (m := _DATELINE.match(raw)):
-                yield m.group()
+                yield i, m.group()
 
 
 def _near_date(raw: str) -> str | None:
@@ -139,7 +139,7 @@ def _near_date(raw: str) -> str | None:
 
 
 def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | None, str | None]:
-    """A date in a short line of text right after the headline (or just before it).
+    """A date in a short line of text right after the headline, or nearer before it.
 
     Walks the page in reading order from the headline (the heading that reads
     as ``title``, else the first ``<h1>``, else the top of the body), whatever
@@ -147,12 +147,15 @@ def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | N
     """
     start = headline_at(s, title)
     after = islice(_short_texts(s, range(start, len(s.nodes))), 40)
+    below = next(((i, raw, iso) for i, raw in after if (iso := _near_date(raw))), None)
+    limit = below[0] - start if below else len(s.nodes)
     before = islice(_short_texts(s, range(start - 1, max(s.body, start - 40), -1)), 20)
-    for raw in chain(after, before):
-        iso = _near_date(raw)
-        if iso:
+    for i, raw in before:  # a date just above the headline beats one far below it
+        if start - i >= limit:
+            break
+        if iso := _near_date(raw):
             return iso, raw.strip()
-    return None, None
+    return (below[2], below[1].strip()) if below else (None, None)
 
 
 def _meta_date(
@@ -163,6 +166,34 @@ def _meta_date(
         if iso:
             return iso, raw
     return None, None
+
+
+def _agreeing_meta_date(
+    md: Metadata, s: PageScan, title: str | None
+) -> tuple[str | None, str | None]:
+    """The published date the metadata states, settled by the page when statements differ.
+
+    JSON-LD and ``article:published_time`` sometimes disagree (one is the
+    draft's creation, the other the release): the one whose day the page
+    prints by the headline is the publication date, unless it is the stated
+    last change (the page then prints its update); without a printed
+    date, or when none agrees, the first statement stands.
+    """
+    stated: list[tuple[str, str]] = []
+    for raw in (ld_text(md.ld("datePublished")), *(md.first(n) for n in _PUBLISHED_META)):
+        iso, _ = parse_date(raw)
+        if iso and raw and all(iso[:10] != d[:10] for d, _ in stated):
+            stated.append((iso, raw))
+    if len(stated) < 2:
+        return stated[0] if stated else (None, None)
+    shown = text_date_near_title(s, title)[0]
+    changed = _meta_date(md, "dateModified", _MODIFIED_META)[0] or ""
+    agreeing = [
+        d
+        for d in stated
+        if shown and d[0][:10] == shown[:10] and d[0] not in (changed, changed[:10])
+    ]
+    return agreeing[0] if agreeing else stated[0]
 
 
 def url_date(url: str) -> str | None:
@@ -218,7 +249,7 @@ def _published(
     el = select_first(doc, selector) if selector else None
     sources: tuple[Callable[[], tuple[str | None, str | None]], ...] = (
         lambda: _from_element(el) if el is not None else (None, None),
-        lambda: _meta_date(md, "datePublished", _PUBLISHED_META),
+        lambda: _agreeing_meta_date(md, s, title),
         lambda: _document_date(md, s, title),
         lambda: _first_dom_date(s, s.published, ref),
         lambda: _first_dom_date(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref),

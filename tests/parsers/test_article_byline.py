@@ -232,6 +232,7 @@ def test_personal_site_owner_stays_the_author():
         ("Update | C.Habermueller", "https://chabermu.wordpress.com/x", ["C.Habermueller"]),
         ("Story | Miami Today", "https://www.miamitodaynews.com/x", []),  # a publication
         ("Story | Jane Doe", "https://news.example/x", []),  # the host does not spell her name
+        ("Story | EAT SMARTER", "https://eatsmarter.de/x", []),  # a brand, in capitals
     ],
 )
 def test_personal_site_is_its_owners_when_no_byline_names_anyone(title, url, names):
@@ -260,3 +261,122 @@ def test_text_label_far_below_the_headline():
         "<p>(continued)<br><strong>Text:</strong> Klausmartin Friedrich</p></article>"
     )
     assert _names(html) == ["Klausmartin Friedrich"]
+
+
+def test_label_and_name_in_separate_template_fields():
+    html = (
+        "<article><h1>Story</h1><div><div class='field'><p class='label'><strong>By</strong></p>"
+        "</div><div class='field'><p class='full-name'>Todd Bates</p></div></div>"
+        "<p>Body text of the story.</p></article>"
+    )
+    assert _names(html) == ["Todd Bates"]
+
+
+def test_label_alone_in_a_long_block_is_not_a_byline():
+    html = (
+        "<article><h1>Story</h1><div><p><strong>By</strong></p><p>" + "words " * 30 + "</p></div>"
+        "<p>Body.</p></article>"
+    )
+    assert _names(html) == []
+
+
+def test_byline_spelling_out_the_short_metadata_name_wins():
+    html = (
+        '<html><head><meta name="author" content="Todd"></head><body><article><h1>Story</h1>'
+        "<p class='byline'>By Todd Bates</p><p>Todd wrote this.</p></article></body></html>"
+    )
+    assert _names(html) == ["Todd Bates"]
+
+
+def test_login_in_metadata_becomes_the_name_the_page_prints():
+    html = (
+        '<html><head><meta name="author" content="christian.stadtfeld"></head><body><h1>Story</h1>'
+        "<p>Long text of the story.</p><p>(Christian P. Stadtfeld) +++</p></body></html>"
+    )
+    assert _names(html) == ["Christian P. Stadtfeld"]
+
+
+def test_login_in_metadata_kept_when_the_page_prints_no_name():
+    html = (
+        '<html><head><meta name="author" content="jane.doe"></head><body><h1>Story</h1>'
+        "<p>jane doe is a login here.</p></body></html>"
+    )
+    assert _names(html) == ["jane.doe"]
+
+
+_ESSAY = "<p>" + "A long paragraph of the essay. " * 20 + "</p>"
+
+
+@pytest.mark.parametrize(
+    ("notice", "names"),
+    [
+        ("(c) Johannes Wolf • Weitere Rechte siehe Impressum", ["Johannes Wolf"]),
+        ("DATENSCHUTZ | COPYRIGHT ANDRÉ LOIBL | THIS IS A PROJECT", ["André Loibl"]),
+        ("(Lizenz) 2006-2008 by Martin Weber", ["Martin Weber"]),
+        ("© 2021 Example News. All rights reserved", []),  # the site's own name
+        ("© 2021 Web Commerce GmbH", []),
+        ("© 2021 Miami Today", []),  # a publication's name
+        ("Foto: © Jane Doe", []),  # a picture credit
+    ],
+)
+def test_copyright_notice_names_the_writer_of_a_page_naming_nobody(notice, names):
+    html = (
+        f"<html><body><h1>Story</h1>{_ESSAY}{_ESSAY}<footer><p>{notice}</p></footer></body></html>"
+    )
+    assert [a.name for a in _authors(html)[0]] == names
+
+
+def test_copyright_notice_high_up_names_a_photographer():
+    html = f"<html><body><h1>Story</h1><p>© Jane Doe</p>{_ESSAY}{_ESSAY}</body></html>"
+    assert _names(html) == []
+
+
+def test_french_and_italian_author_labels():
+    assert split_byline("Auteur : Kossivi Tiassou") == (["Kossivi Tiassou"], None)
+    assert split_byline("Autore: Mario Rossi") == (["Mario Rossi"], None)
+    html = "<article><h1>Story</h1><p>Auteur : Kossivi Tiassou </p><p>Body.</p></article>"
+    assert _names(html) == ["Kossivi Tiassou"]
+
+
+def test_metadata_author_with_a_web_address_is_the_publication():
+    html = (
+        '<html><head><meta name="author" content="Deutsche Welle (www.dw.com)"></head><body>'
+        "<h1>Story</h1><p>Auteur : Kossivi Tiassou</p><p>Text.</p><p>Deutsche Welle</p></body></html>"
+    )
+    doc = lxml.html.document_fromstring(html)
+    authors, source = extract_authors(doc, collect_metadata(doc), title="Story")
+    assert [a.name for a in authors] == ["Kossivi Tiassou"] and source == "Deutsche Welle"
+
+
+def test_teaser_marked_with_an_author_class_is_not_a_byline():
+    teaser = (
+        "<li class='post autor-jane-doe'><h2><a href='/other-story/'>Lisa Jeschke im Gespräch"
+        "</a></h2></li>"
+    )
+    html = (
+        f"<body><h1>Story</h1><ul>{teaser}</ul><p>Body of the story.</p><p>More.</p>"
+        "<div class='byline'><a rel='author' href='/author/nc/'>Nicole Collignon</a></div></body>"
+    )
+    assert _names(html) == ["Nicole Collignon"]
+
+
+def test_author_card_headed_by_the_name_is_a_byline():
+    html = (
+        "<body><h1>Story</h1><div class='author-info'><h3><a href='/author/ih/'>Inga Hoeltmann"
+        "</a></h3></div><p>Body of the story.</p></body>"
+    )
+    assert _names(html) == ["Inga Hoeltmann"]
+
+
+def test_late_label_line_naming_no_person_is_not_a_byline():
+    html = (
+        f"<article><h1>Story</h1>{'<p>filler</p>' * 200}{_PROSE}"
+        "<div>Vom Blech, mit Streuseln &amp; Co.</div></article>"
+    )
+    assert _names(html) == []
+
+
+def test_copyright_notice_before_a_huge_word_returns():
+    # one start position for the name: linear, no catastrophic backtracking
+    html = f"<html><body><h1>Story</h1>{_ESSAY}<p>© 2021 Jane {'x' * 500_000}y</p></body></html>"
+    assert _names(html) == []

@@ -125,3 +125,47 @@ def test_date_by_a_title_set_as_a_subheading():
         "</h2><div>by Jo &middot; November 22, 2011 &middot;</div><p>Body.</p></body></html>"
     )
     assert _published(html, title="Story") == "2011-11-22"
+
+
+_DISAGREEING = (
+    '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+    '"datePublished": "2023-11-03T10:25:56+00:00"%s}</script>'
+    '<meta property="article:published_time" content="2023-11-06T14:25:00+00:00">'
+    "</head><body><h1>T</h1><p>6. November 2023</p><p>Text.</p></body></html>"
+)
+
+
+def test_disagreeing_metadata_settled_by_the_printed_date():
+    assert _published(_DISAGREEING % "") == "2023-11-06T14:25:00+00:00"
+
+
+def test_disagreeing_metadata_without_a_printed_date_keeps_the_first():
+    html = (_DISAGREEING % "").replace("<p>6. November 2023</p>", "")
+    assert _published(html) == "2023-11-03T10:25:56+00:00"
+
+
+def test_printed_update_does_not_settle_disagreeing_metadata():
+    html = (
+        (_DISAGREEING % "")
+        .replace('content="2023-11-06T14:25:00+00:00"', 'content="2023-11-06"')
+        .replace("</head>", '<meta property="article:modified_time" content="2023-11-06"></head>')
+    )
+    assert _published(html) == "2023-11-03T10:25:56+00:00"
+
+
+def test_date_just_above_the_headline_beats_teaser_dates_far_below():
+    teasers = "".join(f"<li><p>item {n}</p><p>more</p></li>" for n in range(8))
+    html = (
+        "<html><body><div class='intro'><p>21. Jan 2022 // Dominik Ricker</p></div>"
+        f"<h1>T</h1><p>Body text.</p><ul>{teasers}<li><p>06. Aug 2020 // Tipps</p></li></ul>"
+        "</body></html>"
+    )
+    assert _published(html) == "2022-01-21"
+
+
+def test_date_right_below_the_headline_beats_one_further_above():
+    html = (
+        "<html><body><p>01.01.2020</p>" + "<p>menu</p>" * 5 + "<h1>T</h1><p>3. Mai 2021</p>"
+        "<p>Text.</p></body></html>"
+    )
+    assert _published(html) == "2021-05-03"
