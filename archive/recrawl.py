@@ -117,6 +117,9 @@ class RecrawlMiddleware:
         return self.runtime.store.db.conn
 
     def known(self, url: str) -> Known | None:
+        maybe = getattr(self.runtime.store, "may_hold_article_url", None)
+        if maybe is not None and not maybe(url):
+            return None  # never archived: a bit test instead of a query per request
         row = self.conn.execute(_KNOWN + " WHERE a.url = ?", [url]).fetchone()
         return _as_known(row) if row else None
 

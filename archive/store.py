@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from sqlite_utils import Database
 
 from archive import history
+from archive.keyfilter import KeyFilter
 from archive.schema import ensure_schema
 from scrapers.items import Article, Comment
 
@@ -138,12 +139,52 @@ class ArchiveStore:
         self._history: list[history.Observation] = []
         self._history_at: list[str] = []
         self._recrawl: dict[str, dict[str, Any]] = {}
+        # "certainly not stored" tests that spare per-request queries (archive.keyfilter);
+        # built on first use, kept current by flush()
+        self._filters: dict[str, KeyFilter] = {}
         self.counts = {"captures": 0, "articles": 0, "comments": 0, "new": 0, "refetched": 0}
 
     @classmethod
     def open(cls, path: str | os.PathLike, **kwargs: Any) -> ArchiveStore:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return cls(Database(path), **kwargs)
+        store = cls(Database(path), **kwargs)
+        # WAL with synchronous=NORMAL: a commit is safe from a crash of the
+        # process (kill -9 loses nothing committed); only a power cut may undo
+        # the last commits, as it may the WARC bytes, which are not fsynced
+        # either.  FULL costs an fsync per batch on the crawl's one core.
+        store.db.execute("PRAGMA synchronous=NORMAL")
+        return store
+
+    # -- cheap membership tests (archive.keyfilter) ---------------------------------
+    _FILTER_SQL = {
+        "article_url": "SELECT url FROM articles",
+        "article_id": "SELECT id FROM articles",
+        "digest": "SELECT payload_digest FROM captures WHERE revisit_of IS NULL",
+    }
+
+    def _filter(self, name: str) -> KeyFilter:
+        found = self._filters.get(name)
+        if found is None:
+            found = self._filters[name] = KeyFilter.from_query(self.db.conn, self._FILTER_SQL[name])
+        return found
+
+    def may_hold_article_url(self, url: str) -> bool:
+        """False when no stored article has this URL; True means "ask SQLite"."""
+        return url in self._filter("article_url")
+
+    def _remember_written(self) -> None:
+        """Add the rows of the batch being written to the filters already built."""
+        f = self._filters
+        if "article_url" in f:
+            f["article_url"].update(row["url"] for row in self._articles if row["url"])
+        if "article_id" in f:
+            f["article_id"].update(row["id"] for row in self._articles)
+        if "digest" in f:
+            f["digest"].update(
+                row["payload_digest"]
+                for row in self._captures
+                if row["revisit_of"] is None and row["payload_digest"]
+            )
 
     # -- crawls ----------------------------------------------------------------
     def start_crawl(self, spider: str, args: dict[str, Any]) -> int:
@@ -176,6 +217,8 @@ class ArchiveStore:
     # -- rows ------------------------------------------------------------------
     def original_capture(self, payload_digest: str) -> tuple[str, str, str] | None:
         """(id, url, fetched_at) of a stored capture whose record holds this payload."""
+        if payload_digest not in self._filter("digest"):
+            return None
         return self.db.execute(
             "SELECT id, url, fetched_at FROM captures "
             "WHERE payload_digest = ? AND revisit_of IS NULL LIMIT 1",
@@ -237,7 +280,12 @@ class ArchiveStore:
             snapshot["modified"],
             snapshot["body"],
         )
-        obs = history.observe(self.db.conn, article_id, snapshot, thread, complete=complete)
+        if article_id in self._filter("article_id"):
+            obs = history.observe(self.db.conn, article_id, snapshot, thread, complete=complete)
+        else:  # certainly a first capture: what observe() says without asking SQLite
+            obs = history.Observation(
+                is_new=True, version=history._version_row(article_id, snapshot, 1)
+            )
         self.counts["new" if obs.is_new else "refetched"] += 1
         row["new_comments"] = obs.new_comments
         self._history.append(obs)
@@ -267,6 +315,8 @@ class ArchiveStore:
                 self.db.conn.execute(f"DELETE FROM [{table}]")
             self.db.conn.execute("DELETE FROM articles")
             self.db.conn.execute("DELETE FROM authors")
+        self._filters.pop("article_url", None)  # rebuilt (empty) on next use
+        self._filters.pop("article_id", None)
 
     def add_recrawl_state(self, row: dict[str, Any]) -> None:
         """Queue a URL's validators and check time (see :mod:`archive.recrawl`)."""
@@ -314,6 +364,7 @@ class ArchiveStore:
             history.write(conn, self._history, self._history_at)
             if self._recrawl:
                 conn.executemany(_recrawl_sql(), list(self._recrawl.values()))
+        self._remember_written()
         self.counts["captures"] += len(self._captures)
         self.counts["articles"] += len(self._articles)
         self.counts["comments"] += len(self._comments)

@@ -7,6 +7,13 @@ settings; no parsing, no pipeline, no WARC) and the full newsarchive pipeline
 rounds, medians, and the ratio full/bare are printed and saved as JSON.
 
     .venv/bin/python bench/crawl.py [--articles 5000] [--rounds 3]
+
+``--profile`` runs one full crawl under cProfile instead and prints where the
+crawl process's main thread spends its CPU (thread CPU time, not wall time), grouped by component (Scrapy and Twisted, our
+middlewares, WARC, SQLite, the spider's callbacks and parse offload): the
+parse workers are other processes and not in it.
+
+    .venv/bin/python bench/crawl.py --articles 5000 --profile
 """
 
 from __future__ import annotations
@@ -14,7 +21,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import pstats
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -90,13 +99,33 @@ def start_site(articles: int) -> tuple[subprocess.Popen, str]:
     raise SystemExit("demo site did not start")
 
 
-def crawl(mode: str, url: str, workdir: Path) -> dict[str, float]:
+# Runs `scrapy` under cProfile timed by the main thread's CPU clock: on a busy
+# machine wall time would charge other processes' turns to whatever syscall
+# (a pipe write, a socket send) happened to wake them.
+_PROFILED = """
+import cProfile, sys, time
+from scrapy.cmdline import execute
+out = sys.argv.pop(1)
+sys.argv[0] = "scrapy"
+prof = cProfile.Profile(time.thread_time)
+try:
+    prof.runcall(execute)
+except SystemExit:
+    pass
+finally:
+    prof.dump_stats(out)
+"""
+
+
+def crawl(mode: str, url: str, workdir: Path, profile: Path | None = None) -> dict[str, float]:
     db, warc = workdir / f"{mode}.db", workdir / f"{mode}-warc"
     for p in workdir.glob(f"{mode}*"):
         subprocess.run(["rm", "-rf", str(p)], check=True)
     spider, *extra = MODES[mode]
     # later -s options win: COMMON overrides the demo's concurrency
     cmd = crawl_command(url, str(db), str(warc), *COMMON, *extra, spider=spider)
+    if profile is not None:
+        cmd[1:3] = ["-c", _PROFILED, str(profile)]  # replaces "-m scrapy"
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings", PYTHONPATH=str(ROOT))
     run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     if run.returncode:
@@ -106,13 +135,71 @@ def crawl(mode: str, url: str, workdir: Path) -> dict[str, float]:
     return {"pages": pages, "seconds": secs, "pages_per_s": pages / secs}
 
 
+# Where a function's own time goes: the first matching path fragment names it.
+GROUPS = (
+    ("parser (in process)", "scrapers/parsers/"),
+    ("spiders + offload", "scrapers/"),
+    ("recrawl", "archive/recrawl"),
+    ("reliability", "archive/reliability/"),
+    ("failures", "archive/failures"),
+    ("download handler", "archive/download"),
+    ("WARC", "archive/capture"),
+    ("WARC", "archive/warc"),
+    ("WARC", "warcio/"),
+    ("SQLite", "archive/store"),
+    ("SQLite", "archive/history"),
+    ("SQLite", "sqlite_utils/"),
+    ("SQLite", "sqlite3"),
+    ("archive (other)", "archive/"),
+    ("Scrapy", "scrapy/"),
+    ("Twisted", "twisted/"),
+    ("asyncio", "asyncio/"),
+    ("lxml", "lxml"),
+    ("zlib/gzip", "zlib"),
+    ("zlib/gzip", "gzip"),
+    ("process pool", "concurrent/"),
+    ("process pool", "multiprocessing/"),
+)
+
+
+def profile_report(path: Path, pages: int, top: int = 25) -> None:
+    """Own CPU time of the crawl process per component, then the top functions."""
+    stats = pstats.Stats(str(path))
+    groups: dict[str, float] = {}
+    for (filename, _line, name), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
+        where = f"{filename}:{name}"
+        group = next((g for g, frag in GROUPS if frag in where), "other (stdlib, C)")
+        groups[group] = groups.get(group, 0.0) + tottime
+    total = sum(groups.values())
+    print(
+        f"\ncrawl process CPU: {total:.2f} s for {pages} pages ({total * 1000 / pages:.2f} ms/page)"
+    )
+    for group, secs in sorted(groups.items(), key=lambda kv: -kv[1]):
+        print(f"  {group:<22} {secs * 1000 / pages:6.3f} ms/page  {secs / total:6.1%}")
+    print()
+    stats.sort_stats("tottime").print_stats(top)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=5000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "crawl.json"))
+    ap.add_argument("--profile", action="store_true", help="profile one full crawl instead")
     args = ap.parse_args()
     proc, url = start_site(args.articles)
+    if args.profile:
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                crawl("full", url, Path(tmp))  # the server renders and caches every page
+                res = crawl("full", url, Path(tmp), profile=Path(tmp) / "crawl.prof")
+                print(f"full: {res['pages']} pages, {res['pages_per_s']:.1f} pages/s (profiled)")
+                profile_report(Path(tmp) / "crawl.prof", res["pages"])
+                (ROOT / "bench" / "out").mkdir(exist_ok=True)
+                shutil.copy(Path(tmp) / "crawl.prof", ROOT / "bench" / "out" / "crawl.prof")
+        finally:
+            proc.terminate()
+        return
     results: dict[str, list[dict[str, float]]] = {"bare": [], "full": []}
     try:
         with tempfile.TemporaryDirectory() as tmp:
