@@ -9,8 +9,9 @@ and reconciled with the HTML (:func:`reconcile`); an API that is switched
 off, refuses (401/403/404) or is disallowed by robots.txt leaves the HTML
 thread as it is.  Every request goes through the WARC capture middleware, so
 API responses are archived like pages (``captures`` rows); ``comment_captures``
-lists the HTML comment pages only, which is what ``newsarchive reparse``
-rebuilds threads from.
+lists the HTML comment pages, and ``newsarchive reparse`` finds the API pages
+the same crawl captured after the article (:mod:`archive.reparse_api`), so it
+rebuilds API-completed threads too.
 
 A comment page that cannot be fetched is a ``failures`` row of stage
 ``comments`` (and the thread is stored as incomplete).  An API that fails
