@@ -143,7 +143,28 @@ def decode_html(body: bytes, content_type: str | None = None) -> str | None:
             return text
     if utf8 is not None:
         return utf8
-    return _detect(body)
+    return _mostly_utf8(body) or _detect(body)
+
+
+def _mostly_utf8(body: bytes) -> str | None:
+    r"""UTF-8 with a few stray bytes (a truncated paste, a bad include), decoded
+    with U+FFFD for them: text in a legacy charset has almost no valid UTF-8
+    multibyte sequences, so two good ones per run of bad bytes is UTF-8.  Statistical
+    detection would pick some codepage and garble every accented letter.
+
+    >>> _mostly_utf8("año ".encode() * 2 + b"\xff\xfe")
+    'año año ��'
+    >>> _mostly_utf8("Inválido: año según la niña".encode("cp1252")) is None
+    True
+    """
+    text = body.decode("utf-8", "replace")
+    replaced = text.count("\ufffd")
+    bad = len(_BAD_RUNS.findall(text)) - body.count(b"\xef\xbf\xbd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    return text if bad > 0 and good >= 2 * bad else None
+
+
+_BAD_RUNS = re.compile("\ufffd+")
 
 
 def _mostly_utf8(body: bytes) -> str | None:
