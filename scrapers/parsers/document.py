@@ -158,38 +158,18 @@ def _mostly_utf8(body: bytes) -> str | None:
     True
     """
     text = body.decode("utf-8", "replace")
-    replaced = text.count("\ufffd")
-    bad = len(_BAD_RUNS.findall(text)) - body.count(b"\xef\xbf\xbd")
-    good = len(text) - len(text.encode("ascii", "ignore")) - replaced
+    # U+FFFD the server sent as such is text, not damage: count without it
+    sent = b"\xef\xbf\xbd"
+    damaged = body.replace(sent, b"").decode("utf-8", "replace") if sent in body else text
+    replaced = damaged.count("\ufffd")
+    bad = len(_BAD_RUNS.findall(damaged))
+    good = len(damaged) - len(damaged.encode("ascii", "ignore")) - replaced
     return text if bad > 0 and good >= 2 * bad else None
 
 
 _BAD_RUNS = re.compile("\ufffd+")
 
 
-def _mostly_utf8(body: bytes) -> str | None:
-    """Declared UTF-8 with a few stray bytes: decoded with U+FFFD for them.
-
-    A page that declares UTF-8 and decodes but for a handful of bytes (a
-    pasted fragment, a cut multibyte sequence) is UTF-8 with damage, and
-    charset detection on it picks a legacy charset that turns every good
-    character into mojibake (``Inválido`` as ``InvĂˇlido``).  A legacy page
-    mislabelled as UTF-8 has (almost) no valid multibyte sequences, so it
-    still falls through to detection: the bytes decide, by the count of
-    characters decoded against the count of invalid sequences.
-
-    >>> _mostly_utf8("Inválido, también".encode() + b" \\xff").endswith("también \\ufffd")
-    True
-    >>> _mostly_utf8("café, crème".encode("cp1252")) is None
-    True
-    """
-    text = body.decode("utf-8", "replace")
-    bad = text.count("\ufffd") - body.count(b"\xef\xbf\xbd")  # minus U+FFFD sent as such
-    good = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return text if good >= _UTF8_GOOD_PER_BAD * bad else None
-
-
-_UTF8_GOOD_PER_BAD = 2  # decoded non-ASCII characters needed per invalid sequence
 _DOS_CODEPAGES = re.compile(r"^(?:cp[4-9]\d\d|mac.*|iso8859-1|iso8859-15|latin.*)$")
 
 
