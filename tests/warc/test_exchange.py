@@ -13,8 +13,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -25,7 +23,7 @@ from archive.cdxj import index_directory
 from archive.demo import PROJECT_ROOT
 from archive.reparse import Task, _init_worker, parse_task
 from tests.warc.rawserver import RawServer
-from tests.warc.test_replay import BIN, _free_port, _get
+from tests.warc.test_replay import _get, wayback
 
 SPIDER = Path(__file__).with_name("fetchspider.py")
 PAGE = b"<html><head><title>Chunks</title></head><body><p>" + b"x" * 3000 + b"</p></body></html>"
@@ -197,22 +195,8 @@ def pywb_over_exchanges(exchanges, tmp_path_factory):
     (root / "config.yaml").write_text(
         f"collections:\n  x:\n    index: {merged}\n    archive_paths: {warc}/\n"
     )
-    port = _free_port()
-    log = open(root / "pywb.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [BIN / "wayback", "--port", str(port)], cwd=root, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}/x/2030id_/{srv.url}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(10)
-    log.close()
+    with wayback(root) as base:
+        yield f"{base}x/2030id_/{srv.url}"
 
 
 def test_pywb_replays_chunked_records_and_304_revisits(pywb_over_exchanges):

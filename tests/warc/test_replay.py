@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -13,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -22,6 +24,28 @@ from archive.cdxj import index_directory
 from archive.wacz import write_wacz
 
 BIN = Path(sys.executable).parent
+
+
+@contextlib.contextmanager
+def wayback(root: Path) -> Iterator[str]:
+    """A real pywb (``wayback``) serving ``root/config.yaml``; yields its base URL."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with open(root / "pywb.log", "wb") as log:
+        proc = subprocess.Popen(
+            [BIN / "wayback", "--port", str(port)], cwd=root, stdout=log, stderr=log
+        )
+        try:
+            for _ in range(200):
+                try:
+                    urllib.request.urlopen(base, timeout=1).read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            yield base
+        finally:
+            proc.terminate()
+            proc.wait(10)
 
 
 def _free_port() -> int:
@@ -65,22 +89,8 @@ def pywb(packaged):
     (root / "config.yaml").write_text(
         f"collections:\n  raw:\n    index: {merged}\n    archive_paths: {out / 'warc'}/\n"
     )
-    port = _free_port()
-    log = open(root / "pywb.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [BIN / "wayback", "--port", str(port)], cwd=root, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}/"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base, timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    proc.terminate()
-    proc.wait(10)
-    log.close()
+    with wayback(root) as base:
+        yield base
 
 
 def _first_article(warc_crawl) -> str:
