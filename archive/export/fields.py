@@ -74,6 +74,11 @@ COMMENT_FIELDS: tuple[Field, ...] = (
     Field("text", "string", "Comment text; paragraphs separated by a blank line."),
     Field("first_seen", "datetime", "When the archive first saw the comment (UTC)."),
     Field("last_seen", "datetime", "When the archive last saw the comment (UTC)."),
+    Field(
+        "removed_at",
+        "datetime",
+        "When a completely fetched thread no longer had the comment (UTC); empty while it stands.",
+    ),
     Field("capture_id", "string", "WARC-Record-ID of the page the comment was parsed from."),
 )
 

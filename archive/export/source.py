@@ -174,7 +174,10 @@ class ArchiveSource:
             "select * from comments where article_id in "
             f"({self._ids}) order by article_id, position"
         )
-        for r in self.conn.execute(sql, self.params):
+        rows = self.conn.execute(sql, self.params)
+        # archives made before history (migration m004) have no removed_at
+        moderated = any(d[0] == "removed_at" for d in rows.description)
+        for r in rows:
             row = {k: r[k] for k in ("id", "article_id", "comment_id", "parent_id")}
             row.update({k: r[k] for k in ("position", "depth", "kind", "author", "author_url")})
             row.update(
@@ -185,6 +188,7 @@ class ArchiveSource:
                 text=r["text"],
                 first_seen=to_utc(r["first_seen"]),
                 last_seen=to_utc(r["last_seen"]),
+                removed_at=to_utc(r["removed_at"]) if moderated else None,
                 capture_id=r["capture_id"],
             )
             yield row

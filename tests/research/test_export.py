@@ -194,3 +194,17 @@ def test_progress_goes_to_stderr_and_summary_to_stdout(archive_db, tmp_path):
 def test_missing_archive_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["export", str(tmp_path / "none.db"), "--out", "x"])
     assert result.exit_code == 1 and "no archive" in result.output
+
+
+def test_comments_export_carries_moderation_marks(archive_db, tmp_path):
+    """A comment a moderator removed (``removed_at``, issue #7) is evidence the
+    dataset must keep; one still standing has the field empty."""
+    conn = sqlite3.connect(archive_db)
+    removed = conn.execute("select id from comments order by id limit 1").fetchone()[0]
+    conn.execute("update comments set removed_at = '2026-11-29T10:00:00Z' where id = ?", [removed])
+    conn.commit()
+    conn.close()
+    out = _export(archive_db, tmp_path / "csv", "csv")
+    marks = {r["id"]: r["removed_at"] for r in _csv_rows(out / "comments.csv")}
+    assert marks.pop(removed).startswith("2026-11-29T10:00:00")
+    assert marks and not any(marks.values())
