@@ -24,14 +24,17 @@ import os
 import sqlite3
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from archive.reparse_api import CrawlFollowups
+from archive.reparse_store import BatchIndexStore
 from archive.reparse_threads import Parsed, ReparseStats, ThreadAssembler
-from archive.store import ArchiveStore
 from archive.warcread import RecordReader, dechunk, decode_body, is_chunked
+from scrapers.items import Article
 from scrapers.parsers import PARSER_VERSION, parse_page
 from scrapers.parsers.comments.rest import api_root
 from scrapers.profiles import PROFILES
@@ -69,6 +72,9 @@ class Task:
     original_offset: int | None = None
     original_length: int | None = None
     rowid: int = 0  # capture order: what the crawl fetched next is after it
+    # whether this capture's crawl fetched any REST API comment pages: only
+    # then can the thread be reconciled, and is the page's API root needed
+    api: bool = False
 
 
 def candidate_tasks(
@@ -101,7 +107,12 @@ def candidate_tasks(
     pick, group = ("rowid", "") if every else ("max(rowid)", "GROUP BY url")
     sql = _CANDIDATES.format(where=where, spider=spider, join=join, pick=pick, group=group)
     total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-    return total, (Task(*row) for row in conn.execute(sql, params))
+    api = {row[0] for row in conn.execute(_API_CRAWLS)}
+    return total, (Task(*row, api=row[6] in api) for row in conn.execute(sql, params))
+
+
+# crawls that fetched REST API comment pages (archive.reparse_api reads them back)
+_API_CRAWLS = "SELECT DISTINCT crawl_id FROM captures WHERE url LIKE '%/wp/v2/comments?%'"
 
 
 # -- workers -----------------------------------------------------------------------
@@ -115,14 +126,25 @@ def _init_worker(warc_dir: str) -> None:
 
 def parse_task(task: Task) -> Parsed:
     """Read one response record and parse it as the spider would (worker side)."""
+    return Parsed(task, *_parse(task))
+
+
+def parse_chunk(chunk: list[Task]) -> list[tuple]:
+    """:func:`parse_task` for a run of captures, answering (article, error,
+    api_root) per task: the parent holds the tasks already, and a task a page
+    would cost a round trip through the pool's queues each."""
+    return [_parse(task) for task in chunk]
+
+
+def _parse(task: Task) -> tuple[Article | None, str | None, str | None]:
     assert _reader is not None, "call _init_worker first"
     try:
-        record = source = _reader.read(task.warc_file, task.offset, task.length)
+        record = source = _reader.read_direct(task.warc_file, task.offset, task.length)
         if record.rec_type == "revisit":
             if task.original_file is None:
                 raise LookupError("revisit record whose original capture is unknown")
             original = task.original_file, task.original_offset, task.original_length
-            source = _reader.read(*original)
+            source = _reader.read_direct(*original)
         payload = dechunk(source.payload) if is_chunked(source) else source.payload
         body = decode_body(payload, record.header("Content-Encoding"))
         selectors = PROFILES.get(task.spider or "", {}).get("selectors")
@@ -133,10 +155,12 @@ def parse_task(task: Task) -> Parsed:
             fetched_at=task.fetched_at,
             selectors=selectors,
         )
-        root = api_root(body, task.url, record.header("Link")) if article.post_id else None
+        article.links = []  # what the spider would follow; nothing here, and half the bytes
+        wants_root = task.api and article.post_id
+        root = api_root(body, task.url, record.header("Link")) if wants_root else None
     except Exception as exc:  # one bad record must not stop the re-parse
-        return Parsed(task, error=f"{task.url}: {type(exc).__name__}: {exc}")
-    return Parsed(task, article=article, api_root=root)
+        return None, f"{task.url}: {type(exc).__name__}: {exc}", None
+    return article, None, root
 
 
 _BATCH = 5000  # rows per SQLite transaction in the parent
@@ -144,23 +168,28 @@ _BATCH = 5000  # rows per SQLite transaction in the parent
 
 # -- driver ------------------------------------------------------------------------------
 class _Window:
-    """Hands tasks to the pool no faster than results come back (flat memory).
+    """Hands chunks of tasks to the pool no faster than results come back (flat memory).
 
     Pool.imap would otherwise pull the whole task iterator into its queue.
+    The chunks handed out wait in ``sent``, in order, for their results (imap
+    answers in order), so a worker's answer need not carry its tasks back.
     ``stop()`` unblocks the pool's feeder thread so that the pool can shut
     down even when the consumer stops early.
     """
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, chunk: int) -> None:
         self.slots = threading.Semaphore(size)
+        self.chunk = chunk
+        self.sent: deque[list[Task]] = deque()
         self.stopped = False
 
-    def feed(self, tasks: Iterator[Task]) -> Iterator[Task]:
-        for task in tasks:
+    def feed(self, tasks: Iterator[Task]) -> Iterator[list[Task]]:
+        while chunk := list(islice(tasks, self.chunk)):
             self.slots.acquire()
             if self.stopped:
                 return
-            yield task
+            self.sent.append(chunk)
+            yield chunk
 
     def stop(self) -> None:
         # One release wakes the one feeder thread; releasing "plenty" instead
@@ -169,7 +198,10 @@ class _Window:
         self.slots.release()
 
 
-def _results(tasks: Iterator[Task], warc_dir: str, jobs: int) -> Iterator[Parsed]:
+_CHUNK = 32  # captures per task sent to a worker (~0.1 s of parsing)
+
+
+def _results(tasks: Iterator[Task], warc_dir: str, jobs: int, total: int) -> Iterator[Parsed]:
     if jobs <= 1:
         _init_worker(warc_dir)
         try:
@@ -177,13 +209,16 @@ def _results(tasks: Iterator[Task], warc_dir: str, jobs: int) -> Iterator[Parsed
         finally:
             _reader.close()
         return
-    window = _Window(jobs * 64)
+    # small runs still go to every worker: 8 chunks a worker at least
+    window = _Window(jobs * 4, max(1, min(_CHUNK, total // (jobs * 8))))
     ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(warc_dir,)) as pool:
         try:
-            for parsed in pool.imap(parse_task, window.feed(tasks), chunksize=16):
+            for answers in pool.imap(parse_chunk, window.feed(tasks)):
+                chunk = window.sent.popleft()
                 window.slots.release()
-                yield parsed
+                for task, answer in zip(chunk, answers, strict=True):
+                    yield Parsed(task, *answer)
         finally:
             window.stop()
 
@@ -208,7 +243,7 @@ def reparse(
         raise ValueError("a history rebuild covers the whole archive: no since/site")
     started = time.perf_counter()
     stats = ReparseStats()
-    store = ArchiveStore.open(db_path, batch_size=_BATCH)
+    store = BatchIndexStore.open(db_path, batch_size=_BATCH)
     # Every row can be rebuilt by running again, so no fsync per commit (WAL
     # stays consistent; a power cut loses at most the last batches).
     store.db.execute("PRAGMA synchronous=NORMAL")
@@ -220,7 +255,7 @@ def reparse(
     try:
         total, tasks = candidate_tasks(reader_conn, since=since, site=site, every=history)
         assembler = ThreadAssembler(store, stats, followups)
-        for parsed in _results(tasks, str(warc_dir), jobs or os.cpu_count() or 1):
+        for parsed in _results(tasks, str(warc_dir), jobs or os.cpu_count() or 1, total):
             assembler.add(parsed)
             if progress is not None:
                 progress(stats.pages, total)

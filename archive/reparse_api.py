@@ -83,13 +83,13 @@ class CrawlFollowups:
     def _read(self, row: tuple):
         if self._reader is None:
             self._reader = RecordReader(self.warc_dir)
-        record = source = self._reader.read(row[3], row[4], row[5])
+        record = source = self._reader.read_direct(row[3], row[4], row[5])
         if record.rec_type == "revisit" and row[6]:
             original = self.conn.execute(
                 "SELECT warc_file, warc_offset, warc_length FROM captures WHERE id = ?", (row[6],)
             ).fetchone()
             if original is not None:
-                source = self._reader.read(*original)
+                source = self._reader.read_direct(*original)
         payload = dechunk(source.payload) if is_chunked(source) else source.payload
         return record.header, decode_body(payload, record.header("Content-Encoding"))
 

@@ -336,6 +336,7 @@ class ArchiveStore:
             return
         conn = self.db.conn
         with conn:
+            self._before_write(conn)
             if self._captures:
                 conn.executemany(_upsert_sql("captures", CAPTURE_COLUMNS), self._captures)
             if self._articles:
@@ -364,6 +365,7 @@ class ArchiveStore:
             history.write(conn, self._history, self._history_at)
             if self._recrawl:
                 conn.executemany(_recrawl_sql(), list(self._recrawl.values()))
+            self._after_write(conn)
         self._remember_written()
         self.counts["captures"] += len(self._captures)
         self.counts["articles"] += len(self._articles)
@@ -371,6 +373,13 @@ class ArchiveStore:
         self._captures, self._articles, self._comments, self._links = [], [], [], []
         self._authors, self._unlink = {}, set()
         self._history, self._history_at, self._recrawl = [], [], {}
+
+    def _before_write(self, conn: Any) -> None:
+        """First step of each batch's transaction; a subclass's hook
+        (archive.reparse_store indexes text per batch instead of per row)."""
+
+    def _after_write(self, conn: Any) -> None:
+        """Last step of each batch's transaction, before the commit."""
 
     def close(self) -> None:
         self.flush()

@@ -54,6 +54,22 @@ def test_reparse_into_fresh_db_matches_crawl(warc_crawl, tmp_path):
     assert seen and seen[-1][0] == seen[-1][1] == stats.pages
     _assert_same(warc_crawl.db, fresh)
     assert len(_rows(fresh, "articles")) == stats.articles
+    _assert_search_intact(warc_crawl.db, fresh)
+
+
+def _assert_search_intact(crawled, fresh) -> None:
+    """Full-text indexes match their tables, behind the same triggers (archive.reparse_store)."""
+    conn = sqlite3.connect(fresh)
+    try:
+        for table in ("articles_fts", "comments_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+        hits = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'the'")
+        assert hits.fetchone()[0] > 0
+    finally:
+        conn.close()
+    sql = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    triggers = [sqlite3.connect(db).execute(sql).fetchall() for db in (crawled, fresh)]
+    assert triggers[0] == triggers[1] and triggers[0]
 
 
 def test_reparse_is_idempotent_and_in_process(warc_crawl, tmp_path):
@@ -63,6 +79,7 @@ def test_reparse_is_idempotent_and_in_process(warc_crawl, tmp_path):
     before = (_rows(fresh, "articles"), _rows(fresh, "comments"))
     stats = reparse(fresh, warc_crawl.warc_dir, jobs=2)
     assert (_rows(fresh, "articles"), _rows(fresh, "comments")) == before
+    _assert_search_intact(warc_crawl.db, fresh)
     assert stats.articles == len(before[0])
 
 
