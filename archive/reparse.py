@@ -26,9 +26,8 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 from archive.reparse_api import CrawlFollowups
 from archive.reparse_store import BatchIndexStore
@@ -55,9 +54,8 @@ ORDER BY c.rowid
 """
 
 
-@dataclass(frozen=True, slots=True)
-class Task:
-    """One capture to read and parse (picklable, small)."""
+class Task(NamedTuple):
+    """One capture to read and parse (a tuple: pickled to a worker cheaply)."""
 
     capture_id: str
     url: str
