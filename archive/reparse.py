@@ -40,18 +40,27 @@ from scrapers.profiles import PROFILES
 
 logger = logging.getLogger(__name__)
 
+# The captures to parse, chosen once into a temporary table (rowids only:
+# flat memory, on disk when large), then read a page at a time: a single
+# statement open for the whole run would hold one read snapshot that long, and
+# SQLite could not checkpoint the write-ahead log, which would grow to the
+# size of everything the run writes.
+_PICK = """
+INSERT INTO temp.reparse_picked (rid)
+SELECT {pick} FROM captures
+WHERE method = 'GET' AND status = 200 AND warc_file IS NOT NULL
+  AND (content_type IS NULL OR content_type LIKE '%html%')
+  {where}
+{group}
+"""
 _CANDIDATES = """
 SELECT c.id, c.url, c.warc_file, c.warc_offset, c.warc_length, c.fetched_at, c.crawl_id,
        {spider} AS spider, o.warc_file, o.warc_offset, o.warc_length, c.rowid
 FROM captures c LEFT JOIN captures o ON o.id = c.revisit_of {join}
-WHERE c.rowid IN (
-    SELECT {pick} FROM captures
-    WHERE method = 'GET' AND status = 200 AND warc_file IS NOT NULL
-      AND (content_type IS NULL OR content_type LIKE '%html%')
-      {where}
-    {group})
+WHERE c.rowid IN (SELECT rid FROM temp.reparse_picked WHERE rid > ? ORDER BY rid LIMIT ?)
 ORDER BY c.rowid
 """
+_PAGE = 1000
 
 
 class Task(NamedTuple):
@@ -103,10 +112,21 @@ def candidate_tasks(
         )
     )
     pick, group = ("rowid", "") if every else ("max(rowid)", "GROUP BY url")
-    sql = _CANDIDATES.format(where=where, spider=spider, join=join, pick=pick, group=group)
-    total = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    conn.execute("DROP TABLE IF EXISTS temp.reparse_picked")
+    conn.execute("CREATE TEMP TABLE reparse_picked (rid INTEGER PRIMARY KEY)")
+    conn.execute(_PICK.format(where=where, pick=pick, group=group), params)
+    conn.commit()
+    total = conn.execute("SELECT count(*) FROM temp.reparse_picked").fetchone()[0]
     api = {row[0] for row in conn.execute(_API_CRAWLS)}
-    return total, (Task(*row, api=row[6] in api) for row in conn.execute(sql, params))
+    sql = _CANDIDATES.format(spider=spider, join=join)
+    return total, (Task(*row, api=row[6] in api) for row in _pages(conn, sql))
+
+
+def _pages(conn: sqlite3.Connection, sql: str) -> Iterator[tuple]:
+    after = 0
+    while rows := conn.execute(sql, (after, _PAGE)).fetchall():
+        yield from rows
+        after = rows[-1][-1]
 
 
 # crawls that fetched REST API comment pages (archive.reparse_api reads them back)
