@@ -148,9 +148,9 @@ def parse_task(task: Task) -> Parsed:
 
 
 def parse_chunk(chunk: list[Task]) -> list[tuple]:
-    """:func:`parse_task` for a run of captures, answering (article, error,
-    api_root) per task: the parent holds the tasks already, and a task a page
-    would cost a round trip through the pool's queues each."""
+    """:func:`parse_task` for a run of captures: one trip through the pool's
+    queues per chunk, not per page.  The answers are (article, error,
+    api_root) per task, in order; the parent holds the tasks already."""
     return [_parse(task) for task in chunk]
 
 
@@ -173,7 +173,7 @@ def _parse(task: Task) -> tuple[Article | None, str | None, str | None]:
             fetched_at=task.fetched_at,
             selectors=selectors,
         )
-        article.links = []  # what the spider would follow; nothing here, and half the bytes
+        article.links = []  # what the spider would follow: not needed here, not pickled
         wants_root = task.api and article.post_id
         root = api_root(body, task.url, record.header("Link")) if wants_root else None
     except Exception as exc:  # one bad record must not stop the re-parse

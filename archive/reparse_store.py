@@ -75,6 +75,10 @@ class BatchIndexStore(ArchiveStore):
     def _before_write(self, conn: Any) -> None:
         if not (self._articles and self._triggers):
             return
+        if not conn.in_transaction:
+            # Python's sqlite3 begins transactions before DML only: without
+            # this, DROP TRIGGER would be committed on its own, at once
+            conn.execute("BEGIN")
         for name, _ in self._triggers:
             conn.execute(f"DROP TRIGGER [{name}]")
         self._batch_ids(conn)

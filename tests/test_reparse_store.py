@@ -34,6 +34,7 @@ def _state(db: Database) -> tuple:
     conn = db.conn
     for table in ("articles_fts", "comments_fts"):  # the index matches its content table
         conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+    conn.commit()  # the checks are INSERTs: no transaction may stay open after them
     hits = {
         word: (
             sorted(
