@@ -44,6 +44,19 @@ def text_len(s: str | None) -> int:
     return len(s) - s.count(" ") - s.count("\n") - s.count("\t") - s.count("\r")
 
 
+def _visible_len(t: str) -> int:
+    """``text_len`` of a text that is not blank (line breaks, tabs and returns
+    are rare inside one: an ``in`` test is cheaper than counting them)."""
+    n = len(t) - t.count(" ")
+    if "\n" in t:
+        n -= t.count("\n")
+    if "\t" in t:
+        n -= t.count("\t")
+    if "\r" in t:
+        n -= t.count("\r")
+    return n
+
+
 @dataclass(slots=True, eq=False)
 class PageScan:
     """Per-element facts in document order, and candidate lists per field."""
@@ -180,38 +193,53 @@ def scan_page(doc: etree._Element) -> PageScan:
     s = PageScan()
     nodes, tags, parent, own, index = s.nodes, s.tags, s.parent, s.own, s.index
     tails: list[int] = []
+    # This loop is the hot spot of the parser (a few hundred elements per page,
+    # every step a cost): list methods are bound once, text_len() and the link
+    # case are inlined.
+    add_node, add_tag, add_parent = nodes.append, tags.append, parent.append
+    add_own, add_tail, parent_of = own.append, tails.append, index.get
+    by_tag, rel_links, hrefs = s.by_tag, s.rel_links, s.hrefs
+    i = -1
     for el in doc.iter(etree.Element):
+        i += 1
         tag = el.tag
-        i = len(nodes)
         index[el] = i
-        nodes.append(el)
-        tags.append(tag)
-        p = el.getparent()
-        parent.append(index.get(p, -1))
-        t = el.text  # text_len() inlined: this loop is the hot spot of the parser
-        own.append(
-            0
-            if not t or t.isspace()
-            else len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
-        )
+        add_node(el)
+        add_tag(tag)
+        p = parent_of(el.getparent(), -1)
+        add_parent(p)
+        t = el.text
+        add_own(0 if not t or t.isspace() else _visible_len(t))
         t = el.tail
-        tails.append(
-            0
-            if not t or t.isspace()
-            else len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
-        )
+        add_tail(0 if not t or t.isspace() else _visible_len(t))
         cls = el.get("class") or ""
         ident = el.get("id") or ""
         itemprop = el.get("itemprop") or ""
-        if tag == "a":
-            _link(s, i, el, cls, ident, itemprop)
+        if tag == "a":  # tag and category links, profile links as byline candidates
+            rel = el.get("rel")
+            if rel:
+                rel_links.append(i)
+            href = el.get("href") or ""
+            if href:
+                hrefs.append(href)
+            if (
+                itemprop
+                or rel == "author"
+                or ("/aut" in href or "/newsteam/" in href)
+                or (cls and _ANY_CLASS.search(cls))
+                or "date" in ident
+            ):
+                _candidates(s, i, el, "a", cls, ident, itemprop)
             continue
         if tag in _INDEXED_TAGS:
-            s.by_tag.setdefault(tag, []).append(i)
+            if tag in by_tag:
+                by_tag[tag].append(i)
+            else:
+                by_tag[tag] = [i]
         elif tag == "body":
             s.body = i
         elif tag == "p":
-            s.p_parents.add(parent[i])
+            s.p_parents.add(p)
         if (
             itemprop
             or tag in _CANDIDATE_TAGS
@@ -221,24 +249,6 @@ def scan_page(doc: etree._Element) -> PageScan:
             _candidates(s, i, el, tag, cls, ident, itemprop)
     _sum_up(s, tails)
     return s
-
-
-def _link(s: PageScan, i: int, el: etree._Element, cls: str, ident: str, itemprop: str) -> None:
-    """Links: tag and category links, and profile links as byline candidates."""
-    rel = el.get("rel")
-    if rel:
-        s.rel_links.append(i)
-    href = el.get("href") or ""
-    if href:
-        s.hrefs.append(href)
-    if (
-        itemprop
-        or rel == "author"
-        or ("/aut" in href or "/newsteam/" in href)
-        or (cls and _ANY_CLASS.search(cls))
-        or "date" in ident
-    ):
-        _candidates(s, i, el, "a", cls, ident, itemprop)
 
 
 def _sum_up(s: PageScan, tails: list[int]) -> None:
