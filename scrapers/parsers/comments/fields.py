@@ -12,11 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
 from scrapers.parsers.comments._dom import absolute, own_elements, text_and_html, tokens
-from scrapers.parsers.comments.locate import TEXT_LEN, El, author_el, date_el, info_of
+from scrapers.parsers.comments.locate import (
+    TEXT_LEN,
+    El,
+    author_el,
+    date_el,
+    info_of,
+    link_tiers,
+)
 from scrapers.parsers.comments.pingback import pingback_fields
 from scrapers.parsers.text import inline_text
 
@@ -95,15 +103,17 @@ class Fields:
     html: str
 
 
-def _has(el: etree._Element, pattern: re.Pattern) -> bool:
-    return any(pattern.search(t) for t in tokens(el))
+@lru_cache(maxsize=1024)
+def _meta_class(cls: str | None) -> bool:
+    """A class naming a meta wrapper (the same few class values on every comment)."""
+    return bool(cls) and any(_META_WORDS.search(t) for t in cls.lower().split())
 
 
 def _container(el: etree._Element, root: etree._Element) -> etree._Element:
     """Climb from an author/date element to its meta wrapper inside the block."""
     node = el
     parent = node.getparent()
-    while parent is not None and parent is not root and _has(parent, _META_WORDS):
+    while parent is not None and parent is not root and _meta_class(parent.get("class")):
         node, parent = parent, parent.getparent()
     return node
 
@@ -193,18 +203,20 @@ class Probe:
 
 def _info(el: etree._Element, memo: dict) -> El:
     """``info_of`` with what depends only on tag, class and property looked up
-    in ``memo``: a thread repeats the same few markups once per comment."""
+    in ``memo``: a thread repeats the same few markups once per comment (a
+    link's memo holds the tiers of its class and property alone, see
+    ``link_tiers``)."""
     tag = el.tag
-    if tag != "a":  # (a link's tiers also depend on its href and parent)
-        key = (tag, el.get("class"), el.get("itemprop") or el.get("property"))
-        hit = memo.get(key)
-        if hit is not None:
-            return El(el, tag, *hit)
-    info = info_of(el)
-    info.noise = bool(info.cls and (_NOISE.search(info.cls) or "children" in info.toks))
-    if tag != "a":
-        memo[key] = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
-    return info
+    key = (tag, el.get("class"), el.get("itemprop") or el.get("property"))
+    hit = memo.get(key)
+    if hit is None:
+        info = info_of(el, "" if tag == "a" else None)
+        info.noise = bool(info.cls and (_NOISE.search(info.cls) or "children" in info.toks))
+        hit = memo[key] = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
+    if tag == "a":
+        toks, cls, prop, author, date, noise = hit
+        return El(el, tag, toks, cls, prop, *link_tiers(el, author, date), noise)
+    return El(el, tag, *hit)
 
 
 def probe(
