@@ -134,6 +134,8 @@ def _decode(body: bytes, content_type: str | None) -> tuple[str | None, bool]:
         return None, False
     utf8 = _try(body, "utf-8")
     exact = utf8 is not None
+    if exact and not body.isascii():
+        return utf8, True  # what every declaration below comes to (no need to look)
     for enc in _declared(body, content_type):
         if enc == "utf-8":
             if utf8 is None:
