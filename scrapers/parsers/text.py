@@ -98,7 +98,9 @@ def inline_text(el) -> str:
     """All text of an element on one line (names, dates, headings)."""
     if el is None:
         return ""
-    return _WS_RUNS.sub(" ", _INVISIBLE.sub("", " ".join(el.itertext()))).strip()
+    # (a leaf's text is its itertext(), without the iterator)
+    raw = " ".join(el.itertext()) if len(el) else el.text or ""
+    return _WS_RUNS.sub(" ", _INVISIBLE.sub("", raw)).strip()
 
 
 def start_tag(el, tag: str) -> str:
