@@ -35,6 +35,16 @@ _ANY_CLASS = re.compile(
     r"date|Date|time|datum|fecha|meta|published|posted-on|byline|autho|autor|writer|title"
 )
 _CONTAINERS = frozenset(["body", "html", "article"])
+# _ANY_CLASS's verdict per class value, 1 or -1 (a site repeats the same class
+# values on every element and every page): a dict lookup instead of a regex.
+_ANY_SEEN: dict[str, int] = {}
+
+
+def _any_class(cls: str) -> int:
+    if len(_ANY_SEEN) >= 20000:  # (bounded: a crawl meets many sites)
+        _ANY_SEEN.clear()
+    hit = _ANY_SEEN[cls] = 1 if _ANY_CLASS.search(cls) else -1
+    return hit
 
 
 def text_len(s: str | None) -> int:
@@ -199,6 +209,7 @@ def scan_page(doc: etree._Element) -> PageScan:
     add_node, add_tag, add_parent = nodes.append, tags.append, parent.append
     add_own, add_tail, parent_of = own.append, tails.append, index.get
     by_tag, rel_links, hrefs = s.by_tag, s.rel_links, s.hrefs
+    seen = _ANY_SEEN.get
     i = -1
     for el in doc.iter(etree.Element):
         i += 1
@@ -226,7 +237,7 @@ def scan_page(doc: etree._Element) -> PageScan:
                 itemprop
                 or rel == "author"
                 or ("/aut" in href or "/newsteam/" in href)
-                or (cls and _ANY_CLASS.search(cls))
+                or (cls and (seen(cls) or _any_class(cls)) > 0)
                 or "date" in ident
             ):
                 _candidates(s, i, el, "a", cls, ident, itemprop)
@@ -243,7 +254,7 @@ def scan_page(doc: etree._Element) -> PageScan:
         if (
             itemprop
             or tag in _CANDIDATE_TAGS
-            or (cls and _ANY_CLASS.search(cls))
+            or (cls and (seen(cls) or _any_class(cls)) > 0)
             or "date" in ident
         ):
             _candidates(s, i, el, tag, cls, ident, itemprop)
