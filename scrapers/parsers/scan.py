@@ -54,19 +54,6 @@ def text_len(s: str | None) -> int:
     return len(s) - s.count(" ") - s.count("\n") - s.count("\t") - s.count("\r")
 
 
-def _visible_len(t: str) -> int:
-    """``text_len`` of a text that is not blank (line breaks, tabs and returns
-    are rare inside one: an ``in`` test is cheaper than counting them)."""
-    n = len(t) - t.count(" ")
-    if "\n" in t:
-        n -= t.count("\n")
-    if "\t" in t:
-        n -= t.count("\t")
-    if "\r" in t:
-        n -= t.count("\r")
-    return n
-
-
 @dataclass(slots=True, eq=False)
 class PageScan:
     """Per-element facts in document order, and candidate lists per field."""
@@ -219,10 +206,30 @@ def scan_page(doc: etree._Element) -> PageScan:
         add_tag(tag)
         p = parent_of(el.getparent(), -1)
         add_parent(p)
-        t = el.text
-        add_own(0 if not t or t.isspace() else _visible_len(t))
+        t = el.text  # (text_len(), inlined; line breaks, tabs, returns are rare in a text)
+        if t and not t.isspace():
+            n = len(t) - t.count(" ")
+            if "\n" in t:
+                n -= t.count("\n")
+            if "\t" in t:
+                n -= t.count("\t")
+            if "\r" in t:
+                n -= t.count("\r")
+            add_own(n)
+        else:
+            add_own(0)
         t = el.tail
-        add_tail(0 if not t or t.isspace() else _visible_len(t))
+        if t and not t.isspace():
+            n = len(t) - t.count(" ")
+            if "\n" in t:
+                n -= t.count("\n")
+            if "\t" in t:
+                n -= t.count("\t")
+            if "\r" in t:
+                n -= t.count("\r")
+            add_tail(n)
+        else:
+            add_tail(0)
         cls = el.get("class") or ""
         ident = el.get("id") or ""
         itemprop = el.get("itemprop") or ""
