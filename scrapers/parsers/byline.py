@@ -62,7 +62,8 @@ def _by_texts(s: PageScan, span: range) -> Iterator[int]:
             continue  # (a byline, or the element holding its label, is short)
         el = s.nodes[i]
         text = el.text
-        if _starts_label(text):
+        first = text.lstrip()[:1] if text else ""  # (_starts_label, inlined: a call per element)
+        if first and first in _BY_FIRST:
             if not len(el) and _BY_LABEL.match(text):
                 if el.tail and not el.tail.isspace():
                     yield i  # "<b>Text:</b> Name" (see _byline_text)
