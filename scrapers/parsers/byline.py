@@ -149,7 +149,10 @@ _AUTHOR_PATH = re.compile(r"/(?:author|autor|authors|autoren)/")
 
 def _visible(s: PageScan, authors: list[Author]) -> bool:
     """True when the page text shows the first author's name."""
-    return authors[0].name.casefold() in s.body_text().casefold()
+    name, text = authors[0].name, s.body_text()
+    # (casefolding is per character, so a verbatim match is a match; folding
+    # the whole page text is the costly part, done only when there is none)
+    return name in text or name.casefold() in text.casefold()
 
 
 _BY_TAGS = frozenset(["p", "span", "div", "em", "strong", "small", "address", "li", "i", "b"])
