@@ -43,7 +43,6 @@ COMMENT_WORDS = (
 )
 _KEEP_ATTRS = ("href", "src", "alt", "title", "datetime", "cite", "colspan", "rowspan", "class")
 _HTML_WS = re.compile(r"[ \t\r\n\f]+")
-_COLLAPSIBLE = re.compile(r"[\t\r\n\f]|  ")  # what _HTML_WS would change
 _HTML_SPACES = " \t\r\n\f"
 _DIGITS = re.compile(r"\d{1,20}")
 
@@ -187,7 +186,7 @@ def _piece(text: str, pre: bool, tx: list[str], hx: list[str]) -> None:
             tx.append(" ")
             hx.append(" ")
             return
-        if _COLLAPSIBLE.search(text):
+        if "\n" in text or "  " in text or "\t" in text or "\r" in text or "\f" in text:
             text = _HTML_WS.sub(" ", text)
     tx.append(text)
     hx.append(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
