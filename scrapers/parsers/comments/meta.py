@@ -88,14 +88,16 @@ _NAV_CLASSES = ("comment-navigation", "comments-pagination", "comment-nav")
 _NAV_CLASS = re.compile("|".join(_NAV_CLASSES))
 
 
-# Every class pattern above names comments: the substring test spares the
-# regex for the other marked elements (many per comment of a long thread).
+# A substring every match of a class pattern above holds spares the regex for
+# the other marked elements (many per comment of a long thread).
 def _count_class(cls: str | None) -> bool:
-    return bool(cls) and "comment" in cls and _COUNT_CLASS.search(cls) is not None
+    return (
+        bool(cls) and ("-count" in cls or "s-title" in cls) and _COUNT_CLASS.search(cls) is not None
+    )
 
 
 def _closed_class(cls: str | None) -> bool:
-    return bool(cls) and "comment" in cls and _CLOSED_CLASS.search(cls) is not None
+    return bool(cls) and ("no" in cls or "closed" in cls) and _CLOSED_CLASS.search(cls) is not None
 
 
 def _number(word: str) -> int | None:
@@ -148,7 +150,9 @@ def declared_count(marked: list, regions: list) -> int | None:
 
 def _is_form(el: etree._Element) -> bool:
     cls = el.get("class") or ""
-    if el.get("id") in _FORM_IDS or ("comment" in cls and _FORM_CLASS.search(cls)):
+    if el.get("id") in _FORM_IDS or (
+        ("-respond" in cls or "-form" in cls) and _FORM_CLASS.search(cls)
+    ):
         return True
     return el.tag == "form" and "wp-comments-post" in (el.get("action") or "")
 
@@ -192,7 +196,7 @@ def is_open(marked: list, regions: list) -> bool | None:
 def _links(marked: list, regions: list):
     for el in marked:
         cls = el.get("class") or ""
-        if "comment" in cls and _NAV_CLASS.search(cls):
+        if ("-nav" in cls or "-pagination" in cls) and _NAV_CLASS.search(cls):
             yield from el.iter("a")
     for region in regions:
         for a in region.iter("a"):
