@@ -148,11 +148,31 @@ _INDEXED_TAGS = frozenset(["h1", "article", "title", "main", "nav", "aside", "fo
 _CANDIDATE_TAGS = frozenset(["h1", "time"])  # candidates even without class/id
 
 
+_WORDS_SEEN: dict[str, tuple[bool, bool, bool]] = {}
+_NO_WORDS = (False, False, False)
+
+
+def _class_words(cls: str) -> tuple[bool, bool, bool]:
+    """Byline, published and date-ish class words of a class value (remembered:
+    a site repeats its few candidate classes on every page)."""
+    found = _WORDS_SEEN.get(cls)
+    if found is None:
+        if len(_WORDS_SEEN) >= 20000:
+            _WORDS_SEEN.clear()
+        found = _WORDS_SEEN[cls] = (
+            _BYLINE_CLASS.search(cls) is not None,
+            _PUBLISHED_CLASS.search(cls) is not None,
+            _DATEISH_CLASS.search(cls) is not None,
+        )
+    return found
+
+
 def _candidates(
     s: PageScan, i: int, el: etree._Element, tag: str, cls: str, ident: str, itemprop: str
 ) -> None:
     """File element ``i`` under the field candidates it may serve."""
     container = tag in _CONTAINERS
+    byline_cls, published_cls, dateish_cls = _class_words(cls) if cls else _NO_WORDS
     if (
         tag == "h1"
         or itemprop == "headline"
@@ -162,7 +182,7 @@ def _candidates(
         s.headings.append(i)
     if (
         itemprop == "author"
-        or (cls and not container and _BYLINE_CLASS.search(cls))
+        or (byline_cls and not container)
         or (tag == "a" and (el.get("rel") == "author" or _AUTHOR_HREF.search(el.get("href") or "")))
     ):
         s.bylines.append(i)
@@ -172,14 +192,10 @@ def _candidates(
         or (
             is_time and (el.get("pubdate") is not None or "published" in cls or "entry-date" in cls)
         )
-        or (cls and not container and _PUBLISHED_CLASS.search(cls))
+        or (published_cls and not container)
     ):
         s.published.append(i)
-    if (
-        is_time
-        or "date" in ident
-        or (cls and not container and tag != "main" and _DATEISH_CLASS.search(cls))
-    ):
+    if is_time or "date" in ident or (dateish_cls and not container and tag != "main"):
         s.dateish.append(i)
     if itemprop == "dateModified" or (is_time and "updated" in cls):
         s.modified.append(i)
