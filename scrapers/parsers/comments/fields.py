@@ -118,6 +118,12 @@ def _container(el: etree._Element, root: etree._Element) -> etree._Element:
     return node
 
 
+@lru_cache(maxsize=4096)
+def _content_class(cls: str) -> bool:
+    """A lower-cased class naming comment text (and no layout or meta part)."""
+    return bool(_CONTENT_WORDS.search(cls)) and not any(_NOT_CONTENT.search(t) for t in cls.split())
+
+
 def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
     def ok(e) -> bool:
         return e is not root and not any(a is not None and _inside(a, e) for a in avoid)
@@ -129,10 +135,8 @@ def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
             return el
     cands = []
     for info in infos:
-        if info.cls and _CONTENT_WORDS.search(info.cls):
-            el = info.el
-            if not any(_NOT_CONTENT.search(t) for t in info.toks) and ok(el):
-                cands.append(el)
+        if info.cls and _content_class(info.cls) and ok(info.el):
+            cands.append(info.el)
     # The longest text wins ("text-right" is a layout class too); measured
     # only when there is a choice.
     best = cands[0] if len(cands) == 1 else None
