@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/parse.py [--articles 300] [--seed 1] [--rounds 5] [--devset DIR]
                                     [--profile demo|devset] [--json OUT]
+    .venv/bin/python bench/parse.py --snapshot FILE   # before a speed change
+    .venv/bin/python bench/parse.py --compare FILE    # after it: byte-identical?
 
 Times the pure parser in this process on (a) the article pages of a demo
 site (rendered in memory, no server) and (b) the dev set's pages
@@ -13,12 +15,18 @@ Times are the process's CPU time (``time.process_time``): the parser is
 CPU-bound, and CPU time does not count the moments a shared machine gives the
 core to another process (it still grows when neighbours thrash the caches).
 ``--profile`` prints the cProfile top functions of one pass instead.
+
+A speed change must not change a record: ``--snapshot`` writes every record
+(``json.dumps(sort_keys=True)``, one line per page) of the demo pages, the dev
+set and the saved test pages (``tests/fixtures``), and ``--compare`` parses
+them again and lists the pages whose record differs (exit status 1).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gzip
 import json
 import pstats
 import sys
@@ -71,6 +79,49 @@ def devset_pages(folder: Path) -> list[Page]:
     return pages
 
 
+def fixture_pages() -> list[Page]:
+    """The saved pages of the parser tests (odd markups the demo site lacks)."""
+    paths = sorted((ROOT / "tests" / "fixtures").glob("**/*.html"))
+    return [(p.read_bytes(), "https://example.org/" + p.stem, None) for p in paths]
+
+
+def _record(body: bytes, url: str, ctype: str | None) -> str:
+    try:
+        article = parse_page(body, url, content_type=ctype, fetched_at=FETCHED_AT)
+    except Exception as exc:  # a crash is a result to compare too
+        return json.dumps({"url": url, "crash": repr(exc)})
+    return json.dumps(article.to_dict(), sort_keys=True, ensure_ascii=False)
+
+
+def _snapshot_pages(sets: dict) -> list[tuple[str, Page]]:
+    out = []
+    for name, load in [*sets.items(), ("fixtures", fixture_pages)]:
+        out += [(f"{name}:{k}:{page[1]}", page) for k, page in enumerate(load())]
+    return out
+
+
+def snapshot(sets: dict, path: Path) -> None:
+    """Write every record (gzipped JSON lines: key, record)."""
+    pages = _snapshot_pages(sets)
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        for key, page in pages:
+            out.write(json.dumps([key, _record(*page)], ensure_ascii=False) + "\n")
+    print(f"{len(pages)} records written to {path}")
+
+
+def compare(sets: dict, path: Path) -> int:
+    """Pages whose record differs from the snapshot; 0 when all are identical."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        before = dict(json.loads(line) for line in f)
+    pages = _snapshot_pages(sets)
+    differ = [key for key, page in pages if before.get(key) != _record(*page)]
+    missing = len(before) - len({key for key, _ in pages} & before.keys())
+    for key in differ[:20]:
+        print("differs:", key)
+    print(f"{len(pages)} pages: {len(differ)} differ, {missing} of the snapshot not parsed")
+    return 1 if differ or missing else 0
+
+
 def _lxml(pages: list[Page]) -> None:
     for body, url, ctype in pages:
         load_html(body, content_type=ctype, url=url)
@@ -121,9 +172,16 @@ def main() -> None:
     ap.add_argument("--devset", type=Path, default=DEVSET)
     ap.add_argument("--profile", choices=["demo", "devset"])
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--snapshot", type=Path, help="write every record to this file")
+    ap.add_argument("--compare", type=Path, help="compare every record with this snapshot")
     args = ap.parse_args()
     sets = {"demo": lambda: demo_pages(args.articles, args.seed)}
     sets["devset"] = lambda: devset_pages(args.devset)
+    if args.snapshot:
+        snapshot(sets, args.snapshot)
+        return
+    if args.compare:
+        sys.exit(compare(sets, args.compare))
     if args.profile:
         profile(sets[args.profile]())
         return

@@ -62,7 +62,8 @@ def _by_texts(s: PageScan, span: range) -> Iterator[int]:
             continue  # (a byline, or the element holding its label, is short)
         el = s.nodes[i]
         text = el.text
-        if _starts_label(text):
+        first = text.lstrip()[:1] if text else ""  # (_starts_label, inlined: a call per element)
+        if first and first in _BY_FIRST:
             if not len(el) and _BY_LABEL.match(text):
                 if el.tail and not el.tail.isspace():
                     yield i  # "<b>Text:</b> Name" (see _byline_text)
@@ -148,7 +149,10 @@ _AUTHOR_PATH = re.compile(r"/(?:author|autor|authors|autoren)/")
 
 def _visible(s: PageScan, authors: list[Author]) -> bool:
     """True when the page text shows the first author's name."""
-    return authors[0].name.casefold() in s.body_text().casefold()
+    name, text = authors[0].name, s.body_text()
+    # (casefolding is per character, so a verbatim match is a match; folding
+    # the whole page text is the costly part, done only when there is none)
+    return name in text or name.casefold() in text.casefold()
 
 
 _BY_TAGS = frozenset(["p", "span", "div", "em", "strong", "small", "address", "li", "i", "b"])

@@ -121,29 +121,38 @@ def decode_html(body: bytes, content_type: str | None = None) -> str | None:
     does not decode is kept when nearly all of it is valid (:func:`_mostly_utf8`)
     and otherwise falls through to detection.
     """
+    return _decode(body, content_type)[0]
+
+
+def _decode(body: bytes, content_type: str | None) -> tuple[str | None, bool]:
+    """:func:`decode_html`, and whether the text is exactly ``body`` read as
+    UTF-8 (then ``body`` itself can go to libxml2, no encoding back)."""
     for bom, enc in _BOMS:
         if body.startswith(bom):
-            return body[len(bom) :].decode(enc, "replace")
+            return body[len(bom) :].decode(enc, "replace"), False
     if _looks_binary(body[:1024]):
-        return None
+        return None, False
     utf8 = _try(body, "utf-8")
+    exact = utf8 is not None
+    if exact and not body.isascii():
+        return utf8, True  # what every declaration below comes to (no need to look)
     for enc in _declared(body, content_type):
         if enc == "utf-8":
             if utf8 is None:
                 utf8 = _mostly_utf8(body)
             if utf8 is not None:
-                return utf8
+                return utf8, exact
             continue
         if enc.startswith("utf-16") or enc.startswith("utf-32"):
             continue  # an ASCII-readable declaration cannot be true
         if utf8 is not None and not body.isascii():
-            return utf8  # declared legacy charset, but the bytes are UTF-8
+            return utf8, exact  # declared legacy charset, but the bytes are UTF-8
         text = _try(body, enc)
         if text is not None:
-            return text
+            return text, exact and text == utf8
     if utf8 is not None:
-        return utf8
-    return _mostly_utf8(body) or _detect(body)
+        return utf8, exact
+    return _mostly_utf8(body) or _detect(body), False
 
 
 def _mostly_utf8(body: bytes) -> str | None:
@@ -191,15 +200,18 @@ def load_html(
 
     ``url`` becomes the document's base URL so relative links can be resolved.
     """
-    if not body or not body.strip():
+    if not body or body.isspace():  # (the same test as ``not body.strip()``, without a copy)
         return None
-    text = decode_html(body, content_type)
-    if text is None or "<" not in text[:65536]:
+    text, exact = _decode(body, content_type)
+    if text is None or text.find("<", 0, 65536) < 0:
         return None
-    text = _XML_DECL.sub("", text[:512]) + text[512:]
-    text = text.replace("\x00", "")
+    if exact and "\x00" not in text and not _XML_DECL.match(text[:512]):
+        data = body  # the text is body read as UTF-8, and nothing is to be taken out
+    else:
+        text = _XML_DECL.sub("", text[:512]) + text[512:]
+        data = text.replace("\x00", "").encode("utf-8", "replace")
     try:
-        doc = etree.fromstring(text.encode("utf-8", "replace"), _PARSER, base_url=url or None)
+        doc = etree.fromstring(data, _PARSER, base_url=url or None)
     except (etree.ParserError, ValueError) as exc:
         log.debug("unparseable page %s: %s", url, exc)
         return None

@@ -35,6 +35,16 @@ _ANY_CLASS = re.compile(
     r"date|Date|time|datum|fecha|meta|published|posted-on|byline|autho|autor|writer|title"
 )
 _CONTAINERS = frozenset(["body", "html", "article"])
+# _ANY_CLASS's verdict per class value, 1 or -1 (a site repeats the same class
+# values on every element and every page): a dict lookup instead of a regex.
+_ANY_SEEN: dict[str, int] = {}
+
+
+def _any_class(cls: str) -> int:
+    if len(_ANY_SEEN) >= 20000:  # (bounded: a crawl meets many sites)
+        _ANY_SEEN.clear()
+    hit = _ANY_SEEN[cls] = 1 if _ANY_CLASS.search(cls) else -1
+    return hit
 
 
 def text_len(s: str | None) -> int:
@@ -138,11 +148,31 @@ _INDEXED_TAGS = frozenset(["h1", "article", "title", "main", "nav", "aside", "fo
 _CANDIDATE_TAGS = frozenset(["h1", "time"])  # candidates even without class/id
 
 
+_WORDS_SEEN: dict[str, tuple[bool, bool, bool]] = {}
+_NO_WORDS = (False, False, False)
+
+
+def _class_words(cls: str) -> tuple[bool, bool, bool]:
+    """Byline, published and date-ish class words of a class value (remembered:
+    a site repeats its few candidate classes on every page)."""
+    found = _WORDS_SEEN.get(cls)
+    if found is None:
+        if len(_WORDS_SEEN) >= 20000:
+            _WORDS_SEEN.clear()
+        found = _WORDS_SEEN[cls] = (
+            _BYLINE_CLASS.search(cls) is not None,
+            _PUBLISHED_CLASS.search(cls) is not None,
+            _DATEISH_CLASS.search(cls) is not None,
+        )
+    return found
+
+
 def _candidates(
     s: PageScan, i: int, el: etree._Element, tag: str, cls: str, ident: str, itemprop: str
 ) -> None:
     """File element ``i`` under the field candidates it may serve."""
     container = tag in _CONTAINERS
+    byline_cls, published_cls, dateish_cls = _class_words(cls) if cls else _NO_WORDS
     if (
         tag == "h1"
         or itemprop == "headline"
@@ -152,7 +182,7 @@ def _candidates(
         s.headings.append(i)
     if (
         itemprop == "author"
-        or (cls and not container and _BYLINE_CLASS.search(cls))
+        or (byline_cls and not container)
         or (tag == "a" and (el.get("rel") == "author" or _AUTHOR_HREF.search(el.get("href") or "")))
     ):
         s.bylines.append(i)
@@ -162,14 +192,10 @@ def _candidates(
         or (
             is_time and (el.get("pubdate") is not None or "published" in cls or "entry-date" in cls)
         )
-        or (cls and not container and _PUBLISHED_CLASS.search(cls))
+        or (published_cls and not container)
     ):
         s.published.append(i)
-    if (
-        is_time
-        or "date" in ident
-        or (cls and not container and tag != "main" and _DATEISH_CLASS.search(cls))
-    ):
+    if is_time or "date" in ident or (dateish_cls and not container and tag != "main"):
         s.dateish.append(i)
     if itemprop == "dateModified" or (is_time and "updated" in cls):
         s.modified.append(i)
@@ -180,65 +206,83 @@ def scan_page(doc: etree._Element) -> PageScan:
     s = PageScan()
     nodes, tags, parent, own, index = s.nodes, s.tags, s.parent, s.own, s.index
     tails: list[int] = []
+    # This loop is the hot spot of the parser (a few hundred elements per page,
+    # every step a cost): list methods are bound once, text_len() and the link
+    # case are inlined.
+    add_node, add_tag, add_parent = nodes.append, tags.append, parent.append
+    add_own, add_tail, parent_of = own.append, tails.append, index.get
+    by_tag, rel_links, hrefs = s.by_tag, s.rel_links, s.hrefs
+    seen = _ANY_SEEN.get
+    i = -1
     for el in doc.iter(etree.Element):
+        i += 1
         tag = el.tag
-        i = len(nodes)
         index[el] = i
-        nodes.append(el)
-        tags.append(tag)
-        p = el.getparent()
-        parent.append(index.get(p, -1))
-        t = el.text  # text_len() inlined: this loop is the hot spot of the parser
-        own.append(
-            0
-            if not t or t.isspace()
-            else len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
-        )
+        add_node(el)
+        add_tag(tag)
+        p = parent_of(el.getparent(), -1)
+        add_parent(p)
+        t = el.text  # (text_len(), inlined; line breaks, tabs, returns are rare in a text)
+        if t and not t.isspace():
+            n = len(t) - t.count(" ")
+            if "\n" in t:
+                n -= t.count("\n")
+            if "\t" in t:
+                n -= t.count("\t")
+            if "\r" in t:
+                n -= t.count("\r")
+            add_own(n)
+        else:
+            add_own(0)
         t = el.tail
-        tails.append(
-            0
-            if not t or t.isspace()
-            else len(t) - t.count(" ") - t.count("\n") - t.count("\t") - t.count("\r")
-        )
+        if t and not t.isspace():
+            n = len(t) - t.count(" ")
+            if "\n" in t:
+                n -= t.count("\n")
+            if "\t" in t:
+                n -= t.count("\t")
+            if "\r" in t:
+                n -= t.count("\r")
+            add_tail(n)
+        else:
+            add_tail(0)
         cls = el.get("class") or ""
         ident = el.get("id") or ""
         itemprop = el.get("itemprop") or ""
-        if tag == "a":
-            _link(s, i, el, cls, ident, itemprop)
+        if tag == "a":  # tag and category links, profile links as byline candidates
+            rel = el.get("rel")
+            if rel:
+                rel_links.append(i)
+            href = el.get("href") or ""
+            if href:
+                hrefs.append(href)
+            if (
+                itemprop
+                or rel == "author"
+                or ("/aut" in href or "/newsteam/" in href)
+                or (cls and (seen(cls) or _any_class(cls)) > 0)
+                or "date" in ident
+            ):
+                _candidates(s, i, el, "a", cls, ident, itemprop)
             continue
         if tag in _INDEXED_TAGS:
-            s.by_tag.setdefault(tag, []).append(i)
+            if tag in by_tag:
+                by_tag[tag].append(i)
+            else:
+                by_tag[tag] = [i]
         elif tag == "body":
             s.body = i
         elif tag == "p":
-            s.p_parents.add(parent[i])
+            s.p_parents.add(p)
         if (
             itemprop
             or tag in _CANDIDATE_TAGS
-            or (cls and _ANY_CLASS.search(cls))
+            or (cls and (seen(cls) or _any_class(cls)) > 0)
             or "date" in ident
         ):
             _candidates(s, i, el, tag, cls, ident, itemprop)
     _sum_up(s, tails)
     return s
-
-
-def _link(s: PageScan, i: int, el: etree._Element, cls: str, ident: str, itemprop: str) -> None:
-    """Links: tag and category links, and profile links as byline candidates."""
-    rel = el.get("rel")
-    if rel:
-        s.rel_links.append(i)
-    href = el.get("href") or ""
-    if href:
-        s.hrefs.append(href)
-    if (
-        itemprop
-        or rel == "author"
-        or ("/aut" in href or "/newsteam/" in href)
-        or (cls and _ANY_CLASS.search(cls))
-        or "date" in ident
-    ):
-        _candidates(s, i, el, "a", cls, ident, itemprop)
 
 
 def _sum_up(s: PageScan, tails: list[int]) -> None:

@@ -12,11 +12,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
 from scrapers.parsers.comments._dom import absolute, own_elements, text_and_html, tokens
-from scrapers.parsers.comments.locate import TEXT_LEN, El, author_el, date_el, info_of
+from scrapers.parsers.comments.locate import (
+    TEXT_LEN,
+    El,
+    author_el,
+    date_el,
+    info_of,
+    link_tiers,
+)
 from scrapers.parsers.comments.pingback import pingback_fields
 from scrapers.parsers.text import inline_text
 
@@ -95,17 +103,25 @@ class Fields:
     html: str
 
 
-def _has(el: etree._Element, pattern: re.Pattern) -> bool:
-    return any(pattern.search(t) for t in tokens(el))
+@lru_cache(maxsize=1024)
+def _meta_class(cls: str | None) -> bool:
+    """A class naming a meta wrapper (the same few class values on every comment)."""
+    return bool(cls) and any(_META_WORDS.search(t) for t in cls.lower().split())
 
 
 def _container(el: etree._Element, root: etree._Element) -> etree._Element:
     """Climb from an author/date element to its meta wrapper inside the block."""
     node = el
     parent = node.getparent()
-    while parent is not None and parent is not root and _has(parent, _META_WORDS):
+    while parent is not None and parent is not root and _meta_class(parent.get("class")):
         node, parent = parent, parent.getparent()
     return node
+
+
+@lru_cache(maxsize=4096)
+def _content_class(cls: str) -> bool:
+    """A lower-cased class naming comment text (and no layout or meta part)."""
+    return bool(_CONTENT_WORDS.search(cls)) and not any(_NOT_CONTENT.search(t) for t in cls.split())
 
 
 def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
@@ -119,10 +135,8 @@ def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
             return el
     cands = []
     for info in infos:
-        if info.cls and _CONTENT_WORDS.search(info.cls):
-            el = info.el
-            if not any(_NOT_CONTENT.search(t) for t in info.toks) and ok(el):
-                cands.append(el)
+        if info.cls and _content_class(info.cls) and ok(info.el):
+            cands.append(info.el)
     # The longest text wins ("text-right" is a layout class too); measured
     # only when there is a choice.
     best = cands[0] if len(cands) == 1 else None
@@ -143,6 +157,20 @@ def _inside(el, ancestor) -> bool:
     return False
 
 
+def _no_says(text: str) -> str:
+    """``_SAYS.sub("", text)``, with the regex run only where it may match: on
+    names without "says" it tries every position, case-insensitively (the
+    slowest step of a comment).  It matches only text whose last letter,
+    before blanks and a colon, ends one of its words."""
+    tail = text.rstrip()
+    if tail.endswith(":"):
+        tail = tail[:-1].rstrip()
+    last = tail[-1:]
+    if not last or (last.isascii() and last.lower() not in "steb"):
+        return text
+    return _SAYS.sub("", text)
+
+
 def _name(author, date, raw: str | None) -> str | None:
     """The author's name, without "says:" and without a date printed inside it."""
     if author is None:
@@ -151,11 +179,11 @@ def _name(author, date, raw: str | None) -> str | None:
         for el in author.iter("a", "cite", "b", "strong", "span"):
             text = inline_text(el)
             if text and not _inside(date, el) and (not raw or raw not in text):
-                return _SAYS.sub("", text).strip() or None
-    name = _SAYS.sub("", inline_text(author)).strip()
+                return _no_says(text).strip() or None
+    name = _no_says(inline_text(author)).strip()
     if raw and raw in name:
         name = name.replace(raw, " ").strip()
-    return _UNVERIFIED.sub("", name) or None
+    return (_UNVERIFIED.sub("", name) if ")" in name else name) or None
 
 
 class _Either:
@@ -193,18 +221,20 @@ class Probe:
 
 def _info(el: etree._Element, memo: dict) -> El:
     """``info_of`` with what depends only on tag, class and property looked up
-    in ``memo``: a thread repeats the same few markups once per comment."""
+    in ``memo``: a thread repeats the same few markups once per comment (a
+    link's memo holds the tiers of its class and property alone, see
+    ``link_tiers``)."""
     tag = el.tag
-    if tag != "a":  # (a link's tiers also depend on its href and parent)
-        key = (tag, el.get("class"), el.get("itemprop") or el.get("property"))
-        hit = memo.get(key)
-        if hit is not None:
-            return El(el, tag, *hit)
-    info = info_of(el)
-    info.noise = bool(info.cls and (_NOISE.search(info.cls) or "children" in info.toks))
-    if tag != "a":
-        memo[key] = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
-    return info
+    key = (tag, el.get("class"), el.get("itemprop") or el.get("property"))
+    hit = memo.get(key)
+    if hit is None:
+        info = info_of(el, "" if tag == "a" else None)
+        info.noise = bool(info.cls and (_NOISE.search(info.cls) or "children" in info.toks))
+        hit = memo[key] = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
+    if tag == "a":
+        toks, cls, prop, author, date, noise = hit
+        return El(el, tag, toks, cls, prop, *link_tiers(el, author, date), noise)
+    return El(el, tag, *hit)
 
 
 def probe(

@@ -48,9 +48,12 @@ class El:
 _NO_TOKENS: frozenset = frozenset()
 
 
-def info_of(el: etree._Element) -> El:
+def info_of(el: etree._Element, tag: str | None = None) -> El:
+    """Class tokens and tiers of ``el``; ``tag`` overrides its tag (``""``: the
+    tiers its class and property give alone, see :func:`link_tiers`)."""
     cls = el.get("class")
-    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag is None:
+        tag = el.tag if isinstance(el.tag, str) else ""
     prop = el.get("itemprop") or el.get("property")
     if cls:
         toks = cls.lower().split()
@@ -90,6 +93,18 @@ def _author_tier(i: El) -> int:
     if i.tag == "a" and _PROFILE_HREF.search(i.el.get("href") or ""):
         return 5
     return 6
+
+
+def link_tiers(el: etree._Element, author: int, date: int) -> tuple[int, int]:
+    """The author and date tiers of a link, from those its class and property
+    give alone (``info_of(el, "")``): only the profile-link and meta-link tiers
+    depend on its href and its parent, so the rest can be shared by all links
+    of one markup."""
+    if author == 6 and _PROFILE_HREF.search(el.get("href") or ""):
+        author = 5
+    if date > 2 and not _META_TOKENS.isdisjoint(tokens(el.getparent())):
+        date = 2
+    return author, date
 
 
 def author_el(infos: list[El]) -> etree.Element | None:

@@ -88,6 +88,18 @@ _NAV_CLASSES = ("comment-navigation", "comments-pagination", "comment-nav")
 _NAV_CLASS = re.compile("|".join(_NAV_CLASSES))
 
 
+# A substring every match of a class pattern above holds spares the regex for
+# the other marked elements (many per comment of a long thread).
+def _count_class(cls: str | None) -> bool:
+    return (
+        bool(cls) and ("-count" in cls or "s-title" in cls) and _COUNT_CLASS.search(cls) is not None
+    )
+
+
+def _closed_class(cls: str | None) -> bool:
+    return bool(cls) and ("no" in cls or "closed" in cls) and _CLOSED_CLASS.search(cls) is not None
+
+
 def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -110,7 +122,7 @@ def _headings(marked: list, regions: list) -> list[etree._Element]:
     """Count-bearing candidates: elements named as comment counts, headings
     inside a thread region, and the heading just before a region.  Headings
     elsewhere ("3 comments" in a teaser list) say nothing about this thread."""
-    out = [el for el in marked if _COUNT_CLASS.search(el.get("class") or "")]
+    out = [el for el in marked if _count_class(el.get("class"))]
     titles = [el for el in marked if el.get("id") == "comments-title"]
     out += titles
     for region in regions:
@@ -137,7 +149,10 @@ def declared_count(marked: list, regions: list) -> int | None:
 
 
 def _is_form(el: etree._Element) -> bool:
-    if el.get("id") in _FORM_IDS or _FORM_CLASS.search(el.get("class") or ""):
+    cls = el.get("class") or ""
+    if el.get("id") in _FORM_IDS or (
+        ("-respond" in cls or "-form" in cls) and _FORM_CLASS.search(cls)
+    ):
         return True
     return el.tag == "form" and "wp-comments-post" in (el.get("action") or "")
 
@@ -168,7 +183,7 @@ def is_open(marked: list, regions: list) -> bool | None:
     """True when a comment form is present, False when the page says it is closed.
     The closed notice is looked for inside the thread region only."""
     # Whole class tokens: "no-comments" is a closed notice, "no-comments-yet" is not.
-    if any(_CLOSED_CLASS.search(el.get("class") or "") for el in marked):
+    if any(_closed_class(el.get("class")) for el in marked):
         return False
     # (forms come after the thread: looking from the end finds them sooner)
     if any(_is_form(el) for el in reversed(marked)):
@@ -180,7 +195,8 @@ def is_open(marked: list, regions: list) -> bool | None:
 
 def _links(marked: list, regions: list):
     for el in marked:
-        if _NAV_CLASS.search(el.get("class") or ""):
+        cls = el.get("class") or ""
+        if ("-nav" in cls or "-pagination" in cls) and _NAV_CLASS.search(cls):
             yield from el.iter("a")
     for region in regions:
         for a in region.iter("a"):

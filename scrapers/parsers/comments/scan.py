@@ -16,6 +16,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 from lxml import etree
 
@@ -103,10 +105,8 @@ def _hits(unique: list[str], markers: tuple[str, ...]) -> set[str]:
         return set()
     if len(joined) != sum(len(v) + 1 for v in unique) - 1:  # lower() changed a length
         return {v for v in unique if any(w in v.lower() for w in present)}
-    starts, pos = [], 0
-    for v in unique:
-        starts.append(pos)
-        pos += len(v) + 1
+    # where each value starts in ``joined`` (its length and separator summed, in C)
+    starts = list(map(add, accumulate(map(len, unique), initial=0), range(len(unique))))
     found: set[str] = set()
     for word in present:
         i = joined.find(word)

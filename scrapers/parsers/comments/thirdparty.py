@@ -45,7 +45,7 @@ _EMBEDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 )
 
 
-_ANY_EMBED = re.compile("|".join(re.escape(w) for _, words, _ in _EMBEDS for w in words))
+_ALL_WORDS = tuple(w for _, words, _ in _EMBEDS for w in words)
 
 
 @dataclass
@@ -104,7 +104,9 @@ def find_embed(doc: etree._Element, scan: Scan) -> Embed | None:
     if found:
         return found
     joined = "\n".join(v for vals in scan.values.values() for v in vals)
-    if not _ANY_EMBED.search(joined):  # (the marked values hold the scripts' too)
+    # (the marked values hold the scripts' too; substring tests, not one regex
+    # of all the words, which tries each of them at every position)
+    if not any(w in joined for w in _ALL_WORDS):
         return None  # most pages: one search instead of one per system
     for name, words, attrs in _EMBEDS:
         hits = _matches(words, scan, joined)
