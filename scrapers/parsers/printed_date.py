@@ -1,0 +1,239 @@
+"""Dates a page prints as text: by the headline, labelled, in the footer.
+
+Metadata states a date for machines; the text states the one the reader
+sees.  Which printed date belongs to the article is a question of position
+(the line by the headline, not a teaser list further down) and of what the
+words around it say ("Registriert:", "Aktuelle Zeit:", "Der nächste
+Stammtisch findet am ..." date something else than the article).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import islice
+from typing import NamedTuple
+
+from scrapers.parsers.dates import MONTH_RE, MONTHS, parse_date
+from scrapers.parsers.scan import PageScan
+from scrapers.parsers.text import inline_text
+from scrapers.parsers.title import headline_at
+
+
+class Printed(NamedTuple):
+    """A date printed in the page: element index, ISO date, the text it was read from."""
+
+    i: int
+    iso: str
+    raw: str
+
+
+# A date opening a paragraph, set off from the text ("27.1.2022 - Bei der ...").
+_DATELINE = re.compile(
+    r"\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"
+    r"|[^\W\d]+\.?\s+\d{1,2},\s+\d{4})\s*[-–—|:/„\"(]"
+)
+# A two-digit year is a date only when it stands alone ("31.10.23", "23.09.22 - 14:05").
+_SHORT_YEAR = re.compile(
+    r"\s*(\d{1,2})\.(\d{1,2})\.(\d{2})(?:,?\s*(?:[-|]\s*)?(\d{1,2})[:.](\d{2})(?:\s*uhr)?)?\s*",
+    re.I,
+)
+# ... or after a month name, in a dateline of at most a place or a weekday
+# ("(Pescasseroli, 14 Gennaio 20)", "Mi. 5. Feb. 20").
+_SHORT_YEAR_NAMED = re.compile(
+    r"\W*(?:[^\W\d]+\.?,?\s+){0,2}(\d{1,2})\.?\s+(" + MONTH_RE + r")\.?,?\s+'?(\d{2})\W*", re.I
+)
+# Labels that date something else than the article: the clock of a forum,
+# a member's registration, a last visit, a birthday.
+_OTHER_DATE_LABEL = re.compile(
+    r"(?:aktuelle zeit|current time|it is currently|heute ist|today is|registriert"
+    r"|registered|joined|mitglied seit|member since|dabei seit|last visit|letzter besuch"
+    r"|geburtstag|birthday)\W*$",
+    re.I,
+)
+# Words that make a date in a longer line the line's point: a byline or a label.
+_DATE_CUE = re.compile(
+    r"\b(?:by|von|vom|posted|published|publiziert|veröffentlicht|gepostet|geschrieben|written"
+    r"|erstellt|created|publié|publicado|pubblicato|erschienen|datum|date|stand|updated"
+    r"|aktualisiert|editiert|edited)\b",
+    re.I,
+)
+_FIRST_DIGIT = re.compile(r"\d")
+
+
+def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str, str]]:
+    """Text and tail pieces of 6 to 80 characters, each with the piece before it.
+
+    Longer pieces that open with a dateline yield that opening.
+    """
+    before = ""
+    for i in indices:
+        el = s.nodes[i]
+        for raw in (el.text, el.tail):
+            if not raw:
+                continue
+            n = len(raw.strip())
+            if 6 <= n <= 80:
+                yield i, raw, before
+            elif n > 80 and (m := _DATELINE.match(raw)):
+                yield i, m.group(), before
+            if n:
+                before = raw
+
+
+_HIDDEN = re.compile(
+    r"(?:^|\s)(?:hidden|hide|h-hide|h-sr-only|sr-only|visually-hidden|screen-reader-text"
+    r"|d-none)(?:\s|$)"
+)
+
+
+_NO_DISPLAY = re.compile(r"display\s*:\s*none")
+
+
+def _hidden(s: PageScan, i: int, raw: str) -> bool:
+    """True when the piece is not shown: machine dates for a schema, not printed.
+
+    A hiding class counts on the element (for its text) and its parent; further
+    up only an inline ``display: none`` does (a class "hide" on a whole header
+    is often a toggle).
+    """
+    if raw is s.nodes[i].text and _HIDDEN.search(s.attr(i)):
+        return True
+    p = s.parent[i]
+    if p >= 0 and _HIDDEN.search(s.attr(p)):
+        return True
+    while p >= 0:
+        style = s.nodes[p].get("style")
+        if style and _NO_DISPLAY.search(style):
+            return True
+        p = s.parent[p]
+    return False
+
+
+def _printed(s: PageScan, i: int, raw: str, before: str) -> Printed | None:
+    iso = near_date(raw, before)
+    return Printed(i, iso, raw.strip()) if iso and not _hidden(s, i, raw) else None
+
+
+def dates_something_else(raw: str, before: str = "") -> bool:
+    """True when the words before the date say it is not the article's date.
+
+    A label for another date ("Registriert: 18.09.2008"), or a sentence that
+    merely mentions a day ("Der nächste Stammtisch findet am Mi. 5. Februar").
+    """
+    m = _FIRST_DIGIT.search(raw)
+    prefix = raw[: m.start()] if m else raw
+    if _OTHER_DATE_LABEL.search(prefix) or (
+        not prefix.strip() and _OTHER_DATE_LABEL.search(before[-40:])
+    ):
+        return True
+    return len(prefix.split()) >= 5 and not _DATE_CUE.search(prefix)
+
+
+def _short_year(raw: str) -> str | None:
+    """A date with a two-digit year, when it stands alone in the line."""
+    if m := _SHORT_YEAR.fullmatch(raw):
+        d, mo, y, hh, mm = m.groups()
+    elif m := _SHORT_YEAR_NAMED.fullmatch(raw):
+        d, mon, y = m.groups()
+        mo, hh, mm = str(MONTHS[mon.lower()]), None, None
+    else:
+        return None
+    return parse_date(f"20{y}-{int(mo):02d}-{int(d):02d}" + (f" {hh}:{mm}" if hh else ""))[0]
+
+
+def near_date(raw: str, before: str = "") -> str | None:
+    """A date in a short line by the headline, two-digit years included."""
+    if dates_something_else(raw, before):
+        return None
+    iso, _ = parse_date(raw)
+    return iso or _short_year(raw)
+
+
+def headline(s: PageScan, title: str | None) -> int:
+    """Where the headline is (:func:`headline_at`), dashes and case aside.
+
+    Metadata titles often set an en dash where the heading has a hyphen
+    ("Kolumne: Queer Royal – Über ..."); the heading is still the headline.
+    """
+    i = headline_at(s, title)
+    if not title or inline_text(s.nodes[i]) == title:
+        return i
+    key = f"{title}\x00dates"
+    found = s.headline.get(key)
+    if found is None:
+        want = _loose(title)
+        tags = s.tags
+        found = next(
+            (
+                j
+                for j in range(s.body, len(tags))
+                if tags[j] in _HEADING_TAGS and _loose(inline_text(s.nodes[j])) == want
+            ),
+            i,
+        )
+        s.headline[key] = found
+    return found
+
+
+_HEADING_TAGS = frozenset(["h1", "h2", "h3"])
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _loose(text: str) -> str:
+    return _NOT_WORD.sub(" ", text).strip().casefold()
+
+
+def printed_near_title(s: PageScan, title: str | None = None) -> Printed | None:
+    """A date in a short line of text right after the headline, or nearer before it.
+
+    Walks the page in reading order from the headline (the heading that reads
+    as ``title``, else the first ``<h1>``, else the top of the body), whatever
+    the markup around it.
+    """
+    start = headline(s, title)
+    # Not the headline's own words ("Protokoll der Sitzung vom 10. Oktober 2019"),
+    # nor an element marked as the date of the last change.
+    skip = set(s.modified)
+    skip.update(range(start, s.end[start]) if start != s.body else ())
+    after = islice(_short_texts(s, range(start, len(s.nodes))), 40)
+    below = next(
+        (p for i, raw, prev in after if i not in skip and (p := _printed(s, i, raw, prev))), None
+    )
+    limit = below.i - start if below else len(s.nodes)
+    pieces = list(islice(_short_texts(s, range(max(s.body, start - 40), start)), 40))[-20:]
+    for k in range(len(pieces) - 1, -1, -1):  # a date just above the headline beats one far below
+        i, raw, prev = pieces[k]
+        if start - i >= limit:
+            break
+        if i not in skip and (p := _printed(s, i, raw, prev)):
+            return p
+    return below
+
+
+# "... wurde am 19. Mai 2010 um 23:03 Uhr gepostet", "Diese Seite wurde zuletzt am
+# 29. Januar 2020 um 13:22 Uhr geändert", "This page was last edited on 3 May 2021".
+_LABELLED = re.compile(
+    r"\bwurde\s+(?:zuletzt\s+)?am\s+(.{6,40}?)\s+(?:gepostet|veröffentlicht|publiziert"
+    r"|geändert|bearbeitet|erstellt)\b"
+    r"|\b(?:posted|published|last\s+(?:edited|modified|updated))\s+on\s+(.{6,30}?\d{4})",
+    re.I,
+)
+_COPYRIGHT_DATE = re.compile(r"(?:©|\(c\)|copyright)\s*(.{6,30})", re.I)
+
+
+def labelled_in_text(text: str) -> tuple[str | None, str | None]:
+    """A date the text labels as the page's posting or last change, else one in
+    the copyright notice ("Copyright © 19.12.2019 - 12:14 h": the page's stamp).
+
+    Only a fallback: such lines stand anywhere, so nothing tells the article's
+    from a sidebar's.
+    """
+    for m in islice(_LABELLED.finditer(text), 5):
+        raw = m.group(1) or m.group(2)
+        if iso := parse_date(raw)[0]:
+            return iso, raw.strip()
+    for m in islice(_COPYRIGHT_DATE.finditer(text), 5):
+        if iso := parse_date(m.group(1))[0]:
+            return iso, m.group(1).strip()
+    return None, None
