@@ -29,9 +29,14 @@ class Printed(NamedTuple):
 
 
 # A date opening a paragraph, set off from the text ("27.1.2022 - Bei der ...").
+_DATE = (
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"
+    r"|[^\W\d]+\.?\s+\d{1,2},\s+\d{4})"
+)
+# ... or set in parentheses, after at most a place ("(21. November 2022) Energie...",
+# "Karlsruhe, (12.11.2021). Traditionell ...").
 _DATELINE = re.compile(
-    r"\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"
-    r"|[^\W\d]+\.?\s+\d{1,2},\s+\d{4})\s*[-–—|:/„\"(]"
+    rf"\s*(?:{_DATE}\s*[-–—|:/„\"(]|(?:[^\W\d][\w.-]*,?\s+){{0,2}}\(\s*{_DATE}\s*\))"
 )
 # A two-digit year is a date only when it stands alone ("31.10.23", "23.09.22 - 14:05").
 _SHORT_YEAR = re.compile(
@@ -48,9 +53,12 @@ _SHORT_YEAR_NAMED = re.compile(
 _OTHER_DATE_LABEL = re.compile(
     r"(?:aktuelle zeit|current time|it is currently|heute ist|today is|registriert"
     r"|registered|joined|mitglied seit|member since|dabei seit|last visit|letzter besuch"
-    r"|geburtstag|birthday)\W*$",
+    r"|geburtstag|birthday|termin|veranstaltung|event|deadline|einsendeschluss|frist"
+    r"|\bab(?: dem)?|\bbis(?: zum)?|\buntil|\bfrom|\bbeginn|\bbegins?|\bstarts?|\bende|\bends?)\W*$",
     re.I,
 )
+# A picture credit or copyright line ("© Kurt Wessolek, 31.05.2013", "Foto: dpa, 3.5.2021").
+_CREDIT = re.compile(r"©|\(c\)|copyright|\bfoto\b|\bphoto\b|\bbild\b", re.I)
 # Words that make a date in a longer line the line's point: a byline or a label.
 _DATE_CUE = re.compile(
     r"\b(?:by|von|vom|posted|published|publiziert|veröffentlicht|gepostet|geschrieben|written"
@@ -110,9 +118,29 @@ def _hidden(s: PageScan, i: int, raw: str) -> bool:
     return False
 
 
+_EVENT = re.compile(r"start-?_?date|end-?_?date|event-?_?date")
+_CAPTION_TAGS = frozenset(["figcaption", "figure"])
+
+
+def _dates_a_picture_or_event(s: PageScan, i: int) -> bool:
+    """True inside a figure or its caption ("Topside Installation 28.04.2014"), or
+    by an event's start or end (``itemprop="startDate"``): their dates are not the
+    article's."""
+    p = i
+    for _ in range(4):
+        if p < 0:
+            break
+        if s.tags[p] in _CAPTION_TAGS or (p == i and _EVENT.search(s.attr(p))):
+            return True
+        p = s.parent[p]
+    return False
+
+
 def _printed(s: PageScan, i: int, raw: str, before: str) -> Printed | None:
     iso = near_date(raw, before)
-    return Printed(i, iso, raw.strip()) if iso and not _hidden(s, i, raw) else None
+    if not iso or _hidden(s, i, raw) or _dates_a_picture_or_event(s, i):
+        return None
+    return Printed(i, iso, raw.strip())
 
 
 def dates_something_else(raw: str, before: str = "") -> bool:
@@ -123,8 +151,10 @@ def dates_something_else(raw: str, before: str = "") -> bool:
     """
     m = _FIRST_DIGIT.search(raw)
     prefix = raw[: m.start()] if m else raw
-    if _OTHER_DATE_LABEL.search(prefix) or (
-        not prefix.strip() and _OTHER_DATE_LABEL.search(before[-40:])
+    if (
+        _OTHER_DATE_LABEL.search(prefix)
+        or _CREDIT.search(prefix)
+        or (not prefix.strip() and _OTHER_DATE_LABEL.search(before[-40:]))
     ):
         return True
     return len(prefix.split()) >= 5 and not _DATE_CUE.search(prefix)
@@ -193,8 +223,9 @@ def printed_near_title(s: PageScan, title: str | None = None) -> Printed | None:
     """
     start = headline(s, title)
     # Not the headline's own words ("Protokoll der Sitzung vom 10. Oktober 2019"),
-    # nor an element marked as the date of the last change.
-    skip = set(s.modified)
+    # nor an element marked as the date of the last change only (WordPress
+    # marks a never-changed post's date "published updated").
+    skip = set(s.modified).difference(s.published)
     skip.update(range(start, s.end[start]) if start != s.body else ())
     after = islice(_short_texts(s, range(start, len(s.nodes))), 40)
     below = next(
@@ -219,12 +250,11 @@ _LABELLED = re.compile(
     r"|\b(?:posted|published|last\s+(?:edited|modified|updated))\s+on\s+(.{6,30}?\d{4})",
     re.I,
 )
-_COPYRIGHT_DATE = re.compile(r"(?:©|\(c\)|copyright)\s*(.{6,30})", re.I)
+_COPYRIGHT_DATE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d.{5,29})", re.I)
 
 
 def labelled_in_text(text: str) -> tuple[str | None, str | None]:
-    """A date the text labels as the page's posting or last change, else one in
-    the copyright notice ("Copyright © 19.12.2019 - 12:14 h": the page's stamp).
+    """A date the text labels as the page's posting or last change.
 
     Only a fallback: such lines stand anywhere, so nothing tells the article's
     from a sidebar's.
@@ -233,6 +263,12 @@ def labelled_in_text(text: str) -> tuple[str | None, str | None]:
         raw = m.group(1) or m.group(2)
         if iso := parse_date(raw)[0]:
             return iso, raw.strip()
+    return None, None
+
+
+def copyright_date(text: str) -> tuple[str | None, str | None]:
+    """A full date in the copyright notice ("Copyright © 19.12.2019 - 12:14 h"):
+    the stamp a site generator puts on the page.  A year alone is no date."""
     for m in islice(_COPYRIGHT_DATE.finditer(text), 5):
         if iso := parse_date(m.group(1))[0]:
             return iso, m.group(1).strip()

@@ -14,9 +14,10 @@ from datetime import date
 from lxml import etree
 
 from scrapers.parsers.dates import parse_date
-from scrapers.parsers.metadata import Metadata, ld_text
+from scrapers.parsers.metadata import Metadata, ld_text, script_published
 from scrapers.parsers.printed_date import (
     Printed,
+    copyright_date,
     dates_something_else,
     headline,
     labelled_in_text,
@@ -254,6 +255,12 @@ def _published(
         lambda: (iso, url) if (iso := url_date(url)) else (None, None),
         lambda: (iso, own) if (own := _own_url(md)) and (iso := url_date(own)) else (None, None),
         lambda: labelled_in_text(s.body_text()),
+        lambda: (
+            (iso, raw)
+            if (raw := script_published(md)) and (iso := parse_date(raw)[0])
+            else (None, None)
+        ),
+        lambda: copyright_date(s.body_text()),
     )
     for source in sources:
         found = source()

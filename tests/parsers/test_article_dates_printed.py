@@ -135,3 +135,56 @@ def test_day_first_date_as_a_path_segment_of_the_url():
     assert url_date("https://x.example/meldungen/29-10-2021") == "2021-10-29"
     assert url_date("https://x.example/2019/04/24/slug") == "2019-04-24"
     assert url_date("https://x.example/item/12-34-2021") is None
+
+
+def test_dateline_in_parentheses_opening_the_first_paragraph():
+    html = (
+        "<html><body><h1>T</h1><h5>Von Leonora Holling</h5><p>(21. November 2022) "
+        "Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, Grundversorger "
+        "lehnen neue Kunden ab.</p></body></html>"
+    )
+    assert _published(html) == "2022-11-21"
+
+
+def test_event_dates_and_deadlines_are_not_the_publication():
+    for line in (
+        "Termin: 21.02.2020, 19 Uhr",
+        "Ab 1. März 2024 die neue Chefin",
+        "Beginn: 3.5.2021",
+    ):
+        html = f"<html><body><h1>T</h1><p>{line}</p><p>Text.</p></body></html>"
+        assert _published(html) is None, line
+
+
+def test_picture_credits_and_captions_do_not_date_the_article():
+    html = (
+        "<html><body><h1>T</h1><figure><img src='a.jpg'><figcaption>Topside Installation "
+        "28.04.2014</figcaption></figure><p><span>© Kurt Wessolek, 31.05.2013</span></p>"
+        "<p>Text.</p></body></html>"
+    )
+    assert _published(html) is None
+
+
+def test_date_marked_published_and_updated_is_the_publication():
+    html = (
+        "<html><body><h1>T</h1><span class='posted-on'><time class='entry-date published "
+        "updated'>21 de abril de 2022 a las 22:04h</time></span></body></html>"
+    )
+    assert _published(html) == "2022-04-21T22:04:00"
+
+
+def test_publication_date_of_an_app_state_script_as_last_resort():
+    html = (
+        '<html><head><script>var meta = {"product": {"id": 1, "published_at": '
+        '"2019-03-02T06:22:28+01:00"}};</script></head><body><h1>Coffee</h1><p>Text.</p>'
+        "</body></html>"
+    )
+    assert _published(html) == "2019-03-02T06:22:28+01:00"
+
+
+def test_app_state_script_loses_to_any_date_the_page_prints():
+    html = (
+        '<html><head><script>x = {"publishedAt": "2019-03-02T06:22:28Z"}</script></head>'
+        "<body><h1>T</h1><p>5. Mai 2020</p></body></html>"
+    )
+    assert _published(html) == "2020-05-05"
