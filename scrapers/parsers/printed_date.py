@@ -162,9 +162,12 @@ def dates_something_else(raw: str, before: str = "") -> bool:
 
 def _short_year(raw: str) -> str | None:
     """A date with a two-digit year, when it stands alone in the line."""
-    if m := _SHORT_YEAR.fullmatch(raw):
+    end = raw.rstrip(" )].,\n\t\r\xa0")
+    if raw.count(".") >= 2 and (m := _SHORT_YEAR.fullmatch(raw)):
         d, mo, y, hh, mm = m.groups()
-    elif m := _SHORT_YEAR_NAMED.fullmatch(raw):
+    elif (
+        end[-2:].isdigit() and not end[-3:-2].isdigit() and (m := _SHORT_YEAR_NAMED.fullmatch(raw))
+    ):
         d, mon, y = m.groups()
         mo, hh, mm = str(MONTHS[mon.lower()]), None, None
     else:
@@ -174,10 +177,8 @@ def _short_year(raw: str) -> str | None:
 
 def near_date(raw: str, before: str = "") -> str | None:
     """A date in a short line by the headline, two-digit years included."""
-    if dates_something_else(raw, before):
-        return None
-    iso, _ = parse_date(raw)
-    return iso or _short_year(raw)
+    iso = parse_date(raw)[0] or _short_year(raw)
+    return None if iso and dates_something_else(raw, before) else iso
 
 
 def headline(s: PageScan, title: str | None) -> int:
@@ -186,12 +187,12 @@ def headline(s: PageScan, title: str | None) -> int:
     Metadata titles often set an en dash where the heading has a hyphen
     ("Kolumne: Queer Royal – Über ..."); the heading is still the headline.
     """
-    i = headline_at(s, title)
-    if not title or inline_text(s.nodes[i]) == title:
-        return i
     key = f"{title}\x00dates"
     found = s.headline.get(key)
-    if found is None:
+    if found is not None:
+        return found
+    found = i = headline_at(s, title)
+    if title and inline_text(s.nodes[i]) != title:
         want = _loose(title)
         tags = s.tags
         found = next(
@@ -202,7 +203,7 @@ def headline(s: PageScan, title: str | None) -> int:
             ),
             i,
         )
-        s.headline[key] = found
+    s.headline[key] = found
     return found
 
 
@@ -232,7 +233,7 @@ def printed_near_title(s: PageScan, title: str | None = None) -> Printed | None:
         (p for i, raw, prev in after if i not in skip and (p := _printed(s, i, raw, prev))), None
     )
     limit = below.i - start if below else len(s.nodes)
-    pieces = list(islice(_short_texts(s, range(max(s.body, start - 40), start)), 40))[-20:]
+    pieces = list(_short_texts(s, range(max(s.body, start - 40, start - limit + 1), start)))[-20:]
     for k in range(len(pieces) - 1, -1, -1):  # a date just above the headline beats one far below
         i, raw, prev = pieces[k]
         if start - i >= limit:
@@ -243,14 +244,26 @@ def printed_near_title(s: PageScan, title: str | None = None) -> Printed | None:
 
 
 # "... wurde am 19. Mai 2010 um 23:03 Uhr gepostet", "Diese Seite wurde zuletzt am
-# 29. Januar 2020 um 13:22 Uhr geändert", "This page was last edited on 3 May 2021".
-_LABELLED = re.compile(
-    r"\bwurde\s+(?:zuletzt\s+)?am\s+(.{6,40}?)\s+(?:gepostet|veröffentlicht|publiziert"
+# 29. Januar 2020 um 13:22 Uhr geändert"; in English "Posted on", "last edited on".
+# Found by their literal words first: a regex over the whole text costs a
+# millisecond on a long page, a substring search a few microseconds.
+_WURDE_AM = re.compile(
+    r"wurde\s+(?:zuletzt\s+)?am\s+(.{6,40}?)\s+(?:gepostet|veröffentlicht|publiziert"
     r"|geändert|bearbeitet|erstellt)\b"
-    r"|\b(?:posted|published|last\s+(?:edited|modified|updated))\s+on\s+(.{6,30}?\d{4})",
-    re.I,
 )
-_COPYRIGHT_DATE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(\d.{5,29})", re.I)
+_ON = ("osted on ", "ublished on ", "dited on ", "odified on ", "pdated on ")
+_COPYRIGHT = ("©", "opyright", "(c)", "(C)")
+_AFTER_COPYRIGHT = re.compile(r"\s*(?:©\s*)?(\d.{5,29})")
+
+
+def _occurrences(text: str, literal: str, limit: int = 5) -> Iterator[int]:
+    """Where ``literal`` ends in ``text``, its first ``limit`` occurrences."""
+    pos = text.find(literal)
+    for _ in range(limit):
+        if pos < 0:
+            return
+        yield pos + len(literal)
+        pos = text.find(literal, pos + 1)
 
 
 def labelled_in_text(text: str) -> tuple[str | None, str | None]:
@@ -259,17 +272,24 @@ def labelled_in_text(text: str) -> tuple[str | None, str | None]:
     Only a fallback: such lines stand anywhere, so nothing tells the article's
     from a sidebar's.
     """
-    for m in islice(_LABELLED.finditer(text), 5):
-        raw = m.group(1) or m.group(2)
-        if iso := parse_date(raw)[0]:
-            return iso, raw.strip()
+    for end in _occurrences(text, "wurde "):
+        m = _WURDE_AM.match(text, end - 6)
+        if m and (iso := parse_date(m.group(1))[0]):
+            return iso, m.group(1).strip()
+    for literal in _ON:
+        for end in _occurrences(text, literal):
+            raw = text[end : end + 30]
+            if iso := parse_date(raw)[0]:
+                return iso, raw.strip()
     return None, None
 
 
 def copyright_date(text: str) -> tuple[str | None, str | None]:
     """A full date in the copyright notice ("Copyright © 19.12.2019 - 12:14 h"):
     the stamp a site generator puts on the page.  A year alone is no date."""
-    for m in islice(_COPYRIGHT_DATE.finditer(text), 5):
-        if iso := parse_date(m.group(1))[0]:
-            return iso, m.group(1).strip()
+    for literal in _COPYRIGHT:
+        for end in _occurrences(text, literal):
+            m = _AFTER_COPYRIGHT.match(text, end)
+            if m and (iso := parse_date(m.group(1))[0]):
+                return iso, m.group(1).strip()
     return None, None

@@ -188,3 +188,8 @@ def test_app_state_script_loses_to_any_date_the_page_prints():
         "<body><h1>T</h1><p>5. Mai 2020</p></body></html>"
     )
     assert _published(html) == "2020-05-05"
+
+
+def test_two_digit_year_with_a_time_after_it():
+    html = "<html><body><h1>T</h1><p>31.10.23, 14:05 Uhr</p><p>Text.</p></body></html>"
+    assert _published(html) == "2023-10-31T14:05:00"
