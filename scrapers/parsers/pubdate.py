@@ -132,28 +132,57 @@ def _meta_date(
 Shown = Callable[[], "Printed | None"]  # the date printed by the headline, computed on demand
 
 
-def _agreeing_meta_date(md: Metadata, shown: Shown) -> tuple[str | None, str | None]:
+def _marked_up(s: PageScan, printed: Printed | None, ref: int) -> tuple[str, str] | None:
+    """The printed date as the page marks it up for machines, when it does.
+
+    ``<time datetime>`` or ``itemprop="datePublished"`` right under the
+    headline ``ref`` (the subline, not an embed or a teaser further down): a
+    statement like the metadata's, which the reader sees too.
+    """
+    if printed is None or not 0 < printed.i - ref <= 20:
+        return None
+    if sum(s.own[ref + 1 : printed.i]) > 400:
+        return None
+    el = s.nodes[printed.i]
+    if printed.raw not in (el.text or ""):
+        return None
+    if el.tag == "time" or "datepublished" in s.attr(printed.i):
+        raw = el.get("datetime") or el.get("content")
+        iso = parse_date(raw)[0] if raw else None
+        if raw and iso and iso[:10] == printed.iso[:10]:
+            return iso, raw
+    return None
+
+
+def _agreeing_meta_date(
+    md: Metadata, s: PageScan, ref: int, shown: Shown
+) -> tuple[str | None, str | None]:
     """The published date the metadata states, settled by the page when statements differ.
 
     JSON-LD and ``article:published_time`` sometimes disagree (one is the
-    draft's creation, the other the release): the one whose day the page
-    prints by the headline is the publication date, unless it is the stated
-    last change (the page then prints its update); without a printed
-    date, or when none agrees, the first statement stands.
+    draft's creation, the other the release; a migration stamps all pages with
+    its own day): the one whose day the page prints by the headline is the
+    publication date, unless it is the stated last change (the page then
+    prints its update); without a printed date, or when none agrees, the
+    first statement stands.  A ``<time datetime>`` printed by the headline
+    counts as one more statement.
     """
     stated: list[tuple[str, str]] = []
     for raw in (ld_text(md.ld("datePublished")), *(md.first(n) for n in _PUBLISHED_META)):
         iso, _ = parse_date(raw)
         if iso and raw and all(iso[:10] != d[:10] for d, _ in stated):
             stated.append((iso, raw))
-    if len(stated) < 2:
-        return stated[0] if stated else (None, None)
+    if not stated:
+        return None, None
     printed = shown()
+    own = _marked_up(s, printed, ref)
+    if own and all(own[0][:10] != d[:10] for d, _ in stated):
+        stated.append(own)
+    if len(stated) < 2 or printed is None:
+        return stated[0]
     changed = _meta_date(md, "dateModified", _MODIFIED_META)[0] or ""
     agreeing = [
-        d
-        for d in stated
-        if printed and d[0][:10] == printed.iso[:10] and d[0] not in (changed, changed[:10])
+        d for d in stated if d[0][:10] == printed.iso[:10] and d[0] not in (changed, changed[:10])
     ]
     return agreeing[0] if agreeing else stated[0]
 
@@ -247,7 +276,7 @@ def _published(
 
     sources: tuple[Callable[[], tuple[str | None, str | None]], ...] = (
         lambda: _from_element(el) if el is not None else (None, None),
-        lambda: _agreeing_meta_date(md, shown),
+        lambda: _agreeing_meta_date(md, s, ref, shown),
         lambda: _document_date(md, shown),
         lambda: pair(_dom_or_printed(s, s.published, ref, shown)),
         lambda: pair(_dom_or_printed(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref, shown)),

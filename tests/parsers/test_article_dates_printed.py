@@ -193,3 +193,26 @@ def test_app_state_script_loses_to_any_date_the_page_prints():
 def test_two_digit_year_with_a_time_after_it():
     html = "<html><body><h1>T</h1><p>31.10.23, 14:05 Uhr</p><p>Text.</p></body></html>"
     assert _published(html) == "2023-10-31T14:05:00"
+
+
+_MIGRATED = (
+    '<html><head><meta property="article:published_time" content="2022-11-17T10:33:13Z">'
+    '<meta property="article:modified_time" content="2022-11-17T10:32:18Z"></head><body>'
+    "<h1>Eignet sich eine Wärmepumpe?</h1><p>von Alexander Rosenkranz</p>%s<p>Text.</p>"
+    "</body></html>"
+)
+
+
+def test_time_element_under_the_headline_settles_against_the_metadata():
+    html = _MIGRATED % '<time datetime="2022-03-09">09.03.2022</time>'
+    assert _published(html) == "2022-03-09"
+
+
+def test_plain_printed_date_does_not_overrule_the_metadata():
+    assert _published(_MIGRATED % "<p>09.03.2022</p>") == "2022-11-17T10:33:13Z"
+
+
+def test_time_element_of_an_embed_further_down_does_not_settle_anything():
+    embed = "<p>" + "Lange Einleitung des Artikels. " * 20 + "</p>"
+    html = _MIGRATED % (embed + '<blockquote><time datetime="2022-03-09">Mar 9, 2022</time>')
+    assert _published(html) == "2022-11-17T10:33:13Z"
