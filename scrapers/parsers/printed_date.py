@@ -293,3 +293,33 @@ def copyright_date(text: str) -> tuple[str | None, str | None]:
             if m and (iso := parse_date(m.group(1))[0]):
                 return iso, m.group(1).strip()
     return None, None
+
+
+# A label saying the date after it is the last change, not the publication.
+_UPDATE = re.compile(
+    r"\b(?:(?:last\s+)?(?:updated|modified|edited)|aktualisiert|zuletzt\s+(?:geändert|"
+    r"aktualisiert|bearbeitet)|stand|mis\s+à\s+jour|actualizado|aggiornato|editiert)\b"
+    r"\W*(?:on|am|le|el|il)?",
+    re.I,
+)
+
+
+def printed_update(s: PageScan, title: str | None = None) -> Printed | None:
+    """A date the page prints by the headline as its last change.
+
+    "Updated Mar 12, 2020", "Aktualisiert: 11.04.2020, 10:27", "Stand -
+    12.11.2021": the label is in the line or ends the line before it.
+    """
+    start = headline(s, title)
+    pieces = _short_texts(s, range(max(s.body, start - 40), len(s.nodes)))
+    for i, raw, before in islice(pieces, 60):
+        if m := _UPDATE.search(raw):
+            text = raw[m.end() :]
+        elif (m := _UPDATE.search(before[-30:])) and not before[-30:][m.end() :].strip():
+            text = raw
+        else:
+            continue
+        iso = parse_date(text)[0]
+        if iso and not _hidden(s, i, raw):
+            return Printed(i, iso, raw.strip())
+    return None

@@ -22,6 +22,7 @@ from scrapers.parsers.printed_date import (
     headline,
     labelled_in_text,
     printed_near_title,
+    printed_update,
 )
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
@@ -318,4 +319,6 @@ def extract_dates(
     modified = _meta_date(md, "dateModified", _MODIFIED_META)
     if not modified[0]:
         modified = _first_dom_date(s, s.modified)
+    if not modified[0] and (update := printed_update(s, title)):
+        modified = update.iso, update.raw
     return published, modified

@@ -216,3 +216,36 @@ def test_time_element_of_an_embed_further_down_does_not_settle_anything():
     embed = "<p>" + "Lange Einleitung des Artikels. " * 20 + "</p>"
     html = _MIGRATED % (embed + '<blockquote><time datetime="2022-03-09">Mar 9, 2022</time>')
     assert _published(html) == "2022-11-17T10:33:13Z"
+
+
+def _modified(html: str) -> str | None:
+    doc = lxml.html.document_fromstring(html)
+    _, (modified, _) = extract_dates(doc, collect_metadata(doc), "")
+    return modified
+
+
+def test_printed_update_is_the_last_change_not_the_publication():
+    html = (
+        "<html><body><h1>T</h1><p>Publiziert: 03.04.2020, 12:35</p>"
+        "<p>Aktualisiert: 11.04.2020, 10:27</p><p>Text.</p></body></html>"
+    )
+    assert _published(html) == "2020-04-03T12:35:00"
+    assert _modified(html) == "2020-04-11T10:27:00"
+
+
+def test_update_label_in_its_own_element():
+    html = "<html><body><h1>T</h1><p><b>Stand:</b> 01.11.2021</p><p>Text.</p></body></html>"
+    assert _modified(html) == "2021-11-01"
+
+
+def test_stated_modification_beats_the_printed_one():
+    html = (
+        '<html><head><meta property="article:modified_time" content="2020-06-04T16:41:46Z">'
+        "</head><body><h1>T</h1><p>Last updated 01 Jun 2020</p></body></html>"
+    )
+    assert _modified(html) == "2020-06-04T16:41:46Z"
+
+
+def test_no_update_label_no_modification():
+    html = "<html><body><h1>T</h1><p>3. Mai 2021</p><p>Text.</p></body></html>"
+    assert _modified(html) is None
