@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import NamedTuple
 
 from scrapers.parsers.dates import MONTH_RE, MONTHS, parse_date
@@ -194,12 +194,15 @@ def headline(s: PageScan, title: str | None) -> int:
     found = i = headline_at(s, title)
     if title and inline_text(s.nodes[i]) != title:
         want = _loose(title)
-        tags = s.tags
+        n = len(want) - want.count(" ")  # about the heading's non-space characters
+        tags, size = s.tags, s.size
         found = next(
             (
                 j
                 for j in range(s.body, len(tags))
-                if tags[j] in _HEADING_TAGS and _loose(inline_text(s.nodes[j])) == want
+                if tags[j] in _HEADING_TAGS
+                and n <= size[j] <= n + 12
+                and _loose(inline_text(s.nodes[j])) == want
             ),
             i,
         )
@@ -215,32 +218,88 @@ def _loose(text: str) -> str:
     return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
-def printed_near_title(s: PageScan, title: str | None = None) -> Printed | None:
-    """A date in a short line of text right after the headline, or nearer before it.
+class Around:
+    """The short lines of text around the headline, read once for every date rule.
 
-    Walks the page in reading order from the headline (the heading that reads
-    as ``title``, else the first ``<h1>``, else the top of the body), whatever
-    the markup around it.
+    Reading an element's text and tail from Python is the cost here, so the
+    lines below the headline are read on demand and kept for the next rule.
     """
-    start = headline(s, title)
-    # Not the headline's own words ("Protokoll der Sitzung vom 10. Oktober 2019"),
-    # nor an element marked as the date of the last change only (WordPress
-    # marks a never-changed post's date "published updated").
-    skip = set(s.modified).difference(s.published)
-    skip.update(range(start, s.end[start]) if start != s.body else ())
-    after = islice(_short_texts(s, range(start, len(s.nodes))), 40)
-    below = next(
-        (p for i, raw, prev in after if i not in skip and (p := _printed(s, i, raw, prev))), None
-    )
-    limit = below.i - start if below else len(s.nodes)
-    pieces = list(_short_texts(s, range(max(s.body, start - 40, start - limit + 1), start)))[-20:]
-    for k in range(len(pieces) - 1, -1, -1):  # a date just above the headline beats one far below
-        i, raw, prev = pieces[k]
-        if start - i >= limit:
-            break
-        if i not in skip and (p := _printed(s, i, raw, prev)):
-            return p
-    return below
+
+    def __init__(self, s: PageScan, title: str | None = None) -> None:
+        self.s = s
+        self.start = headline(s, title)
+        self._below = islice(_short_texts(s, range(self.start, len(s.nodes))), 40)
+        self._read: list[tuple[int, str, str]] = []
+        self._near: list[Printed | None] = []
+
+    def below(self) -> Iterator[tuple[int, str, str]]:
+        """The pieces from the headline down (at most 40), in reading order."""
+        yield from self._read
+        for piece in self._below:
+            self._read.append(piece)
+            yield piece
+
+    def near(self) -> Printed | None:
+        """A date in a short line right after the headline, or nearer before it.
+
+        Walks the page in reading order from the headline (the heading that
+        reads as the title, else the first ``<h1>``, else the top of the
+        body), whatever the markup around it.
+        """
+        if not self._near:
+            self._near.append(self._find_near())
+        return self._near[0]
+
+    def _find_near(self) -> Printed | None:
+        s, start = self.s, self.start
+        # Not the headline's own words ("Protokoll der Sitzung vom 10. Oktober 2019"),
+        # nor an element marked as the date of the last change only (WordPress
+        # marks a never-changed post's date "published updated").
+        skip = set(s.modified).difference(s.published)
+        skip.update(range(start, s.end[start]) if start != s.body else ())
+        below = next(
+            (
+                p
+                for i, raw, prev in self.below()
+                if i not in skip and (p := _printed(s, i, raw, prev))
+            ),
+            None,
+        )
+        limit = below.i - start if below else len(s.nodes)
+        first = max(s.body, start - 40, start - limit + 1)
+        pieces = list(_short_texts(s, range(first, start)))[-20:]
+        for k in range(len(pieces) - 1, -1, -1):  # a date just above beats one far below
+            i, raw, prev = pieces[k]
+            if i not in skip and (p := _printed(s, i, raw, prev)):
+                return p
+        return below
+
+    def update(self) -> Printed | None:
+        """A date the page prints by the headline as its last change.
+
+        "Updated Mar 12, 2020", "Aktualisiert: 11.04.2020, 10:27", "Stand -
+        12.11.2021": the label is in the line or ends the line before it.
+        """
+        s = self.s
+        above = _short_texts(s, range(max(s.body, self.start - 4), self.start))
+        # the lines read for the publication date, and a few more
+        below = islice(self.below(), min(15, len(self._read) + 5))
+        for i, raw, before in chain(above, below):
+            if m := _UPDATE.search(raw):
+                text = raw[m.end() :]
+            elif (m := _UPDATE.search(before[-30:])) and not before[-30:][m.end() :].strip():
+                text = raw
+            else:
+                continue
+            iso = parse_date(text)[0]
+            if iso and not _hidden(s, i, raw):
+                return Printed(i, iso, raw.strip())
+        return None
+
+
+def printed_near_title(s: PageScan, title: str | None = None) -> Printed | None:
+    """The date printed by the headline (:meth:`Around.near`)."""
+    return Around(s, title).near()
 
 
 # "... wurde am 19. Mai 2010 um 23:03 Uhr gepostet", "Diese Seite wurde zuletzt am
@@ -302,24 +361,3 @@ _UPDATE = re.compile(
     r"\W*(?:on|am|le|el|il)?",
     re.I,
 )
-
-
-def printed_update(s: PageScan, title: str | None = None) -> Printed | None:
-    """A date the page prints by the headline as its last change.
-
-    "Updated Mar 12, 2020", "Aktualisiert: 11.04.2020, 10:27", "Stand -
-    12.11.2021": the label is in the line or ends the line before it.
-    """
-    start = headline(s, title)
-    pieces = _short_texts(s, range(max(s.body, start - 40), len(s.nodes)))
-    for i, raw, before in islice(pieces, 60):
-        if m := _UPDATE.search(raw):
-            text = raw[m.end() :]
-        elif (m := _UPDATE.search(before[-30:])) and not before[-30:][m.end() :].strip():
-            text = raw
-        else:
-            continue
-        iso = parse_date(text)[0]
-        if iso and not _hidden(s, i, raw):
-            return Printed(i, iso, raw.strip())
-    return None

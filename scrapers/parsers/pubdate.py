@@ -16,13 +16,12 @@ from lxml import etree
 from scrapers.parsers.dates import parse_date
 from scrapers.parsers.metadata import Metadata, ld_text, script_published
 from scrapers.parsers.printed_date import (
+    Around,
     Printed,
     copyright_date,
     dates_something_else,
-    headline,
     labelled_in_text,
     printed_near_title,
-    printed_update,
 )
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
@@ -175,6 +174,8 @@ def _agreeing_meta_date(
             stated.append((iso, raw))
     if not stated:
         return None, None
+    if len(stated) < 2 and not any(0 < i - ref <= 20 for i in s.dateish):
+        return stated[0]  # (one statement and no date markup under the headline)
     printed = shown()
     own = _marked_up(s, printed, ref)
     if own and all(own[0][:10] != d[:10] for d, _ in stated):
@@ -260,17 +261,12 @@ def _published(
     s: PageScan,
     url: str,
     selector: str | None,
-    title: str | None,
+    around: Around,
 ) -> tuple[str | None, str | None]:
     """The publication date from the strongest source that states one."""
-    ref = headline(s, title)
+    ref = around.start
     el = select_first(doc, selector) if selector else None
-    memo: list[Printed | None] = []
-
-    def shown() -> Printed | None:
-        if not memo:
-            memo.append(printed_near_title(s, title))
-        return memo[0]
+    shown = around.near
 
     def pair(found: Printed | None) -> tuple[str | None, str | None]:
         return (found.iso, found.raw) if found else (None, None)
@@ -315,10 +311,11 @@ def extract_dates(
     ``title`` (the extracted headline) locates the date printed beside it.
     """
     s = scan or scan_page(doc)
-    published = _published(doc, md, s, url, selector, title)
+    around = Around(s, title)
+    published = _published(doc, md, s, url, selector, around)
     modified = _meta_date(md, "dateModified", _MODIFIED_META)
     if not modified[0]:
         modified = _first_dom_date(s, s.modified)
-    if not modified[0] and (update := printed_update(s, title)):
+    if not modified[0] and (update := around.update()):
         modified = update.iso, update.raw
     return published, modified
