@@ -110,7 +110,9 @@ def _hidden(s: PageScan, i: int, raw: str) -> bool:
     p = s.parent[i]
     if p >= 0 and _HIDDEN.search(s.attr(p)):
         return True
-    while p >= 0:
+    for _ in range(8):  # a schema block hidden as a whole sits a few levels up
+        if p < 0:
+            break
         style = s.nodes[p].get("style")
         if style and _NO_DISPLAY.search(style):
             return True
