@@ -304,58 +304,6 @@ def printed_near_title(s: PageScan, title: str | None = None) -> Printed | None:
     return Around(s, title).near()
 
 
-# "... wurde am 19. Mai 2010 um 23:03 Uhr gepostet", "Diese Seite wurde zuletzt am
-# 29. Januar 2020 um 13:22 Uhr geändert"; in English "Posted on", "last edited on".
-# Found by their literal words first: a regex over the whole text costs a
-# millisecond on a long page, a substring search a few microseconds.
-_WURDE_AM = re.compile(
-    r"wurde\s+(?:zuletzt\s+)?am\s+(.{6,40}?)\s+(?:gepostet|veröffentlicht|publiziert"
-    r"|geändert|bearbeitet|erstellt)\b"
-)
-_ON = ("osted on ", "ublished on ", "dited on ", "odified on ", "pdated on ")
-_COPYRIGHT = ("©", "opyright", "(c)", "(C)")
-_AFTER_COPYRIGHT = re.compile(r"\s*(?:©\s*)?(\d.{5,29})")
-
-
-def _occurrences(text: str, literal: str, limit: int = 5) -> Iterator[int]:
-    """Where ``literal`` ends in ``text``, its first ``limit`` occurrences."""
-    pos = text.find(literal)
-    for _ in range(limit):
-        if pos < 0:
-            return
-        yield pos + len(literal)
-        pos = text.find(literal, pos + 1)
-
-
-def labelled_in_text(text: str) -> tuple[str | None, str | None]:
-    """A date the text labels as the page's posting or last change.
-
-    Only a fallback: such lines stand anywhere, so nothing tells the article's
-    from a sidebar's.
-    """
-    for end in _occurrences(text, "wurde "):
-        m = _WURDE_AM.match(text, end - 6)
-        if m and (iso := parse_date(m.group(1))[0]):
-            return iso, m.group(1).strip()
-    for literal in _ON:
-        for end in _occurrences(text, literal):
-            raw = text[end : end + 30]
-            if iso := parse_date(raw)[0]:
-                return iso, raw.strip()
-    return None, None
-
-
-def copyright_date(text: str) -> tuple[str | None, str | None]:
-    """A full date in the copyright notice ("Copyright © 19.12.2019 - 12:14 h"):
-    the stamp a site generator puts on the page.  A year alone is no date."""
-    for literal in _COPYRIGHT:
-        for end in _occurrences(text, literal):
-            m = _AFTER_COPYRIGHT.match(text, end)
-            if m and (iso := parse_date(m.group(1))[0]):
-                return iso, m.group(1).strip()
-    return None, None
-
-
 # A label saying the date after it is the last change, not the publication.
 _UPDATE = re.compile(
     r"\b(?:(?:last\s+)?(?:updated|modified|edited)|aktualisiert|zuletzt\s+(?:geändert|"

@@ -13,14 +13,13 @@ from datetime import date
 
 from lxml import etree
 
+from scrapers.parsers.date_fallbacks import copyright_date, labelled_in_text
 from scrapers.parsers.dates import parse_date
 from scrapers.parsers.metadata import Metadata, ld_text, script_published
 from scrapers.parsers.printed_date import (
     Around,
     Printed,
-    copyright_date,
     dates_something_else,
-    labelled_in_text,
     printed_near_title,
 )
 from scrapers.parsers.scan import PageScan, scan_page
@@ -190,7 +189,15 @@ def _agreeing_meta_date(
 
 
 def url_date(url: str) -> str | None:
-    """A date in the URL path ("/2019/04/24/slug", "/meldungen/29-10-2021"), as ISO date."""
+    """A date in the URL path ("/2019/04/24/slug", "/meldungen/29-10-2021"), as ISO date.
+
+    >>> url_date("https://x.example/2019/04/24/slug/")
+    '2019-04-24'
+    >>> url_date("https://x.example/meldungen/29-10-2021")
+    '2021-10-29'
+    >>> url_date("https://x.example/2019/04/slug/") is None
+    True
+    """
     if m := _URL_DATE.search(url or ""):
         return parse_date("-".join(m.groups()))[0]
     if m := _URL_DMY.search(url or ""):
