@@ -299,11 +299,6 @@ class Around:
         return None
 
 
-def printed_near_title(s: PageScan, title: str | None = None) -> Printed | None:
-    """The date printed by the headline (:meth:`Around.near`)."""
-    return Around(s, title).near()
-
-
 # A label saying the date after it is the last change, not the publication.
 _UPDATE = re.compile(
     r"\b(?:(?:last\s+)?(?:updated|modified|edited)|aktualisiert|zuletzt\s+(?:geändert|"

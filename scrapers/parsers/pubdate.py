@@ -20,7 +20,6 @@ from scrapers.parsers.printed_date import (
     Around,
     Printed,
     dates_something_else,
-    printed_near_title,
 )
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
@@ -109,12 +108,6 @@ def _first_dom_date(
     s: PageScan, nodes: list[int], ref: int | None = None
 ) -> tuple[str | None, str | None]:
     found = _dom_date(s, nodes, ref)
-    return (found.iso, found.raw) if found else (None, None)
-
-
-def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | None, str | None]:
-    """The date printed by the headline (see :func:`printed_near_title`)."""
-    found = printed_near_title(s, title)
     return (found.iso, found.raw) if found else (None, None)
 
 
