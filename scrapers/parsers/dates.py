@@ -38,6 +38,7 @@ MONTHS = {
 }
 # fmt: on
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+MONTH_RE = _MONTH_RE  # the month names as one regex alternation, longest first
 
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"

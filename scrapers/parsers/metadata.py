@@ -28,6 +28,7 @@ class Metadata:
     links: dict[str, list[str]] = field(default_factory=dict)  # rel -> hrefs
     article: dict[str, Any] = field(default_factory=dict)  # the JSON-LD article object
     ld_objects: list[dict[str, Any]] = field(default_factory=list)  # all JSON-LD objects
+    scripts: list[etree._Element] = field(default_factory=list)  # other inline scripts, unread
 
     def ld_ref(self, value: Any) -> Any:
         """Resolve a bare ``{"@id": ...}`` reference to the object with that id.
@@ -138,10 +139,13 @@ def collect_metadata(doc: etree._Element) -> Metadata:
             for rel in (el.get("rel") or "").lower().split():
                 if href:
                     md.links.setdefault(rel, []).append(href.strip())
-        elif "ld+json" in (el.get("type") or "").lower() and el.text:
-            data = _load_json(el.text[:500_000])
-            if data is not None:
-                _flatten(data, md.ld_objects)
+        elif "ld+json" in (el.get("type") or "").lower():
+            if el.text:
+                data = _load_json(el.text[:500_000])
+                if data is not None:
+                    _flatten(data, md.ld_objects)
+        elif el.get("src") is None:
+            md.scripts.append(el)
     md.article = _pick_article(md.ld_objects)
     return md
 
@@ -177,3 +181,25 @@ def ld_persons(value: Any) -> tuple[list[tuple[str, str | None]], list[str]]:
                 url = item.get("url") if isinstance(item.get("url"), str) else None
                 persons.append((name, url))
     return persons, orgs
+
+
+# An application's state embedded in a script ("published_at" of a shop's
+# product, "publishedAt" of a single-page app's article).
+_SCRIPT_PUBLISHED = re.compile(
+    r'"(?:published_?at|date_?published|publish_?date|first_?published_?(?:at|date)?'
+    r'|publication_?date)"\s*:\s*"([^"]{8,40})"',
+    re.I,
+)
+
+
+def script_published(md: Metadata) -> str | None:
+    """The first publication date a non-JSON-LD inline script states, raw.
+
+    Read only when nothing else dates the page: which object of an app's state
+    is the article is unknown, so it is the weakest evidence.
+    """
+    for el in md.scripts[:60]:
+        text = el.text
+        if text and (m := _SCRIPT_PUBLISHED.search(text, 0, 2_000_000)):
+            return m.group(1)
+    return None

@@ -8,18 +8,22 @@ date next to the headline and a date in the URL path are the fallbacks.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
-from itertools import islice
 
 from lxml import etree
 
+from scrapers.parsers.date_fallbacks import copyright_date, labelled_in_text
 from scrapers.parsers.dates import parse_date
-from scrapers.parsers.metadata import Metadata, ld_text
+from scrapers.parsers.metadata import Metadata, ld_text, script_published
+from scrapers.parsers.printed_date import (
+    Around,
+    Printed,
+    dates_something_else,
+)
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
-from scrapers.parsers.title import headline_at
 
 _PUBLISHED_META = (
     "article:published_time",
@@ -57,6 +61,8 @@ _MODIFIED_META = (
     "dc.date.modified",
 )
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|$|-|\.)")
+# A path segment that is a day-first date ("/meldungen/29-10-2021").
+_URL_DMY = re.compile(r"/(\d{1,2})[-_.](\d{1,2})[-_.]((?:19|20)\d{2})(?:/|$|[-_.?#])")
 
 
 def _from_element(el: etree._Element) -> tuple[str | None, str | None]:
@@ -81,9 +87,7 @@ def _from_element(el: etree._Element) -> tuple[str | None, str | None]:
 _COMMENT = re.compile("comment")
 
 
-def _first_dom_date(
-    s: PageScan, nodes: list[int], ref: int | None = None
-) -> tuple[str | None, str | None]:
+def _dom_date(s: PageScan, nodes: list[int], ref: int | None = None) -> Printed | None:
     """The first date among ``nodes``, nearest to the headline index ``ref`` first.
 
     Teaser lists and the "today" line of a site's navigation repeat the
@@ -95,67 +99,16 @@ def _first_dom_date(
         if s.inside(i, _COMMENT):
             continue
         iso, raw = _from_element(s.nodes[i])
-        if iso:
-            return iso, raw
-    return None, None
+        if iso and raw and not dates_something_else(raw):
+            return Printed(i, iso, raw)
+    return None
 
 
-# A date opening a paragraph, set off from the text ("27.1.2022 - Bei der ...").
-_DATELINE = re.compile(
-    r"\s*(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"
-    r"|[^\W\d]+\.?\s+\d{1,2},\s+\d{4})\s*[-–—|:/„\"(]"
-)
-# A two-digit year is a date only when it stands alone ("31.10.23", "23.09.22 - 14:05").
-_SHORT_YEAR = re.compile(
-    r"\s*(\d{1,2})\.(\d{1,2})\.(\d{2})(?:,?\s*(?:[-|]\s*)?(\d{1,2})[:.](\d{2})(?:\s*uhr)?)?\s*",
-    re.I,
-)
-
-
-def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str]]:
-    """Text and tail pieces of 6 to 80 characters of the given elements.
-
-    Longer pieces that open with a dateline yield that opening.
-    """
-    for i in indices:
-        el = s.nodes[i]
-        for raw in (el.text, el.tail):
-            if not raw:
-                continue
-            n = len(raw.strip())
-            if 6 <= n <= 80:
-                yield i, raw
-            elif n > 80 and (m := _DATELINE.match(raw)):
-                yield i, m.group()
-
-
-def _near_date(raw: str) -> str | None:
-    """A date in a short line by the headline, two-digit years included."""
-    iso, _ = parse_date(raw)
-    if iso or raw.count(".") < 2 or not (m := _SHORT_YEAR.fullmatch(raw)):
-        return iso
-    d, mo, y, hh, mm = m.groups()
-    return parse_date(f"20{y}-{int(mo):02d}-{int(d):02d}" + (f" {hh}:{mm}" if hh else ""))[0]
-
-
-def text_date_near_title(s: PageScan, title: str | None = None) -> tuple[str | None, str | None]:
-    """A date in a short line of text right after the headline, or nearer before it.
-
-    Walks the page in reading order from the headline (the heading that reads
-    as ``title``, else the first ``<h1>``, else the top of the body), whatever
-    the markup around it.
-    """
-    start = headline_at(s, title)
-    after = islice(_short_texts(s, range(start, len(s.nodes))), 40)
-    below = next(((i, raw, iso) for i, raw in after if (iso := _near_date(raw))), None)
-    limit = below[0] - start if below else len(s.nodes)
-    before = islice(_short_texts(s, range(start - 1, max(s.body, start - 40), -1)), 20)
-    for i, raw in before:  # a date just above the headline beats one far below it
-        if start - i >= limit:
-            break
-        if iso := _near_date(raw):
-            return iso, raw.strip()
-    return (below[2], below[1].strip()) if below else (None, None)
+def _first_dom_date(
+    s: PageScan, nodes: list[int], ref: int | None = None
+) -> tuple[str | None, str | None]:
+    found = _dom_date(s, nodes, ref)
+    return (found.iso, found.raw) if found else (None, None)
 
 
 def _meta_date(
@@ -168,38 +121,82 @@ def _meta_date(
     return None, None
 
 
+Shown = Callable[[], "Printed | None"]  # the date printed by the headline, computed on demand
+
+
+def _marked_up(s: PageScan, printed: Printed | None, ref: int) -> tuple[str, str] | None:
+    """The printed date as the page marks it up for machines, when it does.
+
+    ``<time datetime>`` or ``itemprop="datePublished"`` right under the
+    headline ``ref`` (the subline, not an embed or a teaser further down): a
+    statement like the metadata's, which the reader sees too.
+    """
+    if printed is None or not 0 < printed.i - ref <= 20:
+        return None
+    if sum(s.own[ref + 1 : printed.i]) > 400:
+        return None
+    el = s.nodes[printed.i]
+    if printed.raw not in (el.text or ""):
+        return None
+    if el.tag == "time" or "datepublished" in s.attr(printed.i):
+        raw = el.get("datetime") or el.get("content")
+        iso = parse_date(raw)[0] if raw else None
+        if raw and iso and iso[:10] == printed.iso[:10]:
+            return iso, raw
+    return None
+
+
 def _agreeing_meta_date(
-    md: Metadata, s: PageScan, title: str | None
+    md: Metadata, s: PageScan, ref: int, shown: Shown
 ) -> tuple[str | None, str | None]:
     """The published date the metadata states, settled by the page when statements differ.
 
     JSON-LD and ``article:published_time`` sometimes disagree (one is the
-    draft's creation, the other the release): the one whose day the page
-    prints by the headline is the publication date, unless it is the stated
-    last change (the page then prints its update); without a printed
-    date, or when none agrees, the first statement stands.
+    draft's creation, the other the release; a migration stamps all pages with
+    its own day): the one whose day the page prints by the headline is the
+    publication date, unless it is the stated last change (the page then
+    prints its update); without a printed date, or when none agrees, the
+    first statement stands.  A ``<time datetime>`` printed by the headline
+    counts as one more statement.
     """
     stated: list[tuple[str, str]] = []
     for raw in (ld_text(md.ld("datePublished")), *(md.first(n) for n in _PUBLISHED_META)):
         iso, _ = parse_date(raw)
         if iso and raw and all(iso[:10] != d[:10] for d, _ in stated):
             stated.append((iso, raw))
-    if len(stated) < 2:
-        return stated[0] if stated else (None, None)
-    shown = text_date_near_title(s, title)[0]
+    if not stated:
+        return None, None
+    if len(stated) < 2 and not any(0 < i - ref <= 20 for i in s.dateish):
+        return stated[0]  # (one statement and no date markup under the headline)
+    printed = shown()
+    own = _marked_up(s, printed, ref)
+    if own and all(own[0][:10] != d[:10] for d, _ in stated):
+        stated.append(own)
+    if len(stated) < 2 or printed is None:
+        return stated[0]
     changed = _meta_date(md, "dateModified", _MODIFIED_META)[0] or ""
     agreeing = [
-        d
-        for d in stated
-        if shown and d[0][:10] == shown[:10] and d[0] not in (changed, changed[:10])
+        d for d in stated if d[0][:10] == printed.iso[:10] and d[0] not in (changed, changed[:10])
     ]
     return agreeing[0] if agreeing else stated[0]
 
 
 def url_date(url: str) -> str | None:
-    """A date in the URL path ("/2019/04/24/slug"), as ISO date."""
-    m = _URL_DATE.search(url or "")
-    return parse_date("-".join(m.groups()))[0] if m else None
+    """A date in the URL path ("/2019/04/24/slug", "/meldungen/29-10-2021"), as ISO date.
+
+    >>> url_date("https://x.example/2019/04/24/slug/")
+    '2019-04-24'
+    >>> url_date("https://x.example/meldungen/29-10-2021")
+    '2021-10-29'
+    >>> url_date("https://x.example/2019/04/slug/") is None
+    True
+    """
+    if m := _URL_DATE.search(url or ""):
+        return parse_date("-".join(m.groups()))[0]
+    if m := _URL_DMY.search(url or ""):
+        d, mo, y = m.groups()
+        return parse_date(f"{y}-{mo}-{d}")[0]
+    return None
 
 
 def _own_url(md: Metadata) -> str | None:
@@ -208,7 +205,7 @@ def _own_url(md: Metadata) -> str | None:
 
 
 def _local_day(
-    stated: tuple[str | None, str | None], shown: tuple[str | None, str | None]
+    stated: tuple[str | None, str | None], printed: Printed | None
 ) -> tuple[str | None, str | None]:
     """The page's own local date when a timestamp falls on the day before or after.
 
@@ -217,23 +214,45 @@ def _local_day(
     before; the date printed by the headline is the one the publication
     states, so it wins when the two are one day apart.
     """
-    if not stated[0] or not shown[0]:
+    if not stated[0] or not printed:
         return stated
     try:
         a = date.fromisoformat(stated[0][:10])
-        b = date.fromisoformat(shown[0][:10])
+        b = date.fromisoformat(printed.iso[:10])
     except ValueError:
         return stated
-    return shown if abs((a - b).days) == 1 else stated
+    return (printed.iso, printed.raw) if abs((a - b).days) == 1 else stated
 
 
-def _document_date(md: Metadata, s: PageScan, title: str | None) -> tuple[str | None, str | None]:
+def _document_date(md: Metadata, shown: Shown) -> tuple[str | None, str | None]:
     """A generic document date, unless the page prints another date by the headline."""
     stated = _meta_date(md, None, _DOCUMENT_DATE_META)
     if not stated[0]:
         return stated
-    shown = text_date_near_title(s, title)
-    return shown if shown[0] and shown[0][:10] != stated[0][:10] else stated
+    printed = shown()
+    if printed and printed.iso[:10] != stated[0][:10]:
+        return printed.iso, printed.raw
+    return stated
+
+
+def _dom_or_printed(s: PageScan, nodes: list[int], ref: int, shown: Shown) -> Printed | None:
+    """A date-marked element's date, unless a date printed nearer the headline.
+
+    Date classes and ``<time>`` also mark the site's "today" line and the
+    teasers of other articles; a plain line of text right under the
+    headline ("Stand - 12.11.2021") is then the article's date.
+    """
+    found = _dom_date(s, nodes, ref)
+    if found is None:
+        return None
+    printed = shown()
+    if (
+        printed
+        and printed.iso[:10] != found.iso[:10]
+        and s.distance(printed.i, ref) < s.distance(found.i, ref)
+    ):
+        return printed
+    return found
 
 
 def _published(
@@ -242,26 +261,38 @@ def _published(
     s: PageScan,
     url: str,
     selector: str | None,
-    title: str | None,
+    around: Around,
 ) -> tuple[str | None, str | None]:
     """The publication date from the strongest source that states one."""
-    ref = headline_at(s, title)
+    ref = around.start
     el = select_first(doc, selector) if selector else None
+    shown = around.near
+
+    def pair(found: Printed | None) -> tuple[str | None, str | None]:
+        return (found.iso, found.raw) if found else (None, None)
+
     sources: tuple[Callable[[], tuple[str | None, str | None]], ...] = (
         lambda: _from_element(el) if el is not None else (None, None),
-        lambda: _agreeing_meta_date(md, s, title),
-        lambda: _document_date(md, s, title),
-        lambda: _first_dom_date(s, s.published, ref),
-        lambda: _first_dom_date(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref),
-        lambda: text_date_near_title(s, title),
+        lambda: _agreeing_meta_date(md, s, ref, shown),
+        lambda: _document_date(md, shown),
+        lambda: pair(_dom_or_printed(s, s.published, ref, shown)),
+        lambda: pair(_dom_or_printed(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref, shown)),
+        lambda: pair(shown()),
         lambda: (iso, url) if (iso := url_date(url)) else (None, None),
         lambda: (iso, own) if (own := _own_url(md)) and (iso := url_date(own)) else (None, None),
+        lambda: labelled_in_text(s.body_text()),
+        lambda: (
+            (iso, raw)
+            if (raw := script_published(md)) and (iso := parse_date(raw)[0])
+            else (None, None)
+        ),
+        lambda: copyright_date(s.body_text()),
     )
     for source in sources:
         found = source()
         if found[0]:
             if "T" in found[0]:  # a timestamp: its calendar day may not be the page's
-                return _local_day(found, text_date_near_title(s, title))
+                return _local_day(found, shown())
             return found
     return None, None
 
@@ -280,8 +311,11 @@ def extract_dates(
     ``title`` (the extracted headline) locates the date printed beside it.
     """
     s = scan or scan_page(doc)
-    published = _published(doc, md, s, url, selector, title)
+    around = Around(s, title)
+    published = _published(doc, md, s, url, selector, around)
     modified = _meta_date(md, "dateModified", _MODIFIED_META)
     if not modified[0]:
         modified = _first_dom_date(s, s.modified)
+    if not modified[0] and (update := around.update()):
+        modified = update.iso, update.raw
     return published, modified
