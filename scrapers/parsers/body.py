@@ -122,9 +122,27 @@ def _minor(s: PageScan, i: int, limit: float, raw: list[int]) -> bool:
     ``<article>`` nor most of its paragraph text, and, on pages without an
     ``<h1>``, when it is small.
     """
-    if s.contains(i, "h1") or s.contains(i, "article") or raw[i] >= 0.8 * raw[s.body]:
+    if s.contains(i, "h1") or s.contains(i, "article"):
         return False
+    if raw[i] >= 0.8 * raw[s.body]:
+        return _headline_block_elsewhere(s, i, raw)
     return "h1" in s.by_tag or s.size[i] < limit
+
+
+def _headline_block_elsewhere(s: PageScan, i: int, raw: list[int]) -> bool:
+    """True when the headline's own block holds prose and lies outside region ``i``.
+
+    A region holding most of the page's paragraphs is the article wrapped in
+    broken markup, unless the block around the ``<h1>`` has an article of its
+    own (then the region is a long sidebar beside a short article).
+    """
+    h1s = s.by_tag.get("h1")
+    if not h1s:
+        return False
+    block = s.parent[h1s[0]]
+    while block > s.body and raw[block] < 150:
+        block = s.parent[block]
+    return block > s.body and not block <= i < s.end[block]
 
 
 def _paragraph_values(s: PageScan) -> list[int]:
@@ -234,42 +252,82 @@ def extract_body(
     return Body(text=text, html=clean_html(node), node=node)
 
 
-_LEAD = re.compile(r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract")
+_LEAD = re.compile(
+    r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract|epigraph|"
+    r"(?<![a-z])dek(?![a-z])|bajada|entradilla|chapo|sommario"
+)
 _LEAD_TAGS = frozenset(["p", "div", "section", "h2", "strong", "em"])
 
 
 def lead_blocks(s: PageScan, best: int, headline: int) -> list[int]:
     """The standfirst between the headline and the content container.
 
-    Many CMSs print the lead ("teaser", "intro", "summary") as a sibling
-    before the body container; it is part of the article when it sits after
-    the headline, in the same wrapper (or a few elements from both), and is
-    prose rather than links.
+    Many CMSs print the lead ("teaser", "intro", "summary") before the body
+    container; it is part of the article when it sits after the headline, in
+    the same wrapper (or a few elements from both; or, when the headline
+    stands apart, in the container's own ``<article>``), and is prose rather
+    than links.  A lead named so may sit deeper in a header block, beside the
+    byline and the date; an unnamed paragraph counts only as a sibling.
     """
-    if not s.body < headline < best or s.end[headline] > best:
+    start = _lead_start(s, best, headline)
+    if start is None:
         return []
-    top = s.parent[best]
-    while top > s.body and top > headline:
-        top = s.parent[top]  # the wrapper holding both headline and container
-    if top <= s.body and best - headline > 12:
-        return []  # far apart and only the page holds both
     out = []
-    i = s.end[headline]
+    i = start
     while i < best:
         if s.end[i] > best:  # an ancestor of the container: look inside it
             i += 1
             continue
-        size = s.size[i]
-        named = s.tags[i] in _LEAD_TAGS and _LEAD.search(s.attr(i) or "")
-        if (
-            size >= (30 if named else 80)
-            and (named or s.tags[i] == "p")
-            and s.links[i] < 0.3 * size
-            and not boilerplate.is_boilerplate(s.nodes[i])
-        ):
+        if _is_lead(s, i, named_only=False):
             out.append(i)
-        i = s.end[i]
+            i = s.end[i]
+            continue
+        i = _named_lead_inside(s, i, out)
     return out[:3]
+
+
+def _lead_start(s: PageScan, best: int, headline: int) -> int | None:
+    """Where the search for a lead starts: after the headline, within their wrapper."""
+    if s.body < headline < best and s.end[headline] <= best:
+        top = s.parent[best]
+        while top > s.body and top > headline:
+            top = s.parent[top]  # the wrapper holding both headline and container
+        if top > s.body or best - headline <= 12:
+            return s.end[headline]
+    art = s.parent[best]  # the headline stands apart: the container's own <article>
+    while art > s.body and s.tags[art] != "article":
+        art = s.parent[art]
+    return art + 1 if art > s.body and best - art <= 60 else None
+
+
+def _is_lead(s: PageScan, i: int, *, named_only: bool) -> bool:
+    size = s.size[i]
+    named = s.tags[i] in _LEAD_TAGS and _LEAD.search(s.attr(i) or "")
+    if named_only and not named:
+        return False
+    return bool(
+        size >= (30 if named else 80)
+        and (named or s.tags[i] == "p")
+        and s.links[i] < 0.3 * size
+        and not boilerplate.is_boilerplate(s.nodes[i])
+    )
+
+
+def _named_lead_inside(s: PageScan, i: int, out: list[int]) -> int:
+    """Collect a lead named so inside block ``i`` (a header with byline and date); the next index."""
+    end = s.end[i]
+    if end - i > 40 or boilerplate.is_boilerplate(s.nodes[i]):
+        return end
+    j = i + 1
+    while j < end:
+        if _is_lead(s, j, named_only=True) and not any(
+            _is_lead(s, k, named_only=True) for k in range(j + 1, s.end[j])
+        ):
+            out.append(j)
+            j = s.end[j]
+        else:
+            j += 1
+    return end
 
 
 # Paragraphs that end articles but are not part of them: links onward, filing

@@ -243,6 +243,44 @@ def _drop_meta_lines(container: etree._Element, sizes: _Sizes) -> int:
     return dropped
 
 
+# Headings that are links to other pages (an article's own subheadings are not;
+# a link to an anchor of the page is a table of contents).
+_LINKED_HEADINGS = etree.XPath(
+    ".//*[self::h2 or self::h3 or self::h4 or self::h5]"
+    "[.//a[@href and not(starts-with(@href, '#'))]]"
+)
+
+
+def teaser_lists(container: etree._Element) -> set[etree._Element]:
+    """Blocks listing other articles: two or more headings that link elsewhere.
+
+    The block is the lowest one holding two such headings whose text is
+    mostly the link's; a heading that merely contains a link is prose.
+    """
+    counts: dict[etree._Element, int] = {}
+    for h in _LINKED_HEADINGS(container):
+        text = _measure(h)
+        if not text or sum(_measure(a) for a in h.iter("a")) < 0.8 * text:
+            continue
+        for a in h.iterancestors():
+            if a is container:
+                break
+            counts[a] = counts.get(a, 0) + 1
+    lists = {el for el, n in counts.items() if n >= 2 and el.tag in _BLOCKS}
+    return {el for el in lists if not any(a in lists for a in el.iterancestors())}
+
+
+def _closing(container: etree._Element, el: etree._Element, sizes: _Sizes) -> bool:
+    """True when ``el`` follows most of the container's prose (lists of other
+    articles close a page; on a front page the teasers are the content)."""
+    s = sizes.scan
+    i, c = (s.index.get(el), s.index.get(container)) if s is not None else (None, None)
+    if i is None or c is None or not s.para_prefix or s.tags[c] in ("body", "html"):
+        return False  # (a whole page as the container: no article to close)
+    before = s.para_prefix[i] - s.para_prefix[c]
+    return before >= 200 and before > s.para_prefix[s.end[c]] - s.para_prefix[s.end[i]]
+
+
 def prune(
     container: etree._Element, *, title: str | None = None, scan: PageScan | None = None
 ) -> None:
@@ -254,6 +292,9 @@ def prune(
     removed = _cut_after_end_markers(container, sizes)
     removed += _drop_meta_lines(container, sizes)
     limit = max((sizes.text(container) - removed) * 0.5, 200)
+    for el in teaser_lists(container):
+        if sizes.text(el) <= limit and _closing(container, el, sizes):
+            el.drop_tree()
     doomed = []
     stack = list(container)
     while stack:

@@ -185,3 +185,71 @@ def test_a_call_to_action_inside_the_article_stays():
         f"newsletter, the mayor said.</p>{_PARAS}</article></body></html>"
     )
     assert "subscribe to the council's newsletter" in _body(html)
+
+
+def test_lead_named_so_inside_the_article_header_is_kept():
+    # The headline stands apart from the article; the lead sits in the article's
+    # header beside the byline and the date.
+    html = (
+        "<html><body><h1>Story</h1><div class='wrap'><article><div class='article-header'>"
+        "<p class='article-excerpt'>The lead says what happened and where it did.</p>"
+        "<div class='author'>Von Jane Doe</div></div>"
+        f"<div class='article-content'>{_PARAS}</div></article></div></body></html>"
+    )
+    text = _body(html)
+    assert text.startswith("The lead says what happened and where it did.\n\nParagraph 0")
+    assert "Jane Doe" not in text
+
+
+def test_lead_nested_in_a_wrapper_after_the_headline_is_kept():
+    html = (
+        "<html><body><article><h1>Story</h1><div class='epigraph-container'>"
+        "<h2 class='epigraph'>The company announced 150 layoffs for the end of the month.</h2>"
+        f"</div><div class='media'></div><div class='article-content'>{_PARAS}</div>"
+        "</article></body></html>"
+    )
+    assert _body(html).startswith("The company announced 150 layoffs")
+
+
+def test_long_sidebar_beside_a_short_article_is_not_the_article():
+    sidebar = "".join(PARA.format(f"Sidebar widget {i}") for i in range(16))
+    article = "".join(PARA.format(f"Story {i}") for i in range(3))
+    html = (
+        f"<html><body><div class='main'><div class='content'><h1>Story</h1>{article}</div>"
+        f"<aside class='widgets'>{sidebar}</aside></div></body></html>"
+    )
+    text = _body(html)
+    assert "Story 2" in text and "Sidebar widget" not in text
+
+
+def test_list_of_other_articles_closing_the_article_is_dropped():
+    items = "".join(
+        f"<div class='item'><h3><a href='/other-{n}'>Another story {n}</a></h3>"
+        f"<p>What the other story number {n} is about, in a sentence or two.</p></div>"
+        for n in range(3)
+    )
+    html = (
+        f"<html><body><div class='story'><h1>Story</h1>{_PARAS}<div class='grid'>{items}</div>"
+        "</div></body></html>"
+    )
+    text = _body(html)
+    assert "Paragraph 5" in text and "other story" not in text
+
+
+def test_linked_subheadings_inside_the_article_stay():
+    # A table of contents links its headings to anchors of the page.
+    sections = "".join(
+        f"<h2><a href='#s{n}'>Section {n}</a></h2>{PARA.format(f'Text {n}')}" for n in range(3)
+    )
+    html = f"<html><body><article><h1>Story</h1>{_PARAS}{sections}</article></body></html>"
+    assert "Section 2" in _body(html)
+
+
+def test_teasers_on_a_front_page_are_its_content():
+    items = "".join(
+        f"<div class='box'><h3><a href='/p{n}'>Product {n}</a></h3>"
+        f"<p>What product number {n} does for the customer, in a sentence or two.</p></div>"
+        for n in range(4)
+    )
+    html = f"<html><body><h1>Welcome</h1>{items}</body></html>"
+    assert "product number 3" in _body(html)
