@@ -80,7 +80,9 @@ class Body:
     node: etree._Element | None = None
 
 
-def _unlikely_and_known(s: PageScan, raw: list[int]) -> tuple[list[int], list[int]]:
+def _unlikely_and_known(
+    s: PageScan, raw: list[int], values: list[int]
+) -> tuple[list[int], list[int]]:
     """Unlikely regions (menus, sidebars, footers) and CMS-named content containers.
 
     Only elements holding paragraph text (``raw`` > 0) are examined: an
@@ -110,12 +112,12 @@ def _unlikely_and_known(s: PageScan, raw: list[int]) -> tuple[list[int], list[in
             or (el.get("role") or "") in _UNLIKELY_ROLES
             or boilerplate.is_hidden(el)
         )
-        if bad and _minor(s, i, limit, raw):
+        if bad and _minor(s, i, limit, raw, values):
             unlikely.append(i)
     return unlikely, known
 
 
-def _minor(s: PageScan, i: int, limit: float, raw: list[int]) -> bool:
+def _minor(s: PageScan, i: int, limit: float, raw: list[int], values: list[int]) -> bool:
     """Not a wrapper of the page's main parts (broken markup nests pages in menus).
 
     A region is minor when it holds neither the page's ``<h1>`` nor an
@@ -125,12 +127,12 @@ def _minor(s: PageScan, i: int, limit: float, raw: list[int]) -> bool:
     if s.contains(i, "h1") or s.contains(i, "article"):
         return False
     if raw[i] >= 0.8 * raw[s.body]:
-        return _headline_block_elsewhere(s, i, raw)
+        return _headline_block_elsewhere(s, i, values)
     return "h1" in s.by_tag or s.size[i] < limit
 
 
-def _headline_block_elsewhere(s: PageScan, i: int, raw: list[int]) -> bool:
-    """True when the headline's own block holds prose and lies outside region ``i``.
+def _headline_block_elsewhere(s: PageScan, i: int, values: list[int]) -> bool:
+    """True when the headline's own block holds prose after it, outside region ``i``.
 
     A region holding most of the page's paragraphs is the article wrapped in
     broken markup, unless the block around the ``<h1>`` has an article of its
@@ -139,10 +141,21 @@ def _headline_block_elsewhere(s: PageScan, i: int, raw: list[int]) -> bool:
     h1s = s.by_tag.get("h1")
     if not h1s:
         return False
-    block = s.parent[h1s[0]]
-    while block > s.body and raw[block] < 150:
+    h = h1s[0]
+    block = s.parent[h]
+    while block > s.body and _prose_after(s, h, s.end[block], values) < 150:
         block = s.parent[block]
     return block > s.body and not block <= i < s.end[block]
+
+
+def _prose_after(s: PageScan, start: int, stop: int, values: list[int]) -> int:
+    """Paragraph text in ``range(start, stop)`` outside asides, menus, footers and forms."""
+    total = sum(values[start:stop])
+    for tag in _REGION_TAGS:
+        for r in s.by_tag.get(tag, ()):
+            if start <= r < stop:
+                total -= sum(values[r : s.end[r]])
+    return total
 
 
 def _paragraph_values(s: PageScan) -> list[int]:
@@ -179,7 +192,7 @@ def best_container(s: PageScan) -> tuple[int | None, int]:
     """
     values = _paragraph_values(s)
     scores = _credit(s, values)
-    unlikely, known = _unlikely_and_known(s, scores)
+    unlikely, known = _unlikely_and_known(s, scores, values)
     if unlikely:
         for u in unlikely:
             values[u : s.end[u]] = [0] * (s.end[u] - u)
@@ -199,7 +212,30 @@ def best_container(s: PageScan) -> tuple[int | None, int]:
         para, i = max(((scores[i], i) for i in known), key=lambda x: x[0])
         if para > 0 and para >= 0.5 * best_p:
             return i, para
+    if best is not None:
+        best, best_p = _headline_column(s, best, best_p, scores)
     return best, best_p
+
+
+HEADLINE_COLUMN_SHARE = 0.85  # of the row's prose, for the headline's column to win
+
+
+def _headline_column(s: PageScan, best: int, para: int, scores: list[int]) -> tuple[int, int]:
+    """The child of ``best`` that holds the headline and most of its prose.
+
+    A container found by density can be a row of columns: the article's
+    column (headline and text) beside a narrower one with contacts, teasers
+    or an issue's contents, whose paragraphs tip the balance to the row.
+    """
+    h1s = s.by_tag.get("h1")
+    if not h1s or not best < h1s[0] < s.end[best]:
+        return best, para
+    child = h1s[0]
+    while s.parent[child] != best:
+        child = s.parent[child]
+    if child != h1s[0] and scores[child] >= HEADLINE_COLUMN_SHARE * para:
+        return _headline_column(s, child, scores[child], scores)
+    return best, para
 
 
 def strip_junk(root: etree._Element) -> None:

@@ -253,3 +253,26 @@ def test_teasers_on_a_front_page_are_its_content():
     )
     html = f"<html><body><h1>Welcome</h1>{items}</body></html>"
     assert "product number 3" in _body(html)
+
+
+def test_headline_column_beside_a_contact_column_is_the_article():
+    article = "".join(PARA.format(f"Story {i}") for i in range(8))
+    contact = "<h2>Contact</h2><p>Jane Doe, phone +49 40 1234 5678, jane.doe@example.org</p>"
+    html = (
+        f"<html><body><div id='content'><div id='large'><h1>Story</h1>{article}</div>"
+        f"<div id='right'>{contact}</div></div></body></html>"
+    )
+    text = _body(html)
+    assert "Story 7" in text and "Jane Doe" not in text
+
+
+def test_a_forum_page_with_a_menu_headline_keeps_its_main_region():
+    # The only <h1> is the site's logo in a header whose prose is a banner aside:
+    # it is no article of its own, so the big form region stays the content.
+    posts = "".join(PARA.format(f"Post {i}") for i in range(10))
+    html = (
+        "<html><body><header><h1>Forum</h1><aside class='banner'>"
+        f"{PARA.format('Banner')}{PARA.format('Banner two')}</aside></header>"
+        f"<form class='thread'>{posts}</form></body></html>"
+    )
+    assert "Post 9" in _body(html)
