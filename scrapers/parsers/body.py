@@ -288,10 +288,7 @@ def extract_body(
     return Body(text=text, html=clean_html(node), node=node)
 
 
-_LEAD = re.compile(
-    r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract|epigraph|"
-    r"(?<![a-z])dek(?![a-z])|bajada|entradilla|chapo|sommario"
-)
+_LEAD = boilerplate.LEAD
 _LEAD_TAGS = frozenset(["p", "div", "section", "h2", "strong", "em"])
 
 

@@ -23,6 +23,8 @@ _BAD_WORDS = re.compile(
     r"sponsor|pagination|nav-links|post-nav|toolbar|skip-link|screen-reader|tagcloud|"
     r"post-tags|entry-tags|tag-links|cat-links|entry-meta|post-meta|article-meta|byline|"
     r"author-bio|author-box|about-author|donate|login|jp-relatedposts|addtoany|"
+    # the post's filing line under the text ("This entry was posted in ...")
+    r"postmetadata|entry-utility|sociable|"
     r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
     r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
     r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also|"
@@ -35,6 +37,9 @@ _BAD_TOKENS = frozenset(
     ["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"]
 )
 _TOKEN_SPLIT = re.compile(r"\s+")
+# "ad" as a part of a hyphenated name ("it-ad", "ad-wrapper"): other words are
+# too often parts of harmless names ("hidden-xs", "no-print").
+_AD_PART = re.compile(r"(?<![a-z0-9])ads?(?:-|_)|(?:-|_)ads?(?![a-z0-9])")
 _DROP_TAGS = frozenset(["nav", "aside", "footer", "form", "header", "h1"])
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respond)")
@@ -125,7 +130,7 @@ def is_boilerplate(el: etree._Element) -> bool:
         return False
     if _BAD_WORDS.search(attrs) or ("teaser" in attrs and _LINKED_HEADING(el)):
         return True
-    return any(t in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs))
+    return any(t in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs)) or bool(_AD_PART.search(attrs))
 
 
 def in_excluded_region(el: etree._Element) -> bool:
@@ -281,6 +286,55 @@ def _closing(container: etree._Element, el: etree._Element, sizes: _Sizes) -> bo
     return before >= 200 and before > s.para_prefix[s.end[c]] - s.para_prefix[s.end[i]]
 
 
+# Names of the lead (standfirst) that CMSs print under the headline.
+LEAD = re.compile(
+    r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract|epigraph|"
+    r"(?<![a-z])dek(?![a-z])|bajada|entradilla|chapo|sommario"
+)
+
+
+def _is_header_lead(el: etree._Element) -> bool:
+    size = _measure(el)
+    named = el.tag != "span" and LEAD.search(_attrs(el))
+    if not ((named and size >= 30) or (el.tag in ("p", "h2") and size >= 80)):
+        return False
+    return not is_boilerplate(el) and 3 * sum(_measure(a) for a in el.iter("a")) < size
+
+
+def _header_leads(header: etree._Element) -> list[etree._Element]:
+    """The lead paragraphs in an article's header: named so, or a sentence-long
+    paragraph or subheading that is not a link."""
+    out: list[etree._Element] = []
+    for el in header.iter("p", "div", "h2", "span"):
+        if not any(a in out for a in el.iterancestors()) and _is_header_lead(el):
+            out.append(el)
+    return out
+
+
+def _strip_to_leads(container: etree._Element) -> set[etree._Element]:
+    """Reduce the headers inside the container to their leads; the headers kept.
+
+    A header holds the headline, the byline and the date, which are fields of
+    their own, but often the lead too, which is article text.
+    """
+    kept: set[etree._Element] = set()
+    for header in list(container.iter("header")):
+        if header.getparent() is None or any(a in kept for a in header.iterancestors()):
+            continue
+        leads = _header_leads(header)
+        if not leads:
+            continue
+        keep = set(leads)
+        for lead in leads:
+            keep.update(lead.iterancestors())
+        doomed = [el for el in header.iterdescendants() if el not in keep]
+        for el in doomed:
+            if el.getparent() is not None and not any(a in leads for a in el.iterancestors()):
+                el.drop_tree()
+        kept.add(header)
+    return kept
+
+
 def prune(
     container: etree._Element, *, title: str | None = None, scan: PageScan | None = None
 ) -> None:
@@ -295,13 +349,14 @@ def prune(
     for el in teaser_lists(container):
         if sizes.text(el) <= limit and _closing(container, el, sizes):
             el.drop_tree()
+    kept = _strip_to_leads(container)
     doomed = []
     stack = list(container)
     while stack:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if _doomed(el, limit, sizes):
+        if el not in kept and _doomed(el, limit, sizes):
             doomed.append(el)
         else:
             stack.extend(el)

@@ -276,3 +276,34 @@ def test_a_forum_page_with_a_menu_headline_keeps_its_main_region():
         f"<form class='thread'>{posts}</form></body></html>"
     )
     assert "Post 9" in _body(html)
+
+
+def test_lead_in_a_header_inside_the_container_stays_byline_goes():
+    html = (
+        "<html><body><article class='post'><header class='intro'><h1>Story</h1>"
+        "<p class='a-lead'>The lead of the story, which sums up what happened.</p>"
+        "<div class='byline'>By Jane Doe</div><time>12.03.2022</time></header>"
+        f"{_PARAS}</article></body></html>"
+    )
+    text = _body(html)
+    assert text.startswith("The lead of the story")
+    assert "Jane Doe" not in text and "Paragraph 5" in text
+
+
+def test_header_without_a_lead_is_dropped():
+    html = (
+        "<html><body><article class='post'><header><h1>Story</h1><p>By Jane Doe</p></header>"
+        f"{_PARAS}</article></body></html>"
+    )
+    assert _body(html).startswith("Paragraph 0")
+
+
+def test_filing_line_and_ads_named_in_parts_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<div class='it-ad'><b>Podcast</b> now</div>"
+        "<div class='entry-utility'>This entry was posted in News. Bookmark the permalink.</div>"
+        "<p class='postmetadata alt'>Posted on Monday and filed under News.</p></article>"
+        "</body></html>"
+    )
+    text = _body(html)
+    assert text.endswith("enough words to count.")
