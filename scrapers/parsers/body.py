@@ -311,8 +311,11 @@ def lead_blocks(s: PageScan, best: int, headline: int) -> list[int]:
         if s.end[i] > best:  # an ancestor of the container: look inside it
             i += 1
             continue
-        if _is_lead(s, i, named_only=False):
-            out.append(i)
+        j = i
+        while not _is_lead(s, j, named_only=False) and j + 1 < s.end[j] == s.end[j + 1]:
+            j += 1  # (through wrappers of a single block)
+        if _is_lead(s, j, named_only=False):
+            out.append(j)
             i = s.end[i]
             continue
         i = _named_lead_inside(s, i, out)
@@ -340,7 +343,7 @@ def _is_lead(s: PageScan, i: int, *, named_only: bool) -> bool:
         return False
     return bool(
         size >= (30 if named else 80)
-        and (named or s.tags[i] == "p")
+        and (named or s.tags[i] == "p" or (s.tags[i] in _TEXT_BLOCKS and s.own[i] >= 80))
         and s.links[i] < 0.3 * size
         and not boilerplate.is_boilerplate(s.nodes[i])
     )
