@@ -11,6 +11,7 @@ newsletter boxes, ads) are dropped by their markup and link density.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -280,7 +281,7 @@ def extract_body(
     node = scan.nodes[best]
     leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
     boilerplate.prune(node, title=title, scan=scan)
-    text = _trim(element_text(node))
+    text = _trim(element_text(node), {element_text(c) for c in node.iter("figcaption")})
     if leads:
         lead_text = "\n\n".join(t for t in (element_text(el) for el in leads) if t)
         text = f"{lead_text}\n\n{text}" if lead_text and text else text
@@ -382,22 +383,33 @@ _CALL_TO_ACTION = re.compile(
     r"subscri(?:be|ption|ber)|abonnier|newsletter|suscr[ií]b|únete|hazte miembro|"
     r"\bapps? (?:for|für) (?:ios|android)|telegram|canal de youtube|youtube channel|"
     r"follow (?:us|the \w+ on)|síguenos|folgen sie uns|besuchen sie unseren|"
-    r"nichts mehr verpassen|nichts mehr versäumen",
+    r"nichts mehr verpassen|nichts mehr versäumen|"
+    # appeals for donations and for buying access
+    r"jetzt spenden|spenden sie|unterstützen sie (?:uns|unsere|diese)|support (?:us|our|independent)|"
+    r"donate now|make a donation|help us (?:continue|keep)|\bapoya(?:nos)?\b|"
+    r"(?:view|read) the (?:full|whole|rest of the) (?:story|article)|vorteile sichern",
     re.I,
 )
 
 
-def _trim(text: str) -> str:
+TRIM_MAX = 4  # closing paragraphs trimmed at most
+TRIM_SHORT = 50  # characters: a closing line shorter than this and not a sentence is a label
+
+
+def _trim(text: str, captions: Collection[str] = ()) -> str:
     """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")
-    and short calls to subscribe or follow that close the article."""
+    and short calls to subscribe or follow that close the article; a picture's
+    caption (in ``captions``) is article text and ends the trimming."""
     paras = text.split("\n\n")
-    for _ in range(4):
+    for _ in range(TRIM_MAX):
         if len(paras) < 2:
             break
         last = paras[-1]
+        if last in captions and len(last) >= 20:  # (a one-word "caption" is a label)
+            break
         if (
             (_READ_MORE.match(last) and len(last) < 200)
-            or (len(last) < 40 and not _SENTENCE_END.search(last))
+            or (len(last) < TRIM_SHORT and not _SENTENCE_END.search(last))
             or (len(last) < 250 and _CALL_TO_ACTION.search(last))
         ):
             paras.pop()

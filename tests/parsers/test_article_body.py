@@ -325,3 +325,31 @@ def test_lead_as_the_own_text_of_a_block_is_kept():
         "</article></body></html>"
     )
     assert _body(html).startswith("The lead of the story as a block")
+
+
+def test_closing_labels_and_appeals_are_trimmed():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p>We need your help</p>"
+        "<p>Help us continue to bring the news to readers everywhere.</p>"
+        "<p>News date : 04/21/2022 Category : Press Releases</p></article></body></html>"
+    )
+    assert _body(html).endswith("Paragraph 5 of the article body with enough words to count.")
+
+
+def test_a_donation_reported_in_the_article_stays():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p>The clinic thanked the resort for "
+        "its donation of supplies, which lets it do more for the community.</p></article>"
+        "</body></html>"
+    )
+    assert "its donation of supplies" in _body(html)
+
+
+def test_donation_and_newsletter_boxes_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<div class='reward rty-new-donation'>"
+        "<p>Support this kind of journalism.</p></div><div class='news-letter-section'>"
+        "<p>Sign up for our letters.</p></div></article></body></html>"
+    )
+    text = _body(html)
+    assert "journalism" not in text and "letters" not in text
