@@ -24,7 +24,7 @@ _BAD_WORDS = re.compile(
     r"post-tags|entry-tags|tag-links|cat-links|entry-meta|post-meta|article-meta|byline|"
     r"author-bio|author-box|about-author|donat|login|jp-relatedposts|addtoany|news-letter|"
     # the post's filing line under the text ("This entry was posted in ...")
-    r"postmetadata|entry-utility|sociable|"
+    r"postmetadata|entry-utility|sociable|disclaimer|factbox|infobox|"
     r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
     r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
     r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also|"
@@ -69,7 +69,9 @@ _RIGHTS = re.compile(
     re.I,
 )
 _CREDIT = re.compile(
-    r"^(?:foto|fotos|photo|photos|bild|bilder|image|credit|crédito|quelle|source|fuente|©)\s*:",
+    r"^(?:foto|fotos|photo|photos|bild|bilder|image|credit|crédito|quelle|source|fuente|©|"
+    r"beitragsbild|titelbild|symbolbild|aufmacherbild)\s*:|"
+    r"^(?:photograph|photo|picture|image|foto|bild)s? (?:by|von) ",
     re.I,
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")

@@ -353,3 +353,24 @@ def test_donation_and_newsletter_boxes_are_dropped():
     )
     text = _body(html)
     assert "journalism" not in text and "letters" not in text
+
+
+def test_fact_boxes_and_disclaimers_beside_the_text_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<div class='mol-factbox floatRHS'>"
+        "<p>A box of facts told in another story about the same topic.</p></div>"
+        "<p class='aawp-disclaimer'>Links marked with a star are affiliate links.</p>"
+        "</article></body></html>"
+    )
+    text = _body(html)
+    assert "facts" not in text and "affiliate" not in text and "Paragraph 5" in text
+
+
+def test_picture_credit_lines_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<div class='img'><div>Photograph by "
+        "Ed Marshall, Restoration Programme</div></div><p>Beitragsbild: Titelseite vom "
+        "2.4.2019</p></article></body></html>"
+    )
+    text = _body(html)
+    assert "Ed Marshall" not in text and "Titelseite" not in text
