@@ -282,15 +282,18 @@ def extract_body(
     leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
     boilerplate.prune(node, title=title, scan=scan)
     text = _trim(element_text(node), {element_text(c) for c in node.iter("figcaption")})
+    # (a lead the container repeats is a copy: for screen readers, or a teaser)
+    leads = [el for el in leads if (t := element_text(el)) and t[:80] not in text]
     if leads:
-        lead_text = "\n\n".join(t for t in (element_text(el) for el in leads) if t)
-        text = f"{lead_text}\n\n{text}" if lead_text and text else text
+        lead_text = "\n\n".join(element_text(el) for el in leads)
+        text = f"{lead_text}\n\n{text}" if text else text
         return Body(text=text, html=fragment_html(leads) + clean_html(node), node=node)
     return Body(text=text, html=clean_html(node), node=node)
 
 
 _LEAD = boilerplate.LEAD
 _LEAD_TAGS = frozenset(["p", "div", "section", "h2", "strong", "em"])
+_LEAD_BLOCKS = frozenset(["div", "section"])  # a lead as a block's own text
 
 
 def lead_blocks(s: PageScan, best: int, headline: int) -> list[int]:
@@ -344,7 +347,7 @@ def _is_lead(s: PageScan, i: int, *, named_only: bool) -> bool:
         return False
     return bool(
         size >= (30 if named else 80)
-        and (named or s.tags[i] == "p" or (s.tags[i] in _TEXT_BLOCKS and s.own[i] >= 80))
+        and (named or s.tags[i] == "p" or (s.tags[i] in _LEAD_BLOCKS and s.own[i] >= 80))
         and s.links[i] < 0.3 * size
         and not boilerplate.is_boilerplate(s.nodes[i])
     )

@@ -210,6 +210,9 @@ def _holds_article(
     return sum(sizes.paragraphs(f) or 0 for f in following) > 0.25 * total
 
 
+_HEADLINE = etree.XPath("boolean(.//h1)")
+
+
 def _cut_after_end_markers(container: etree._Element, sizes: _Sizes) -> int:
     """Drop an end-of-article heading and what follows it at its level; the size cut."""
     for el in list(container.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span")):
@@ -227,7 +230,11 @@ def _cut_after_end_markers(container: etree._Element, sizes: _Sizes) -> int:
             node = node.getparent()
         following = list(node.itersiblings())
         cut = sum(sizes.text(f) for f in following)
-        if cut > 0.5 * sizes.text(container) or _holds_article(container, following, sizes):
+        if (
+            cut > 0.5 * sizes.text(container)
+            or _holds_article(container, following, sizes)
+            or any(f.tag == "h1" or _HEADLINE(f) for f in following)  # a share bar above it
+        ):
             continue
         cut += sizes.text(node)
         for sib in following:

@@ -374,3 +374,22 @@ def test_picture_credit_lines_are_dropped():
     )
     text = _body(html)
     assert "Ed Marshall" not in text and "Titelseite" not in text
+
+
+def test_a_lead_the_container_repeats_is_not_doubled():
+    lead = "The lead of the story, which sums up what happened, where and when, and why."
+    html = (
+        f"<html><body><article><h1>Story</h1><p class='teaser'>{lead}</p>"
+        f"<div class='entry-content'><p>{lead}</p>{_PARAS}</div></article></body></html>"
+    )
+    assert _body(html).count("The lead of the story") == 1
+
+
+def test_a_share_bar_above_the_headline_does_not_cut_the_article():
+    html = (
+        "<html><body><article><div class='col'><div class='row'><ul><li>Artikel teilen: "
+        "Gefällt mir</li></ul></div><h1>Story</h1><p class='lead'>The lead of the story, "
+        "which sums up what happened and where it did.</p></div>"
+        f"<div class='col'>{_PARAS}</div></article></body></html>"
+    )
+    assert "The lead of the story" in _body(html)
