@@ -396,13 +396,15 @@ _CALL_TO_ACTION = re.compile(
 
 
 TRIM_MAX = 4  # closing paragraphs trimmed at most
+LEAD_LABEL = 15  # characters: a shorter opening line without a sentence is a label
 TRIM_SHORT = 50  # characters: a closing line shorter than this and not a sentence is a label
 
 
 def _trim(text: str, captions: Collection[str] = ()) -> str:
     """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")
     and short calls to subscribe or follow that close the article; a picture's
-    caption (in ``captions``) is article text and ends the trimming."""
+    caption (in ``captions``) is article text and ends the trimming.  Opening
+    one-word labels (a kicker, the section, "By") go too."""
     paras = text.split("\n\n")
     for _ in range(TRIM_MAX):
         if len(paras) < 2:
@@ -418,4 +420,9 @@ def _trim(text: str, captions: Collection[str] = ()) -> str:
             paras.pop()
         else:
             break
-    return "\n\n".join(paras)
+    head = 0
+    while head < min(3, len(paras) - 1) and (
+        len(paras[head]) < LEAD_LABEL and not _SENTENCE_END.search(paras[head])
+    ):
+        head += 1  # (kickers, section labels and "By" lines over the text)
+    return "\n\n".join(paras[head:])

@@ -393,3 +393,11 @@ def test_a_share_bar_above_the_headline_does_not_cut_the_article():
         f"<div class='col'>{_PARAS}</div></article></body></html>"
     )
     assert "The lead of the story" in _body(html)
+
+
+def test_opening_labels_over_the_text_are_dropped():
+    html = (
+        "<html><body><article><h1>Story</h1><div class='entry-content'><span>Promis</span>"
+        f"<p>By</p>{_PARAS}</div></article></body></html>"
+    )
+    assert _body(html).startswith("Paragraph 0")
