@@ -401,3 +401,13 @@ def test_opening_labels_over_the_text_are_dropped():
         f"<p>By</p>{_PARAS}</div></article></body></html>"
     )
     assert _body(html).startswith("Paragraph 0")
+
+
+def test_more_topics_heading_after_the_article_cuts_what_follows():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<h3>Weitere Tourentipps</h3>"
+        "<p>Another tour you may like</p><p>Das Thema könnte dich auch interessieren:</p>"
+        "</article></body></html>"
+    )
+    text = _body(html)
+    assert "Paragraph 5" in text and "Another tour" not in text
