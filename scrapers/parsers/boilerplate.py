@@ -66,12 +66,12 @@ _END_MARKER = re.compile(
     re.I,
 )
 _RIGHTS = re.compile(
-    r"^©|^\(c\)\s|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|"
+    r"^[|/(\s-]*(?:©|\(c\)\s)|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|"
     r"tous droits réservés|tutti i diritti riservati",
     re.I,
 )
 _CREDIT = re.compile(
-    r"^(?:foto|fotos|photo|photos|bild|bilder|image|credit|crédito|quelle|source|fuente|©|"
+    r"^\(?(?:foto|fotos|photo|photos|bild|bilder|image|credit|crédito|quelle|source|fuente|©|"
     r"beitragsbild|titelbild|symbolbild|aufmacherbild)\s*:|"
     r"^(?:photograph|photo|picture|image|foto|bild)s? (?:by|von) ",
     re.I,

@@ -370,10 +370,12 @@ def test_picture_credit_lines_are_dropped():
     html = (
         f"<html><body><article><h1>Story</h1>{_PARAS}<div class='img'><div>Photograph by "
         "Ed Marshall, Restoration Programme</div></div><p>Beitragsbild: Titelseite vom "
-        "2.4.2019</p></article></body></html>"
+        "2.4.2019</p><div class='cap'><small>(crédito: Minervino Júnior/CB)</small></div>"
+        "<div>| © Augusta National/Getty Images</div></article></body></html>"
     )
     text = _body(html)
     assert "Ed Marshall" not in text and "Titelseite" not in text
+    assert "Minervino" not in text and "Getty" not in text
 
 
 def test_a_lead_the_container_repeats_is_not_doubled():
