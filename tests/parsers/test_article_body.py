@@ -413,3 +413,13 @@ def test_more_topics_heading_after_the_article_cuts_what_follows():
     )
     text = _body(html)
     assert "Paragraph 5" in text and "Another tour" not in text
+
+
+def test_author_boxes_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<div class='saboxplugin-wrap'><p>Jane "
+        "Doe is a photographer from Hamburg.</p></div><div class='authorbox'><p>John Roe "
+        "writes about law.</p></div></article></body></html>"
+    )
+    text = _body(html)
+    assert "photographer" not in text and "writes about law" not in text
