@@ -415,6 +415,7 @@ def _trim(text: str, captions: Collection[str] = ()) -> str:
         if (
             (_READ_MORE.match(last) and len(last) < 200)
             or (len(last) < TRIM_SHORT and not _SENTENCE_END.search(last))
+            or (len(last) < 30 and last.endswith(":"))  # (introduces what is gone)
             or (len(last) < 250 and _CALL_TO_ACTION.search(last))
         ):
             paras.pop()

@@ -423,3 +423,11 @@ def test_author_boxes_are_dropped():
     )
     text = _body(html)
     assert "photographer" not in text and "writes about law" not in text
+
+
+def test_a_closing_label_introducing_a_removed_embed_is_trimmed():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p>Die Karte zum Abspeichern:</p>"
+        "<iframe src='https://maps.example.org/x'></iframe></article></body></html>"
+    )
+    assert _body(html).endswith("enough words to count.")
