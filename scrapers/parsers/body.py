@@ -400,6 +400,31 @@ LEAD_LABEL = 15  # characters: a shorter opening line without a sentence is a la
 TRIM_SHORT = 50  # characters: a closing line shorter than this and not a sentence is a label
 
 
+_BYLINE_LABEL = frozenset(["by", "von", "por", "par", "by:", "von:", "por:", "par:"])
+
+
+def _drop_label_bylines(paras: list[str]) -> list[str]:
+    """Drop a byline set as a label paragraph and a name ("By" / "Sarah Yang"):
+    the authors are a field of their own."""
+    out: list[str] = []
+    skip = False
+    for k, p in enumerate(paras):
+        if skip:
+            skip = False
+            continue
+        nxt = paras[k + 1] if k + 1 < len(paras) else ""
+        if (
+            len(p) <= 4
+            and p.lower() in _BYLINE_LABEL
+            and 0 < len(nxt) < 60
+            and not _SENTENCE_END.search(nxt)
+        ):
+            skip = True
+            continue
+        out.append(p)
+    return out
+
+
 def _trim(text: str, captions: Collection[str] = ()) -> str:
     """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")
     and short calls to subscribe or follow that close the article; a picture's
@@ -421,6 +446,7 @@ def _trim(text: str, captions: Collection[str] = ()) -> str:
             paras.pop()
         else:
             break
+    paras = _drop_label_bylines(paras)
     head = 0
     while head < min(3, len(paras) - 1) and (
         len(paras[head]) < LEAD_LABEL and not _SENTENCE_END.search(paras[head])

@@ -54,6 +54,7 @@ _END_MARKER = re.compile(
     r"(?:das thema|dies(?:er|e|es)? \w+) könnte (?:sie|dich|euch) auch interessieren|"
     r"weitere beiträge|verwandte beiträge|verwandte themen|schlagworte|schlagwörter|"
     r"temas relacionados|noch mehr|aktuelle news|jetzt teilen|über den autor|über die autorin|"
+    r"(?:autor|autorin|author)$|"
     r"about the author|mehr beiträge von|mehr kolumnen|share on|tags:|"
     r"ähnliche artikel|verwandte artikel|te puede interesar|le puede interesar|"
     r"noticias relacionadas|lee también|leer más|relacionad[oa]s|à lire aussi|lire aussi|"

@@ -431,3 +431,22 @@ def test_a_closing_label_introducing_a_removed_embed_is_trimmed():
         "<iframe src='https://maps.example.org/x'></iframe></article></body></html>"
     )
     assert _body(html).endswith("enough words to count.")
+
+
+def test_author_label_after_the_article_cuts_the_bio():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p><b>AUTOR</b></p><p>Dr. Jane Doe</p>"
+        "<p>ist Gründungspartnerin einer Kanzlei in Berlin.</p></article></body></html>"
+    )
+    text = _body(html)
+    assert "Paragraph 5" in text and "Jane Doe" not in text and "Kanzlei" not in text
+
+
+def test_byline_as_label_and_name_paragraphs_is_dropped():
+    html = (
+        "<html><body><article><h1>Story</h1><div class='entry-content'><p>The lead of the "
+        "story, which sums up what happened.</p><p>By</p><p>Sarah Yang</p>"
+        f"{_PARAS}</div></article></body></html>"
+    )
+    text = _body(html)
+    assert "Sarah Yang" not in text and text.startswith("The lead of the story")
