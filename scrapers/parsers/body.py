@@ -390,13 +390,15 @@ _CALL_TO_ACTION = re.compile(
     # appeals for donations and for buying access
     r"jetzt spenden|spenden sie|unterstützen sie (?:uns|unsere|diese)|support (?:us|our|independent)|"
     r"donate now|make a donation|help us (?:continue|keep)|\bapoya(?:nos)?\b|"
-    r"(?:view|read) the (?:full|whole|rest of the) (?:story|article)|vorteile sichern",
+    r"(?:view|read) the (?:full|whole|rest of the) (?:story|article)|vorteile sichern|"
+    r"subskrypc|join now|unlimited (?:digital )?access",
     re.I,
 )
 
 
-TRIM_MAX = 4  # closing paragraphs trimmed at most
+TRIM_MAX = 6  # closing paragraphs trimmed at most
 LEAD_LABEL = 15  # characters: a shorter opening line without a sentence is a label
+CTA_MAX = 350  # characters: a longer closing paragraph is prose, whatever its words
 TRIM_SHORT = 50  # characters: a closing line shorter than this and not a sentence is a label
 
 
@@ -441,7 +443,7 @@ def _trim(text: str, captions: Collection[str] = ()) -> str:
             (_READ_MORE.match(last) and len(last) < 200)
             or (len(last) < TRIM_SHORT and not _SENTENCE_END.search(last))
             or (len(last) < 30 and last.endswith(":"))  # (introduces what is gone)
-            or (len(last) < 250 and _CALL_TO_ACTION.search(last))
+            or (len(last) < CTA_MAX and _CALL_TO_ACTION.search(last))
         ):
             paras.pop()
         else:

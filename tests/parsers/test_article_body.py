@@ -450,3 +450,14 @@ def test_byline_as_label_and_name_paragraphs_is_dropped():
     )
     text = _body(html)
     assert "Sarah Yang" not in text and text.startswith("The lead of the story")
+
+
+def test_closing_paywall_promotion_is_trimmed():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p>To view the full story, please "
+        "subscribe to The Times.</p><p>When you join The Times family, you will get "
+        "unlimited digital access to journalism you will not get anywhere else.</p>"
+        "<p>Join now or renew to get: instant access to stories and special reports.</p>"
+        "</article></body></html>"
+    )
+    assert _body(html).endswith("enough words to count.")
