@@ -402,6 +402,11 @@ CTA_MAX = 350  # characters: a longer closing paragraph is prose, whatever its w
 TRIM_SHORT = 50  # characters: a closing line shorter than this and not a sentence is a label
 
 
+# An advertisement's label and the site's footer line ("Impressum | Datenschutz").
+_AD_LABEL = re.compile(r"(?:anzeige|advertisement|werbung|publicidad|reklama)\b", re.I)
+_SITE_FOOTER = re.compile(
+    r"\bimpressum\b|\bdatenschutz|privacy policy|terms of (?:use|service)|\bcopyright\b", re.I
+)
 _BYLINE_LABEL = frozenset(["by", "von", "por", "par", "by:", "von:", "por:", "par:"])
 
 
@@ -444,11 +449,12 @@ def _trim(text: str, captions: Collection[str] = ()) -> str:
             or (len(last) < TRIM_SHORT and not _SENTENCE_END.search(last))
             or (len(last) < 30 and last.endswith(":"))  # (introduces what is gone)
             or (len(last) < CTA_MAX and _CALL_TO_ACTION.search(last))
+            or (len(last) < 200 and "|" in last and _SITE_FOOTER.search(last))
         ):
             paras.pop()
         else:
             break
-    paras = _drop_label_bylines(paras)
+    paras = [p for p in _drop_label_bylines(paras) if not (len(p) < 120 and _AD_LABEL.match(p))]
     head = 0
     while head < min(3, len(paras) - 1) and (
         len(paras[head]) < LEAD_LABEL and not _SENTENCE_END.search(paras[head])
