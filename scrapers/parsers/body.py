@@ -407,6 +407,12 @@ _AD_LABEL = re.compile(r"(?:anzeige|advertisement|werbung|publicidad|reklama)\b"
 _SITE_FOOTER = re.compile(
     r"\bimpressum\b|\bdatenschutz|privacy policy|terms of (?:use|service)|\bcopyright\b", re.I
 )
+# Labels of page controls left as text: toggles, "show more".
+_CONTROL = re.compile(
+    r"\w (?:aus|ein)blenden$|^(?:mehr|weniger|alle) anzeigen$|^show (?:more|less|all)$|"
+    r"^(?:mehr lesen|weiterlesen|read more|leer más|lire la suite)$",
+    re.I,
+)
 _BYLINE_LABEL = frozenset(["by", "von", "por", "par", "by:", "von:", "por:", "par:"])
 
 
@@ -454,7 +460,11 @@ def _trim(text: str, captions: Collection[str] = ()) -> str:
             paras.pop()
         else:
             break
-    paras = [p for p in _drop_label_bylines(paras) if not (len(p) < 120 and _AD_LABEL.match(p))]
+    paras = [
+        p
+        for p in _drop_label_bylines(paras)
+        if not (len(p) < 120 and _AD_LABEL.match(p)) and not (len(p) < 40 and _CONTROL.search(p))
+    ]
     head = 0
     while head < min(3, len(paras) - 1) and (
         len(paras[head]) < LEAD_LABEL and not _SENTENCE_END.search(paras[head])

@@ -471,3 +471,13 @@ def test_ad_labels_and_a_closing_footer_line_are_dropped():
     )
     text = _body(html)
     assert "ANZEIGE" not in text and "IMPRESSUM" not in text and "Paragraph 5" in text
+
+
+def test_labels_of_page_controls_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<div class='citation'><div>Quellen "
+        "ausblenden</div><ol><li>Smith, J. (2020): A study of anxieties, in: Journal.</li></ol>"
+        "</div></article></body></html>"
+    )
+    text = _body(html)
+    assert "ausblenden" not in text and "A study of anxieties" in text
