@@ -262,10 +262,13 @@ def _drop_meta_lines(container: etree._Element, sizes: _Sizes) -> int:
 
 # Headings that are links to other pages (an article's own subheadings are not;
 # a link to an anchor of the page is a table of contents).
-_LINKED_HEADINGS = etree.XPath(
-    ".//*[self::h2 or self::h3 or self::h4 or self::h5]"
-    "[.//a[@href and not(starts-with(@href, '#'))]]"
-)
+_HEADINGS = ("h2", "h3", "h4", "h5")
+
+
+def _links_elsewhere(h: etree._Element) -> bool:
+    text = _measure(h)
+    linked = sum(_measure(a) for a in h.iter("a") if not (a.get("href") or "#").startswith("#"))
+    return text > 0 and linked >= 0.8 * text
 
 
 def teaser_lists(container: etree._Element) -> set[etree._Element]:
@@ -275,9 +278,8 @@ def teaser_lists(container: etree._Element) -> set[etree._Element]:
     mostly the link's; a heading that merely contains a link is prose.
     """
     counts: dict[etree._Element, int] = {}
-    for h in _LINKED_HEADINGS(container):
-        text = _measure(h)
-        if not text or sum(_measure(a) for a in h.iter("a")) < 0.8 * text:
+    for h in container.iter(_HEADINGS):
+        if not _links_elsewhere(h):
             continue
         for a in h.iterancestors():
             if a is container:
