@@ -49,9 +49,9 @@ EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respo
 _END_MARKER = re.compile(
     r"^\W*(?:related|read more|more from|more on this|more stories|you may also like|"
     r"you might also like|recommended|see also|also read|mehr zum thema|mehr zu|lesen sie auch|"
-    r"auch interessant|das könnte (?:sie|dich|euch) auch interessieren|weitere artikel|"
+    r"auch interessant|das könnten? (?:sie|dich|euch) auch interessieren|weitere artikel|"
     r"weitere (?:aktuelle )?\w*(?:tipps|themen|news|nachrichten|meldungen)|"
-    r"(?:das thema|dies(?:er|e|es)? \w+) könnte (?:sie|dich|euch) auch interessieren|"
+    r"(?:das thema|dies(?:er|e|es)? \w+) könnten? (?:sie|dich|euch) auch interessieren|"
     r"weitere beiträge|verwandte beiträge|verwandte themen|schlagworte|schlagwörter|"
     r"temas relacionados|noch mehr|aktuelle news|jetzt teilen|über den autor|über die autorin|"
     r"(?:autor|autorin|author)$|"

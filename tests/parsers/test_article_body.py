@@ -408,7 +408,7 @@ def test_opening_labels_over_the_text_are_dropped():
 def test_more_topics_heading_after_the_article_cuts_what_follows():
     html = (
         f"<html><body><article><h1>Story</h1>{_PARAS}<h3>Weitere Tourentipps</h3>"
-        "<p>Another tour you may like</p><p>Das Thema könnte dich auch interessieren:</p>"
+        "<p>Another tour you may like</p><p>Diese Artikel könnten euch auch interessieren:</p>"
         "</article></body></html>"
     )
     text = _body(html)
