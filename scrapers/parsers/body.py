@@ -11,17 +11,18 @@ newsletter boxes, ads) are dropped by their markup and link density.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import accumulate
 
 from lxml import etree
 
 from scrapers.parsers import boilerplate
+from scrapers.parsers.lead import lead_blocks
 from scrapers.parsers.scan import PageScan, scan_page, text_len
 from scrapers.parsers.select import select_all
 from scrapers.parsers.text import clean_html, element_text, fragment_html
 from scrapers.parsers.title import headline_at
+from scrapers.parsers.trim import trim_text
 
 _JUNK_TAGS = (
     "script",
@@ -281,7 +282,7 @@ def extract_body(
     node = scan.nodes[best]
     leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
     boilerplate.prune(node, title=title, scan=scan)
-    text = _trim(element_text(node), {element_text(c) for c in node.iter("figcaption")})
+    text = trim_text(element_text(node), {element_text(c) for c in node.iter("figcaption")})
     # (a lead the container repeats is a copy: for screen readers, or a teaser)
     leads = [el for el in leads if (t := element_text(el)) and t[:80] not in text]
     if leads:
@@ -289,185 +290,3 @@ def extract_body(
         text = f"{lead_text}\n\n{text}" if text else text
         return Body(text=text, html=fragment_html(leads) + clean_html(node), node=node)
     return Body(text=text, html=clean_html(node), node=node)
-
-
-_LEAD = boilerplate.LEAD
-_LEAD_TAGS = frozenset(["p", "div", "section", "h2", "strong", "em"])
-_LEAD_BLOCKS = frozenset(["div", "section"])  # a lead as a block's own text
-
-
-def lead_blocks(s: PageScan, best: int, headline: int) -> list[int]:
-    """The standfirst between the headline and the content container.
-
-    Many CMSs print the lead ("teaser", "intro", "summary") before the body
-    container; it is part of the article when it sits after the headline, in
-    the same wrapper (or a few elements from both; or, when the headline
-    stands apart, in the container's own ``<article>``), and is prose rather
-    than links.  A lead named so may sit deeper in a header block, beside the
-    byline and the date; an unnamed paragraph counts only as a sibling.
-    """
-    start = _lead_start(s, best, headline)
-    if start is None:
-        return []
-    out = []
-    i = start
-    while i < best:
-        if s.end[i] > best:  # an ancestor of the container: look inside it
-            i += 1
-            continue
-        j = i
-        while not _is_lead(s, j, named_only=False) and j + 1 < s.end[j] == s.end[j + 1]:
-            j += 1  # (through wrappers of a single block)
-        if _is_lead(s, j, named_only=False):
-            out.append(j)
-            i = s.end[i]
-            continue
-        i = _named_lead_inside(s, i, out)
-    return out[:3]
-
-
-def _lead_start(s: PageScan, best: int, headline: int) -> int | None:
-    """Where the search for a lead starts: after the headline, within their wrapper."""
-    if s.body < headline < best and s.end[headline] <= best:
-        top = s.parent[best]
-        while top > s.body and top > headline:
-            top = s.parent[top]  # the wrapper holding both headline and container
-        if top > s.body or best - headline <= 12:
-            return s.end[headline]
-    art = s.parent[best]  # the headline stands apart: the container's own <article>
-    while art > s.body and s.tags[art] != "article":
-        art = s.parent[art]
-    return art + 1 if art > s.body and best - art <= 60 else None
-
-
-def _is_lead(s: PageScan, i: int, *, named_only: bool) -> bool:
-    size = s.size[i]
-    named = s.tags[i] in _LEAD_TAGS and _LEAD.search(s.attr(i) or "")
-    if named_only and not named:
-        return False
-    return bool(
-        size >= (30 if named else 80)
-        and (named or s.tags[i] == "p" or (s.tags[i] in _LEAD_BLOCKS and s.own[i] >= 80))
-        and s.links[i] < 0.3 * size
-        and not boilerplate.is_boilerplate(s.nodes[i])
-    )
-
-
-def _named_lead_inside(s: PageScan, i: int, out: list[int]) -> int:
-    """Collect a lead named so inside block ``i`` (a header with byline and date); the next index."""
-    end = s.end[i]
-    if end - i > 40 or boilerplate.is_boilerplate(s.nodes[i]):
-        return end
-    j = i + 1
-    while j < end:
-        if _is_lead(s, j, named_only=True) and not any(
-            _is_lead(s, k, named_only=True) for k in range(j + 1, s.end[j])
-        ):
-            out.append(j)
-            j = s.end[j]
-        else:
-            j += 1
-    return end
-
-
-# Paragraphs that end articles but are not part of them: links onward, filing
-# labels, and calls to subscribe or follow.
-_READ_MORE = re.compile(
-    r"^(?:read more|related|see also|more:|also read|lee también|mehr themen|more topics|"
-    r"categor(?:y|ies)\s*:|kategorien?\s*:|filed under|last modified|zuletzt (?:geändert|aktualisiert)|"
-    r"subscribe|abonnieren|jetzt abonnieren|follow us|folgen sie uns|síguenos|siguenos|suivez-nous)",
-    re.I,
-)
-
-
-_SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]]$")
-# Calls to action that close a page's article: subscribe, follow, get the app.
-_CALL_TO_ACTION = re.compile(
-    r"subscri(?:be|ption|ber)|abonnier|newsletter|suscr[ií]b|únete|hazte miembro|"
-    r"\bapps? (?:for|für) (?:ios|android)|telegram|canal de youtube|youtube channel|"
-    r"follow (?:us|the \w+ on)|síguenos|folgen sie uns|besuchen sie unseren|"
-    r"nichts mehr verpassen|nichts mehr versäumen|"
-    # appeals for donations and for buying access
-    r"jetzt spenden|spenden sie|unterstützen sie (?:uns|unsere|diese)|support (?:us|our|independent)|"
-    r"donate now|make a donation|help us (?:continue|keep)|\bapoya(?:nos)?\b|"
-    r"(?:view|read) the (?:full|whole|rest of the) (?:story|article)|vorteile sichern|"
-    r"subskrypc|join now|unlimited (?:digital )?access",
-    re.I,
-)
-
-
-TRIM_MAX = 6  # closing paragraphs trimmed at most
-LEAD_LABEL = 15  # characters: a shorter opening line without a sentence is a label
-CTA_MAX = 350  # characters: a longer closing paragraph is prose, whatever its words
-TRIM_SHORT = 50  # characters: a closing line shorter than this and not a sentence is a label
-
-
-# An advertisement's label and the site's footer line ("Impressum | Datenschutz").
-_AD_LABEL = re.compile(r"(?:anzeige|advertisement|werbung|publicidad|reklama)\b", re.I)
-_SITE_FOOTER = re.compile(
-    r"\bimpressum\b|\bdatenschutz|privacy policy|terms of (?:use|service)|\bcopyright\b", re.I
-)
-# Labels of page controls left as text: toggles, "show more".
-_CONTROL = re.compile(
-    r"\w (?:aus|ein)blenden$|^(?:mehr|weniger|alle) anzeigen$|^show (?:more|less|all)$|"
-    r"^(?:mehr lesen|weiterlesen|read more|leer más|lire la suite)$",
-    re.I,
-)
-_BYLINE_LABEL = frozenset(["by", "von", "por", "par", "by:", "von:", "por:", "par:"])
-
-
-def _drop_label_bylines(paras: list[str]) -> list[str]:
-    """Drop a byline set as a label paragraph and a name ("By" / "Sarah Yang"):
-    the authors are a field of their own."""
-    out: list[str] = []
-    skip = False
-    for k, p in enumerate(paras):
-        if skip:
-            skip = False
-            continue
-        nxt = paras[k + 1] if k + 1 < len(paras) else ""
-        if (
-            len(p) <= 4
-            and p.lower() in _BYLINE_LABEL
-            and 0 < len(nxt) < 60
-            and not _SENTENCE_END.search(nxt)
-        ):
-            skip = True
-            continue
-        out.append(p)
-    return out
-
-
-def _trim(text: str, captions: Collection[str] = ()) -> str:
-    """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")
-    and short calls to subscribe or follow that close the article; a picture's
-    caption (in ``captions``) is article text and ends the trimming.  Opening
-    one-word labels (a kicker, the section, "By") go too."""
-    paras = text.split("\n\n")
-    for _ in range(TRIM_MAX):
-        if len(paras) < 2:
-            break
-        last = paras[-1]
-        if last in captions and len(last) >= 20:  # (a one-word "caption" is a label)
-            break
-        if (
-            (_READ_MORE.match(last) and len(last) < 200)
-            or (len(last) < TRIM_SHORT and not _SENTENCE_END.search(last))
-            or (len(last) < 30 and last.endswith(":"))  # (introduces what is gone)
-            or (len(last) < CTA_MAX and _CALL_TO_ACTION.search(last))
-            or (len(last) < 200 and "|" in last and _SITE_FOOTER.search(last))
-        ):
-            paras.pop()
-        else:
-            break
-    paras = [
-        p
-        for p in _drop_label_bylines(paras)
-        if not (len(p) < 120 and _AD_LABEL.match(p)) and not (len(p) < 40 and _CONTROL.search(p))
-    ]
-    head = 0
-    while head < min(3, len(paras) - 1) and (
-        len(paras[head]) < LEAD_LABEL and not _SENTENCE_END.search(paras[head])
-    ):
-        head += 1  # (kickers, section labels and "By" lines over the text)
-    return "\n\n".join(paras[head:])
