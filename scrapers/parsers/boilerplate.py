@@ -307,25 +307,34 @@ LEAD = re.compile(
 )
 
 
-def _is_header_lead(el: etree._Element) -> bool:
-    size = _measure(el)
+def _is_header_lead(el: etree._Element, sizes: _Sizes) -> bool:
+    size = sizes.text(el)
     named = el.tag != "span" and LEAD.search(_attrs(el))
     if not ((named and size >= 30) or (el.tag in ("p", "h2") and size >= 80)):
         return False
-    return not is_boilerplate(el) and 3 * sum(_measure(a) for a in el.iter("a")) < size
+    return not is_boilerplate(el) and 3 * sizes.links(el) < size
 
 
-def _header_leads(header: etree._Element) -> list[etree._Element]:
+_LEAD_CANDIDATES = frozenset(["p", "div", "h2", "span"])
+
+
+def _header_leads(header: etree._Element, sizes: _Sizes) -> list[etree._Element]:
     """The lead paragraphs in an article's header: named so, or a sentence-long
-    paragraph or subheading that is not a link."""
+    paragraph or subheading that is not a link (the outermost such block)."""
     out: list[etree._Element] = []
-    for el in header.iter("p", "div", "h2", "span"):
-        if not any(a in out for a in el.iterancestors()) and _is_header_lead(el):
-            out.append(el)
+    stack = list(reversed(header))
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _LEAD_CANDIDATES and _is_header_lead(el, sizes):
+            out.append(el)  # (not looked into)
+        else:
+            stack.extend(reversed(el))
     return out
 
 
-def _strip_to_leads(container: etree._Element) -> set[etree._Element]:
+def _strip_to_leads(container: etree._Element, sizes: _Sizes) -> set[etree._Element]:
     """Reduce the headers inside the container to their leads; the headers kept.
 
     A header holds the headline, the byline and the date, which are fields of
@@ -335,15 +344,24 @@ def _strip_to_leads(container: etree._Element) -> set[etree._Element]:
     for header in list(container.iter("header")):
         if header.getparent() is None or any(a in kept for a in header.iterancestors()):
             continue
-        leads = _header_leads(header)
+        leads = _header_leads(header, sizes)
         if not leads:
             continue
+        lead_set = set(leads)
         keep = set(leads)
         for lead in leads:
-            keep.update(lead.iterancestors())
-        doomed = [el for el in header.iterdescendants() if el not in keep]
-        for el in doomed:
-            if el.getparent() is not None and not any(a in leads for a in el.iterancestors()):
+            for a in lead.iterancestors():
+                if a is header or a in keep:
+                    break
+                keep.add(a)
+        stack = list(header)
+        while stack:  # drop what holds no lead; leads are not looked into
+            el = stack.pop()
+            if el in lead_set:
+                continue
+            if el in keep:
+                stack.extend(el)
+            elif el.getparent() is not None:
                 el.drop_tree()
         kept.add(header)
     return kept
@@ -363,7 +381,7 @@ def prune(
     for el in teaser_lists(container):
         if sizes.text(el) <= limit and _closing(container, el, sizes):
             el.drop_tree()
-    kept = _strip_to_leads(container)
+    kept = _strip_to_leads(container, sizes)
     doomed = []
     stack = list(container)
     while stack:
