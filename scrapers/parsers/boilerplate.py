@@ -22,7 +22,8 @@ _BAD_WORDS = re.compile(
     r"recommend|readmore|read-more|more-stories|signup|sign-up|disqus|outbrain|taboola|"
     r"sponsor|pagination|nav-links|post-nav|toolbar|skip-link|screen-reader|tagcloud|"
     r"post-tags|entry-tags|tag-links|cat-links|entry-meta|post-meta|article-meta|byline|"
-    r"author-bio|author[-_]?box|autor(?:en)?[-_]?box|about-(?:the-)?author|saboxplugin|donat|login|jp-relatedposts|addtoany|news-letter|"
+    r"author-bio|author[-_]?box|autor(?:en)?[-_]?box|about-(?:the-)?author|saboxplugin|"
+    r"donat|login|jp-relatedposts|addtoany|news-letter|"
     # the post's filing line under the text ("This entry was posted in ...")
     r"postmetadata|entry-utility|sociable|disclaimer|factbox|infobox|"
     r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
@@ -67,8 +68,8 @@ _END_MARKER = re.compile(
     re.I,
 )
 _RIGHTS = re.compile(
-    r"^[|/(\s-]*(?:©|\(c\)\s)|all rights reserved|alle rechte vorbehalten|todos los derechos reservados|"
-    r"tous droits réservés|tutti i diritti riservati",
+    r"^[|/(\s-]*(?:©|\(c\)\s)|all rights reserved|alle rechte vorbehalten|"
+    r"todos los derechos reservados|tous droits réservés|tutti i diritti riservati",
     re.I,
 )
 _CREDIT = re.compile(

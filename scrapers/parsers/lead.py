@@ -75,7 +75,9 @@ def _is_lead(s: PageScan, i: int, *, named_only: bool) -> bool:
 
 
 def _named_lead_inside(s: PageScan, i: int, out: list[int]) -> int:
-    """Collect a lead named so inside block ``i`` (a header with byline and date); the next index."""
+    """Collect a lead named so inside block ``i`` (a header with byline and date).
+
+    Returns the index after the block."""
     end = s.end[i]
     if end - i > 40 or boilerplate.is_boilerplate(s.nodes[i]):
         return end

@@ -30,7 +30,8 @@ _CALL_TO_ACTION = re.compile(
     r"follow (?:us|the \w+ on)|síguenos|folgen sie uns|besuchen sie unseren|"
     r"nichts mehr verpassen|nichts mehr versäumen|"
     # appeals for donations and for buying access
-    r"jetzt spenden|spenden sie|unterstützen sie (?:uns|unsere|diese)|support (?:us|our|independent)|"
+    r"jetzt spenden|spenden sie|unterstützen sie (?:uns|unsere|diese)|"
+    r"support (?:us|our|independent)|"
     r"donate now|make a donation|help us (?:continue|keep)|\bapoya(?:nos)?\b|"
     r"(?:view|read) the (?:full|whole|rest of the) (?:story|article)|vorteile sichern|"
     r"subskrypc|join now|unlimited (?:digital )?access",

@@ -313,7 +313,8 @@ def test_unnamed_lead_in_a_plain_wrapper_before_the_container_is_kept():
     html = (
         "<html><body><article><h1>Story</h1><div class='share'><a href='/s'>Teilen</a></div>"
         "<div><p><strong>The lead of the story in bold type, which sums up what happened, where and "
-        f"when, and why it matters to the readers.</strong></p></div><div class='entry-content'>{_PARAS}</div></article></body></html>"
+        "when, and why it matters to the readers.</strong></p></div>"
+        f"<div class='entry-content'>{_PARAS}</div></article></body></html>"
     )
     assert _body(html).startswith("The lead of the story in bold")
 
@@ -321,7 +322,8 @@ def test_unnamed_lead_in_a_plain_wrapper_before_the_container_is_kept():
 def test_lead_as_the_own_text_of_a_block_is_kept():
     html = (
         "<html><body><article><h1>Story</h1><div class='x'>The lead of the story as a block "
-        f"of text, which sums up what happened, where and when, and why it matters.</div><div class='entry-content'>{_PARAS}</div>"
+        "of text, which sums up what happened, where and when, and why it matters.</div>"
+        f"<div class='entry-content'>{_PARAS}</div>"
         "</article></body></html>"
     )
     assert _body(html).startswith("The lead of the story as a block")
