@@ -25,7 +25,7 @@ _BAD_WORDS = re.compile(
     r"author-bio|author[-_]?box|autor(?:en)?[-_]?box|about-(?:the-)?author|saboxplugin|"
     r"donat|login|jp-relatedposts|addtoany|news-letter|"
     # the post's filing line under the text ("This entry was posted in ...")
-    r"postmetadata|entry-utility|sociable|disclaimer|factbox|infobox|"
+    r"postmetadata|entry-utility|sociable|disclaimer|factbox|infobox|appstore|app-download|flyout|"
     r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
     r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
     r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also|"

@@ -362,10 +362,13 @@ def test_fact_boxes_and_disclaimers_beside_the_text_are_dropped():
         f"<html><body><article><h1>Story</h1>{_PARAS}<div class='mol-factbox floatRHS'>"
         "<p>A box of facts told in another story about the same topic.</p></div>"
         "<p class='aawp-disclaimer'>Links marked with a star are affiliate links.</p>"
+        "<div class='appstores'><h3>Read the magazine in our app for iOS and Android.</h3></div>"
+        "<div class='c-flyout'><p>Every small gift helps the people in need.</p></div>"
         "</article></body></html>"
     )
     text = _body(html)
     assert "facts" not in text and "affiliate" not in text and "Paragraph 5" in text
+    assert "magazine" not in text and "gift" not in text
 
 
 def test_picture_credit_lines_are_dropped():
