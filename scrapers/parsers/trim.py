@@ -56,6 +56,12 @@ _CONTROL = re.compile(
     r"^(?:mehr lesen|weiterlesen|read more|leer más|lire la suite)$",
     re.I,
 )
+# A server's error message printed into the page (PHP's warnings on old blogs).
+_SERVER_ERROR = re.compile(
+    r"(?:warning|deprecated|notice|fatal error|parse error|strict standards): .{0,300}"
+    r"\bon line \d+",
+    re.I | re.S,
+)
 _BYLINE_LABEL = frozenset(["by", "von", "por", "par", "by:", "von:", "por:", "par:"])
 
 
@@ -106,7 +112,9 @@ def trim_text(text: str, captions: Collection[str] = ()) -> str:
     paras = [
         p
         for p in _drop_label_bylines(paras)
-        if not (len(p) < 120 and _AD_LABEL.match(p)) and not (len(p) < 40 and _CONTROL.search(p))
+        if not (len(p) < 120 and _AD_LABEL.match(p))
+        and not (len(p) < 40 and _CONTROL.search(p))
+        and not _SERVER_ERROR.match(p)
     ]
     head = 0
     while head < min(3, len(paras) - 1) and (

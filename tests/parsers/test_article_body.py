@@ -486,3 +486,13 @@ def test_labels_of_page_controls_are_dropped():
     )
     text = _body(html)
     assert "ausblenden" not in text and "A study of anxieties" in text
+
+
+def test_server_error_messages_in_the_text_are_dropped():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p><b>Warning</b>: Creating default "
+        "object from empty value in /www/wp-includes/classes.php on line 407</p>"
+        "<p>The article goes on after the warning, as articles do.</p></article></body></html>"
+    )
+    text = _body(html)
+    assert "Warning" not in text and "goes on after the warning" in text
