@@ -56,6 +56,8 @@ _CONTROL = re.compile(
     r"^(?:mehr lesen|weiterlesen|read more|leer más|lire la suite)$",
     re.I,
 )
+# The page's change stamp closing it ("Created ... - Last Modified: ...").
+_MODIFIED = re.compile(r"last (?:modified|updated)|zuletzt (?:geändert|aktualisiert)", re.I)
 # A server's error message printed into the page (PHP's warnings on old blogs).
 _SERVER_ERROR = re.compile(
     r"(?:warning|deprecated|notice|fatal error|parse error|strict standards): .{0,300}"
@@ -105,6 +107,7 @@ def trim_text(text: str, captions: Collection[str] = ()) -> str:
             or (len(last) < 30 and last.endswith(":"))  # (introduces what is gone)
             or (len(last) < CTA_MAX and _CALL_TO_ACTION.search(last))
             or (len(last) < 200 and "|" in last and _SITE_FOOTER.search(last))
+            or (len(last) < 200 and _MODIFIED.search(last))
         ):
             paras.pop()
         else:

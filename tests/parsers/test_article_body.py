@@ -496,3 +496,11 @@ def test_server_error_messages_in_the_text_are_dropped():
     )
     text = _body(html)
     assert "Warning" not in text and "goes on after the warning" in text
+
+
+def test_a_closing_change_stamp_is_trimmed():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p><small>howto.html - Created "
+        "03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm</small></p></article></body></html>"
+    )
+    assert _body(html).endswith("enough words to count.")
