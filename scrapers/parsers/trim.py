@@ -56,6 +56,11 @@ _CONTROL = re.compile(
     r"^(?:mehr lesen|weiterlesen|read more|leer más|lire la suite)$",
     re.I,
 )
+# A pointer onward that closes the text ("... weiter zu X", "Mehr dazu findest du hier.").
+_ONWARD = re.compile(
+    r"^\W*weiter (?:zu|mit)\b|(?:findest du|finden sie|findet ihr|lest ihr|liest du) \w*\s*hier\W*$",
+    re.I,
+)
 # The page's change stamp closing it ("Created ... - Last Modified: ...").
 _MODIFIED = re.compile(r"last (?:modified|updated)|zuletzt (?:geändert|aktualisiert)", re.I)
 # A server's error message printed into the page (PHP's warnings on old blogs).
@@ -108,6 +113,7 @@ def trim_text(text: str, captions: Collection[str] = ()) -> str:
             or (len(last) < CTA_MAX and _CALL_TO_ACTION.search(last))
             or (len(last) < 200 and "|" in last and _SITE_FOOTER.search(last))
             or (len(last) < 200 and _MODIFIED.search(last))
+            or (len(last) < 120 and _ONWARD.search(last))
         ):
             paras.pop()
         else:

@@ -504,3 +504,12 @@ def test_a_closing_change_stamp_is_trimmed():
         "03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm</small></p></article></body></html>"
     )
     assert _body(html).endswith("enough words to count.")
+
+
+def test_closing_pointers_onward_are_trimmed():
+    html = (
+        f"<html><body><article><h1>Story</h1>{_PARAS}<p>Alles über Wanderschuhe findest "
+        "Du <a href='/schuhe'>hier</a>.</p><p><a href='/next'>... weiter zu \"die Wortwahl\""
+        "</a></p></article></body></html>"
+    )
+    assert _body(html).endswith("enough words to count.")
