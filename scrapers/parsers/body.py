@@ -17,10 +17,12 @@ from itertools import accumulate
 from lxml import etree
 
 from scrapers.parsers import boilerplate
+from scrapers.parsers.lead import lead_blocks
 from scrapers.parsers.scan import PageScan, scan_page, text_len
 from scrapers.parsers.select import select_all
 from scrapers.parsers.text import clean_html, element_text, fragment_html
 from scrapers.parsers.title import headline_at
+from scrapers.parsers.trim import trim_text
 
 _JUNK_TAGS = (
     "script",
@@ -80,7 +82,9 @@ class Body:
     node: etree._Element | None = None
 
 
-def _unlikely_and_known(s: PageScan, raw: list[int]) -> tuple[list[int], list[int]]:
+def _unlikely_and_known(
+    s: PageScan, raw: list[int], values: list[int]
+) -> tuple[list[int], list[int]]:
     """Unlikely regions (menus, sidebars, footers) and CMS-named content containers.
 
     Only elements holding paragraph text (``raw`` > 0) are examined: an
@@ -110,21 +114,50 @@ def _unlikely_and_known(s: PageScan, raw: list[int]) -> tuple[list[int], list[in
             or (el.get("role") or "") in _UNLIKELY_ROLES
             or boilerplate.is_hidden(el)
         )
-        if bad and _minor(s, i, limit, raw):
+        if bad and _minor(s, i, limit, raw, values):
             unlikely.append(i)
     return unlikely, known
 
 
-def _minor(s: PageScan, i: int, limit: float, raw: list[int]) -> bool:
+def _minor(s: PageScan, i: int, limit: float, raw: list[int], values: list[int]) -> bool:
     """Not a wrapper of the page's main parts (broken markup nests pages in menus).
 
     A region is minor when it holds neither the page's ``<h1>`` nor an
     ``<article>`` nor most of its paragraph text, and, on pages without an
     ``<h1>``, when it is small.
     """
-    if s.contains(i, "h1") or s.contains(i, "article") or raw[i] >= 0.8 * raw[s.body]:
+    if s.contains(i, "h1") or s.contains(i, "article"):
         return False
+    if raw[i] >= 0.8 * raw[s.body]:
+        return _headline_block_elsewhere(s, i, values)
     return "h1" in s.by_tag or s.size[i] < limit
+
+
+def _headline_block_elsewhere(s: PageScan, i: int, values: list[int]) -> bool:
+    """True when the headline's own block holds prose after it, outside region ``i``.
+
+    A region holding most of the page's paragraphs is the article wrapped in
+    broken markup, unless the block around the ``<h1>`` has an article of its
+    own (then the region is a long sidebar beside a short article).
+    """
+    h1s = s.by_tag.get("h1")
+    if not h1s:
+        return False
+    h = h1s[0]
+    block = s.parent[h]
+    while block > s.body and _prose_after(s, h, s.end[block], values) < 150:
+        block = s.parent[block]
+    return block > s.body and not block <= i < s.end[block]
+
+
+def _prose_after(s: PageScan, start: int, stop: int, values: list[int]) -> int:
+    """Paragraph text in ``range(start, stop)`` outside asides, menus, footers and forms."""
+    total = sum(values[start:stop])
+    for tag in _REGION_TAGS:
+        for r in s.by_tag.get(tag, ()):
+            if start <= r < stop:
+                total -= sum(values[r : s.end[r]])
+    return total
 
 
 def _paragraph_values(s: PageScan) -> list[int]:
@@ -161,7 +194,7 @@ def best_container(s: PageScan) -> tuple[int | None, int]:
     """
     values = _paragraph_values(s)
     scores = _credit(s, values)
-    unlikely, known = _unlikely_and_known(s, scores)
+    unlikely, known = _unlikely_and_known(s, scores, values)
     if unlikely:
         for u in unlikely:
             values[u : s.end[u]] = [0] * (s.end[u] - u)
@@ -181,7 +214,30 @@ def best_container(s: PageScan) -> tuple[int | None, int]:
         para, i = max(((scores[i], i) for i in known), key=lambda x: x[0])
         if para > 0 and para >= 0.5 * best_p:
             return i, para
+    if best is not None:
+        best, best_p = _headline_column(s, best, best_p, scores)
     return best, best_p
+
+
+HEADLINE_COLUMN_SHARE = 0.85  # of the row's prose, for the headline's column to win
+
+
+def _headline_column(s: PageScan, best: int, para: int, scores: list[int]) -> tuple[int, int]:
+    """The child of ``best`` that holds the headline and most of its prose.
+
+    A container found by density can be a row of columns: the article's
+    column (headline and text) beside a narrower one with contacts, teasers
+    or an issue's contents, whose paragraphs tip the balance to the row.
+    """
+    h1s = s.by_tag.get("h1")
+    if not h1s or not best < h1s[0] < s.end[best]:
+        return best, para
+    child = h1s[0]
+    while s.parent[child] != best:
+        child = s.parent[child]
+    if child != h1s[0] and scores[child] >= HEADLINE_COLUMN_SHARE * para:
+        return _headline_column(s, child, scores[child], scores)
+    return best, para
 
 
 def strip_junk(root: etree._Element) -> None:
@@ -226,87 +282,11 @@ def extract_body(
     node = scan.nodes[best]
     leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
     boilerplate.prune(node, title=title, scan=scan)
-    text = _trim(element_text(node))
+    text = trim_text(element_text(node), {element_text(c) for c in node.iter("figcaption")})
+    # (a lead the container repeats is a copy: for screen readers, or a teaser)
+    leads = [el for el in leads if (t := element_text(el)) and t[:80] not in text]
     if leads:
-        lead_text = "\n\n".join(t for t in (element_text(el) for el in leads) if t)
-        text = f"{lead_text}\n\n{text}" if lead_text and text else text
+        lead_text = "\n\n".join(element_text(el) for el in leads)
+        text = f"{lead_text}\n\n{text}" if text else text
         return Body(text=text, html=fragment_html(leads) + clean_html(node), node=node)
     return Body(text=text, html=clean_html(node), node=node)
-
-
-_LEAD = re.compile(r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract")
-_LEAD_TAGS = frozenset(["p", "div", "section", "h2", "strong", "em"])
-
-
-def lead_blocks(s: PageScan, best: int, headline: int) -> list[int]:
-    """The standfirst between the headline and the content container.
-
-    Many CMSs print the lead ("teaser", "intro", "summary") as a sibling
-    before the body container; it is part of the article when it sits after
-    the headline, in the same wrapper (or a few elements from both), and is
-    prose rather than links.
-    """
-    if not s.body < headline < best or s.end[headline] > best:
-        return []
-    top = s.parent[best]
-    while top > s.body and top > headline:
-        top = s.parent[top]  # the wrapper holding both headline and container
-    if top <= s.body and best - headline > 12:
-        return []  # far apart and only the page holds both
-    out = []
-    i = s.end[headline]
-    while i < best:
-        if s.end[i] > best:  # an ancestor of the container: look inside it
-            i += 1
-            continue
-        size = s.size[i]
-        named = s.tags[i] in _LEAD_TAGS and _LEAD.search(s.attr(i) or "")
-        if (
-            size >= (30 if named else 80)
-            and (named or s.tags[i] == "p")
-            and s.links[i] < 0.3 * size
-            and not boilerplate.is_boilerplate(s.nodes[i])
-        ):
-            out.append(i)
-        i = s.end[i]
-    return out[:3]
-
-
-# Paragraphs that end articles but are not part of them: links onward, filing
-# labels, and calls to subscribe or follow.
-_READ_MORE = re.compile(
-    r"^(?:read more|related|see also|more:|also read|lee también|mehr themen|more topics|"
-    r"categor(?:y|ies)\s*:|kategorien?\s*:|filed under|last modified|zuletzt (?:geändert|aktualisiert)|"
-    r"subscribe|abonnieren|jetzt abonnieren|follow us|folgen sie uns|síguenos|siguenos|suivez-nous)",
-    re.I,
-)
-
-
-_SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]]$")
-# Calls to action that close a page's article: subscribe, follow, get the app.
-_CALL_TO_ACTION = re.compile(
-    r"subscri(?:be|ption|ber)|abonnier|newsletter|suscr[ií]b|únete|hazte miembro|"
-    r"\bapps? (?:for|für) (?:ios|android)|telegram|canal de youtube|youtube channel|"
-    r"follow (?:us|the \w+ on)|síguenos|folgen sie uns|besuchen sie unseren|"
-    r"nichts mehr verpassen|nichts mehr versäumen",
-    re.I,
-)
-
-
-def _trim(text: str) -> str:
-    """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")
-    and short calls to subscribe or follow that close the article."""
-    paras = text.split("\n\n")
-    for _ in range(4):
-        if len(paras) < 2:
-            break
-        last = paras[-1]
-        if (
-            (_READ_MORE.match(last) and len(last) < 200)
-            or (len(last) < 40 and not _SENTENCE_END.search(last))
-            or (len(last) < 250 and _CALL_TO_ACTION.search(last))
-        ):
-            paras.pop()
-        else:
-            break
-    return "\n\n".join(paras)
