@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from scrapers.parsers.dates import MONTH_RE, MONTHS, parse_date
 from scrapers.parsers.scan import PageScan
-from scrapers.parsers.text import inline_text
+from scrapers.parsers.text import heading_text, inline_text
 from scrapers.parsers.title import headline_at
 
 
@@ -194,7 +194,7 @@ def headline(s: PageScan, title: str | None) -> int:
     if found is not None:
         return found
     found = i = headline_at(s, title)
-    if title and inline_text(s.nodes[i]) != title:
+    if title and heading_text(s.nodes[i]) != title:
         want = _loose(title)
         n = len(want) - want.count(" ")  # about the heading's non-space characters
         tags, size = s.tags, s.size

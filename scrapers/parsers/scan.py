@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from scrapers.parsers.text import inline_text
+from scrapers.parsers.text import heading_text
 
 # Class substrings (case-sensitive, as the XPath ``contains()`` they replace).
 _BYLINE_CLASS = re.compile(r"byline|author|autor|posted-by|writer")
@@ -139,7 +139,7 @@ def headline_index(s: PageScan, title: str | None) -> int:
         h1s = s.by_tag.get("h1")
         found = h1s[0] if h1s else s.body
         if title:
-            found = next((i for i in s.headings[:30] if inline_text(s.nodes[i]) == title), found)
+            found = next((i for i in s.headings[:30] if heading_text(s.nodes[i]) == title), found)
         s.headline[title] = found
     return found
 

@@ -10,6 +10,7 @@ viewer.
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from html import escape
 
 from lxml import etree
@@ -178,3 +179,53 @@ def fragment_html(elements) -> str:
 
 def is_element(node) -> bool:
     return isinstance(node, etree._Element) and isinstance(node.tag, str)
+
+
+# The first element of a heading that names its topic above the headline
+# ("Dachzeile", kicker, eyebrow): part of the design, not of the headline.
+_KICKER = re.compile(
+    r"kicker|topic|label|toptitle|overline|dachzeile|roofline|eyebrow|supertitle|pre-?title|rubric",
+    re.I,
+)
+_HIDDEN = re.compile(r"visually-hidden|sr-only|screen-reader-text")
+KICKER_WORDS = 8  # a longer first part is the headline's own text
+
+
+def heading_text(el: etree._Element) -> str:
+    """A heading's text without a kicker printed in it before the headline.
+
+    >>> h = etree.fromstring('<h1><span class="kicker">Brexit</span> Vote delayed</h1>')
+    >>> heading_text(h)
+    'Vote delayed'
+    """
+    first = el[0] if len(el) else None
+    if (
+        first is None
+        or (el.text or "").strip()
+        or not isinstance(first.tag, str)
+        or not _KICKER.search(first.get("class") or "")
+    ):
+        return inline_text(el)
+    kicker = inline_text(first)
+    rest = deepcopy(el)
+    rest.text = (rest.text or "") + (first.tail or "")
+    rest.remove(rest[0])
+    for hidden in [e for e in rest.iter() if _HIDDEN.search(e.get("class") or "")]:
+        if hidden.getparent() is not None:
+            _drop(hidden)
+    text = inline_text(rest)
+    if not kicker or len(kicker.split()) > KICKER_WORDS or len(text) < len(kicker):
+        return inline_text(el)
+    return text
+
+
+def _drop(el: etree._Element) -> None:
+    """Remove ``el`` and keep its tail text."""
+    parent = el.getparent()
+    prev = el.getprevious()
+    if el.tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)

@@ -16,7 +16,7 @@ from lxml import etree
 from scrapers.parsers.metadata import Metadata, ld_text
 from scrapers.parsers.scan import PageScan, headline_index, scan_page
 from scrapers.parsers.select import select_first
-from scrapers.parsers.text import inline_text
+from scrapers.parsers.text import heading_text, inline_text
 
 _SEP = re.compile(r"\s+[|\-–—·•»«/:~]+\s+|\s*[|»«]\s*|\s+::\s+")
 
@@ -102,7 +102,7 @@ def extract_title(
         return inline_text(el)
     s = scan or scan_page(doc)
     titles = meta_titles(md, s.first("title"))
-    headings = [(inline_text(s.nodes[i]), i) for i in s.headings[:30]]
+    headings = [(heading_text(s.nodes[i]), i) for i in s.headings[:30]]
     headings = [
         (t, i) for t, i in headings if 3 <= len(t) <= 400 and not _is_branding(s, i, t, site_name)
     ]
@@ -133,7 +133,7 @@ def headline_at(s: PageScan, title: str | None) -> int:
     if found is not None:
         return found
     found = i = headline_index(s, title)
-    if title and inline_text(s.nodes[i]) != title:
+    if title and heading_text(s.nodes[i]) != title:
         tags = s.tags
         found = next(
             (

@@ -57,3 +57,49 @@ def test_selector_override():
 
 def test_bad_selector_is_ignored():
     assert _title("<title>A b | S</title><h1>A b</h1>", selector="[[[") == "A b"
+
+
+@pytest.mark.parametrize(
+    "kicker",
+    [
+        '<span class="kicker">Brexit</span>',
+        '<span class="entry-title__toptitle">Brexit</span>',
+        '<div class="topic-label"> Brexit </div>',
+        '<span class="overline">Brexit</span><span class="visually-hidden"> - </span>',
+    ],
+)
+def test_kicker_in_the_heading_is_not_the_headline(kicker):
+    html = f"<title>Brexit: Vote delayed again | Paper</title><h1>{kicker} Vote delayed again</h1>"
+    assert _title(html) == "Vote delayed again"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        # a subline after the headline is part of it
+        '<h1>Vote delayed again <span class="subline">Chaos looms</span></h1>',
+        # text before the marked element: the element is inside the headline
+        '<h1>Vote <span class="label">delayed</span> again</h1>',
+        # a long first part is the headline's own text, whatever its class
+        '<h1><span class="topic">Parliament votes to delay the vote on the deal</span> again</h1>',
+    ],
+)
+def test_heading_parts_that_are_not_kickers_stay(h1):
+    doc = lxml.html.document_fromstring(h1)
+    assert _title(h1) == doc.find(".//h1").text_content().strip().replace("  ", " ")
+
+
+def test_dates_are_read_by_a_headline_with_a_kicker():
+    from scrapers.parsers import parse_page
+
+    html = (
+        "<html><head><title>Wir dekorieren um | Site</title></head>"
+        "<body><h1>Site</h1><span>Mittwoch, 26.02.2020</span>"
+        '<article><h1><span class="overline">Arbeit</span>Wir dekorieren um</h1>'
+        "<p>Von Anna Berg, 01.05.2017</p>"
+        + "<p>Ein Absatz mit genug Text, um der Artikel zu sein.</p>" * 5
+        + "</article></body></html>"
+    ).encode()
+    article = parse_page(html, "https://example.org/a")
+    assert article.title == "Wir dekorieren um"
+    assert article.published == "2017-05-01"
