@@ -7,7 +7,6 @@ of level 6 for the same ratio on news pages, and the crawl is CPU-bound.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import logging
 import os
@@ -148,6 +147,7 @@ def sha1_label(digest: bytes) -> str:
     """``sha1:BASE32`` of a 20-byte SHA-1 digest, as warcio writes digests
     (``base64.b32encode`` is pure Python: this takes a third of its time).
 
+    >>> import base64
     >>> sha1_label(bytes(range(20))) == "sha1:" + base64.b32encode(bytes(range(20))).decode()
     True
     """
