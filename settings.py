@@ -22,7 +22,7 @@ ARCHIVE_WARC_MAX_SIZE = 1_000_000_000  # rotate to a new file past this many byt
 ARCHIVE_WARC_DEDUP = True  # identical payloads become revisit records
 ARCHIVE_WARC_GZIP_LEVEL = 6  # zlib level per record (9 costs 1.6x for the same ratio)
 ARCHIVE_PARSE_WORKERS = 2  # parser processes beside the crawl (0: parse in the crawl process)
-ARCHIVE_GC_THRESHOLD = 50_000  # new objects per cyclic-GC pass in the crawl (0: Python default)
+ARCHIVE_GC_THRESHOLD = 50_000  # new objects per GC pass, crawl and parse workers (0: Python's)
 ARCHIVE_COMMENTS_API = "auto"  # WordPress REST API for threads: auto, always or never
 ARCHIVE_CONTACT = "https://github.com/newsarchive/newsarchive"  # who runs the crawl
 

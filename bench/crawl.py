@@ -35,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from archive.demo import crawl_command  # noqa: E402
+from bench.cpu import process_cpu  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMON = [
@@ -48,6 +49,8 @@ COMMON = [
     "CONCURRENT_REQUESTS_PER_DOMAIN=32",
     "-s",
     "LOG_LEVEL=INFO",
+    "-s",
+    'EXTENSIONS={"bench.cpu.CpuStats": 0}',  # CPU per process, as stats (bench/cpu.py)
 ]
 MODES = {
     "bare": [
@@ -117,7 +120,9 @@ finally:
 """
 
 
-def crawl(mode: str, url: str, workdir: Path, profile: Path | None = None) -> dict[str, float]:
+def crawl(
+    mode: str, url: str, workdir: Path, profile: Path | None = None, server: int | None = None
+) -> dict[str, float]:
     db, warc = workdir / f"{mode}.db", workdir / f"{mode}-warc"
     for p in workdir.glob(f"{mode}*"):
         subprocess.run(["rm", "-rf", str(p)], check=True)
@@ -127,12 +132,22 @@ def crawl(mode: str, url: str, workdir: Path, profile: Path | None = None) -> di
     if profile is not None:
         cmd[1:3] = ["-c", _PROFILED, str(profile)]  # replaces "-m scrapy"
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings", PYTHONPATH=str(ROOT))
+    server_before = process_cpu(server) if server else 0.0
     run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     if run.returncode:
         raise SystemExit(f"{mode} crawl failed:\n{run.stderr[-3000:]}")
     pages = int(re.search(r"'response_received_count': (\d+)", run.stderr).group(1))
     secs = float(re.search(r"'elapsed_time_seconds': ([\d.]+)", run.stderr).group(1))
-    return {"pages": pages, "seconds": secs, "pages_per_s": pages / secs}
+    res = {"pages": pages, "seconds": secs, "pages_per_s": pages / secs}
+    # CPU milliseconds per page: the crawl process, its main thread, the parse
+    # workers (bench/cpu.py) and the demo server (includes process start/stop
+    # idling, which is small)
+    for name in ("crawl", "main_thread", "workers"):
+        found = re.search(rf"'bench/cpu/{name}': ([\d.]+)", run.stderr)
+        res[f"cpu_{name}_ms"] = float(found.group(1)) * 1000 / pages if found else float("nan")
+    if server:
+        res["cpu_server_ms"] = (process_cpu(server) - server_before) * 1000 / pages
+    return res
 
 
 # Where a function's own time goes: the first matching path fragment names it.
@@ -209,11 +224,14 @@ def main() -> None:
             for r in range(args.rounds):
                 order = ("bare", "full") if r % 2 == 0 else ("full", "bare")
                 for mode in order:
-                    res = crawl(mode, url, work)
+                    res = crawl(mode, url, work, server=proc.pid)
                     results[mode].append(res)
                     print(
                         f"round {r + 1} {mode:>4}: {res['pages']:6d} pages "
-                        f"{res['seconds']:7.2f} s {res['pages_per_s']:8.1f} pages/s",
+                        f"{res['seconds']:7.2f} s {res['pages_per_s']:8.1f} pages/s; "
+                        f"CPU ms/page: crawl {res['cpu_crawl_ms']:.2f} "
+                        f"(main thread {res['cpu_main_thread_ms']:.2f}), "
+                        f"workers {res['cpu_workers_ms']:.2f}, server {res['cpu_server_ms']:.2f}",
                         flush=True,
                     )
     finally:
@@ -224,10 +242,27 @@ def main() -> None:
         f"\nmedian pages/s: bare {med['bare']:.1f}, full {med['full']:.1f}; "
         f"full keeps {ratio:.0%} of bare Scrapy's rate (target >= 35%)"
     )
+    cpu = {
+        m: {k: statistics.median(x[k] for x in v) for k in v[0] if k.startswith("cpu_")}
+        for m, v in results.items()
+    }
+    for mode, ms in cpu.items():
+        print(
+            f"median CPU ms/page {mode:>4}: crawl {ms['cpu_crawl_ms']:.2f} "
+            f"(main thread {ms['cpu_main_thread_ms']:.2f}), workers {ms['cpu_workers_ms']:.2f}, "
+            f"server {ms['cpu_server_ms']:.2f}"
+        )
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(
         json.dumps(
-            {"articles": args.articles, "rounds": results, "median": med, "ratio": ratio}, indent=2
+            {
+                "articles": args.articles,
+                "rounds": results,
+                "median": med,
+                "ratio": ratio,
+                "cpu_ms_per_page": cpu,
+            },
+            indent=2,
         )
     )
 

@@ -101,7 +101,8 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             # a fleet worker may start empty and take sites from `newsarchive enqueue`
             raise ValueError(f"spider {spider.name!r} needs -a url=https://site.example/")
         workers = crawler.settings.getint("ARCHIVE_PARSE_WORKERS")
-        spider.page_parser = PageParser(workers, spider.selectors)
+        gc_threshold = crawler.settings.getint("ARCHIVE_GC_THRESHOLD")
+        spider.page_parser = PageParser(workers, spider.selectors, gc_threshold)
         crawler.signals.connect(spider.page_parser.close, signal=signals.spider_closed)
         return spider
 
