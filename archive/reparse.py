@@ -29,8 +29,8 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import Any, NamedTuple
 
+from archive.fts_batch import BatchIndexStore
 from archive.reparse_api import CrawlFollowups
-from archive.reparse_store import BatchIndexStore
 from archive.reparse_threads import Parsed, ReparseStats, ThreadAssembler
 from archive.warcread import RecordReader, dechunk, decode_body, is_chunked
 from scrapers.items import Article

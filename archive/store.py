@@ -376,7 +376,7 @@ class ArchiveStore:
 
     def _before_write(self, conn: Any) -> None:
         """First step of each batch's transaction; a subclass's hook
-        (archive.reparse_store indexes text per batch instead of per row)."""
+        (archive.fts_batch indexes text per batch instead of per row)."""
 
     def _after_write(self, conn: Any) -> None:
         """Last step of each batch's transaction, before the commit."""

@@ -196,3 +196,19 @@ def test_articles_link_to_their_capture(crawled_demo):
             "where c.id is null"
         ).fetchone()[0]
     assert missing == 0
+
+
+def test_full_text_indexes_match_the_rows(crawled_demo):
+    """Text is indexed per batch, not per row (archive/fts_batch.py); after two
+    crawls the indexes hold exactly the rows, and the triggers are back."""
+    with crawled_demo.connect() as conn:
+        for table in ("articles_fts", "comments_fts"):
+            conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+        n = conn.execute("SELECT count(*) FROM comments").fetchone()[0]
+        indexed = conn.execute("SELECT count(*) FROM comments_fts").fetchone()[0]
+        found = conn.execute(
+            "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'Maduro'"
+        ).fetchone()[0]
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert n == indexed and found >= 1
+    assert {"articles_ai", "articles_ad", "articles_au", "comments_ai"} <= names

@@ -58,7 +58,7 @@ def test_reparse_into_fresh_db_matches_crawl(warc_crawl, tmp_path):
 
 
 def _assert_search_intact(crawled, fresh) -> None:
-    """Full-text indexes match their tables, behind the same triggers (archive.reparse_store)."""
+    """Full-text indexes match their tables, behind the same triggers (archive.fts_batch)."""
     conn = sqlite3.connect(fresh)
     try:
         for table in ("articles_fts", "comments_fts"):

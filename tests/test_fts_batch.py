@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlite_utils import Database
 
-from archive.reparse_store import BatchIndexStore
+from archive.fts_batch import BatchIndexStore
 from archive.store import ArchiveStore
 from scrapers.items import Article, Author, Comment
 
