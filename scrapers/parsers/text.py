@@ -13,6 +13,7 @@ import re
 from copy import deepcopy
 from html import escape
 
+import lxml.html
 from lxml import etree
 
 # fmt: off
@@ -191,11 +192,11 @@ _HIDDEN = re.compile(r"visually-hidden|sr-only|screen-reader-text")
 KICKER_WORDS = 8  # a longer first part is the headline's own text
 
 
-def heading_text(el: etree._Element) -> str:
+def heading_text(el: lxml.html.HtmlElement) -> str:
     """A heading's text without a kicker printed in it before the headline.
 
-    >>> h = etree.fromstring('<h1><span class="kicker">Brexit</span> Vote delayed</h1>')
-    >>> heading_text(h)
+    >>> heading_text(lxml.html.fragment_fromstring(
+    ...     '<h1><span class="kicker">Brexit</span> Vote delayed</h1>'))
     'Vote delayed'
     """
     first = el[0] if len(el) else None
@@ -207,25 +208,11 @@ def heading_text(el: etree._Element) -> str:
     ):
         return inline_text(el)
     kicker = inline_text(first)
-    rest = deepcopy(el)
-    rest.text = (rest.text or "") + (first.tail or "")
-    rest.remove(rest[0])
-    for hidden in [e for e in rest.iter() if _HIDDEN.search(e.get("class") or "")]:
-        if hidden.getparent() is not None:
-            _drop(hidden)
-    text = inline_text(rest)
-    if not kicker or len(kicker.split()) > KICKER_WORDS or len(text) < len(kicker):
+    if not kicker or len(kicker.split()) > KICKER_WORDS:
         return inline_text(el)
-    return text
-
-
-def _drop(el: etree._Element) -> None:
-    """Remove ``el`` and keep its tail text."""
-    parent = el.getparent()
-    prev = el.getprevious()
-    if el.tail:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+    rest = deepcopy(el)  # (the page's tree stays whole for the other extractors)
+    for part in [rest[0], *(e for e in rest.iter() if _HIDDEN.search(e.get("class") or ""))]:
+        if part.getparent() is not None:
+            part.drop_tree()  # (its tail text stays)
+    text = inline_text(rest)
+    return text if len(text) >= len(kicker) else inline_text(el)
