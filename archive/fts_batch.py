@@ -1,9 +1,9 @@
-"""The archive's writer for crawls and re-parses: full-text indexing per batch, not per row.
+"""The re-parse's writer: full-text indexing per batch, not per row.
 
 ``articles_fts`` and ``comments_fts`` (FTS5, external content) are kept
 current by triggers, one FTS5 update per inserted or updated row.  Per row,
-the triggers cost more than the rest of the SQL together (~0.3 ms of ~0.45 ms
-per demo article, a tenth of the crawl process's whole work per page).  FTS5 indexes the same rows several times faster in one statement,
+the triggers cost a re-parse more than the rest of its SQL together (~0.3 ms
+of ~0.45 ms per demo article; bench/reparse_profile.py).  FTS5 indexes the same rows several times faster in one statement,
 in rowid order, so each batch does that instead:
 
     drop the triggers; remove the batch's old rows from the index;
@@ -52,13 +52,13 @@ class BatchIndexStore(ArchiveStore):
         ]
 
     def _batch_ids(self, conn: sqlite3.Connection) -> None:
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS reparse_batch (id TEXT PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.reparse_batch")
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS fts_batch (id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.fts_batch")
         # (a batch may hold comments of an article written in an earlier batch)
         ids = {row["id"] for row in self._articles}
         ids.update(row["article_id"] for row in self._comments)
         conn.executemany(
-            "INSERT OR IGNORE INTO temp.reparse_batch (id) VALUES (?)", [(i,) for i in ids]
+            "INSERT OR IGNORE INTO temp.fts_batch (id) VALUES (?)", [(i,) for i in ids]
         )
 
     def _index(self, conn: sqlite3.Connection, *, delete: bool) -> None:
@@ -70,7 +70,7 @@ class BatchIndexStore(ArchiveStore):
             conn.execute(
                 f"INSERT INTO {table}_fts ({command}rowid, {names}) "
                 f"SELECT {first}rowid, {names} FROM [{table}] "
-                f"WHERE [{key}] IN (SELECT id FROM temp.reparse_batch) ORDER BY rowid"
+                f"WHERE [{key}] IN (SELECT id FROM temp.fts_batch) ORDER BY rowid"
             )
 
     def _before_write(self, conn: Any) -> None:

@@ -21,7 +21,6 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from archive import __version__
-from archive.fts_batch import BatchIndexStore
 from archive.store import ArchiveStore
 from archive.warc import WarcFileWriter, recover_open_files
 
@@ -66,7 +65,7 @@ class ArchiveRuntime:
                 self._store = StreamSink.from_crawler(self.crawler)
                 path = self.settings.get("ARCHIVE_REDIS_URL")
             else:
-                self._store = BatchIndexStore.open(
+                self._store = ArchiveStore.open(
                     path, batch_size=self.settings.getint("ARCHIVE_BATCH_SIZE")
                 )
             spider = self.crawler.spider

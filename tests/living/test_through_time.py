@@ -103,9 +103,8 @@ def test_each_304_is_a_capture_and_a_server_not_modified_revisit(story):
 
 
 def test_full_text_indexes_match_the_rows_after_every_change(story):
-    """The crawl indexes text per batch (archive/fts_batch.py): after six crawls
-    of edits, removals and restorations the indexes still match the rows, and
-    a search finds the edited title."""
+    """After six crawls of edits, removals and restorations the full-text
+    indexes still match the rows, and a search finds the edited title."""
     import sqlite3
 
     conn = sqlite3.connect(story["db"])
