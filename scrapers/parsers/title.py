@@ -18,7 +18,13 @@ from scrapers.parsers.scan import PageScan, headline_index, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import heading_text, inline_text
 
-_SEP = re.compile(r"\s+[|\-–—·•»«/:~]+\s+|\s*[|»«]\s*|\s+::\s+")
+# A dash between numbers is a range ("14. - 20. Januar 2022"), not a separator.
+_SEP = re.compile(
+    r"(?<![\d.\s])\s+[|\-–—·•»«/:~]+\s+"  # after a word: any separator
+    r"|(?<=[\d.])\s+[|»«/:~]+\s+"  # after a number: not a dash ...
+    r"|(?<=[\d.])\s+[\-–—·•]+\s+(?!\d)"  # ... unless no number follows it
+    r"|\s*[|»«]\s*|\s+::\s+"
+)
 
 
 def _norm(text: str) -> str:
@@ -110,18 +116,82 @@ def extract_title(
     agreeing = [t for t, _ in headings if _agrees(t, normed)]
     if agreeing:
         return max(agreeing, key=len)
+    if sub := _agreeing_subheading(s, normed):
+        return sub
     ld = ld_text(md.ld("headline"))
     if ld:
         return strip_site_name(ld, site_name)
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
     if len(h1s) == 1 and len(h1s[0].split()) > 1:
         return h1s[0]
+    tag_title = inline_text(s.first("title"))
+    if titles and tag_title and _extends(tag_title, titles[0]):
+        return titles[0]  # <title> is this title + " | Site": this one is bare already
+    if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, site_name)):
+        return sub
     if titles:
         return strip_site_name(titles[0], site_name)
     return h1s[0] if h1s else None
 
 
+def _extends(longer: str, prefix: str) -> bool:
+    """``longer`` is ``prefix`` followed by a separator and more."""
+    longer, prefix = " ".join(longer.split()), " ".join(prefix.split())
+    if len(longer) <= len(prefix) or not longer.startswith(prefix):
+        return False
+    return _SEP.match(longer, len(prefix)) is not None
+
+
 _SUBHEADINGS = frozenset(["h2", "h3"])
+_OUTSIDE_ARTICLE = frozenset(["nav", "aside", "footer", "form"])
+# Classes of headings that are not the page's own headline: navigation,
+# teasers of other pages, and headings hidden for screen readers.
+_NOT_HEADLINE = re.compile(
+    r"nav|menu|sidebar|footer|widget|teaser|related|sr-only|text-hide|visually-hidden|"
+    r"screen-reader|hidden"
+)
+
+
+def _subheadings(s: PageScan):
+    """Visible ``<h2>``/``<h3>`` outside navigation and teasers, in page order."""
+    tags = s.tags
+    for j in range(s.body, len(tags)):
+        if tags[j] not in _SUBHEADINGS:
+            continue
+        if _NOT_HEADLINE.search(s.attr(j)) or s.inside(j, _NOT_HEADLINE):
+            continue
+        p = s.parent[j]
+        while p >= 0 and tags[p] not in _OUTSIDE_ARTICLE:
+            p = s.parent[p]
+        if p < 0:
+            yield j
+
+
+def _agreeing_subheading(s: PageScan, normed: list[str]) -> str | None:
+    """A subheading that states most of a metadata title (themes that set the
+    headline as ``<h2>``, with the metadata title carrying more: a suffix,
+    hashtags)."""
+    if not normed:
+        return None
+    for count, j in enumerate(_subheadings(s)):
+        if count >= 20:
+            break
+        text = heading_text(s.nodes[j])
+        h = _norm(text)
+        if len(h.split()) >= 2 and any(t.startswith(h) and 2 * len(h) >= len(t) for t in normed):
+            return text
+    return None
+
+
+def _first_subheading(s: PageScan, site_name: str | None) -> str | None:
+    """The first subheading of more than one word: the headline of pages that
+    have no ``<h1>`` and state no title but ``<title>`` (which then names the
+    site or section as often as the article)."""
+    for j in _subheadings(s):
+        text = heading_text(s.nodes[j])
+        if len(text.split()) >= 2 and len(text) <= 300 and not _is_branding(s, j, text, site_name):
+            return text
+    return None
 
 
 def headline_at(s: PageScan, title: str | None) -> int:

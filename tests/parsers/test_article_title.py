@@ -103,3 +103,52 @@ def test_dates_are_read_by_a_headline_with_a_kicker():
     article = parse_page(html, "https://example.org/a")
     assert article.title == "Wir dekorieren um"
     assert article.published == "2017-05-01"
+
+
+def test_dash_in_a_number_range_is_not_a_separator():
+    raw = "Weekly report 14. - 20. January 2022 - SLF"
+    assert strip_site_name(raw) == "Weekly report 14. - 20. January 2022"
+    assert strip_site_name("Budget 2022 - City Paper") == "Budget 2022"
+
+
+def test_stated_title_that_title_tag_extends_is_bare():
+    # The trailing question is part of the headline: <title> adds the site after it.
+    html = (
+        '<meta property="og:title" content="Corona report of 22 April 2020 – what now?">'
+        "<title>Corona report of 22 April 2020 – what now? – THE DAILY AXIS</title>"
+    )
+    assert _title(html) == "Corona report of 22 April 2020 – what now?"
+
+
+def test_subheading_that_states_most_of_the_metadata_title():
+    html = (
+        '<meta property="og:title" content="Windows 7 now reports home too // #privacy #windows">'
+        '<div class="site-title"><h1>My blog</h1></div>'
+        "<div class='post'><h2>Windows 7 now reports home too</h2><p>Text.</p></div>"
+    )
+    assert _title(html, site="My blog") == "Windows 7 now reports home too"
+
+
+def test_short_subheading_does_not_agree_by_prefix():
+    html = (
+        '<meta property="og:title" content="Corona: how to get through the crisis calmly">'
+        "<h2>Corona</h2><p>Text.</p>"
+    )
+    assert _title(html) == "Corona: how to get through the crisis calmly"
+
+
+def test_first_subheading_when_only_title_tag_names_the_page():
+    html = (
+        "<title>Writing style</title><nav><h2>Menu entries here</h2></nav>"
+        '<h2 class="sr-only">Main content</h2>'
+        "<main><h2>Write for your readers</h2><p>Text of the page.</p></main>"
+    )
+    assert _title(html) == "Write for your readers"
+
+
+def test_title_tag_wins_over_subheading_when_og_title_is_stated():
+    html = (
+        '<meta property="og:title" content="Calm through the crisis"><title>Calm | Paper</title>'
+        '<h2 class="dossier">Corona dossier</h2><p>Text.</p>'
+    )
+    assert _title(html) == "Calm through the crisis"
