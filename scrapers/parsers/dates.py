@@ -53,6 +53,24 @@ _DMY_NAME = re.compile(
     + _TIME,
     re.I,
 )
+# A range of days names its first ("14. - 20. Januar 2022", "14–20 January 2022").
+# A spaced dash after a bare day is no range ("Seite 1 - 3. Mai 2021") unless a
+# month name stands before it ("Jan 14 - 20, 2022").
+_RANGE_DASH = r"(?:(?:st|nd|rd|th|\.)\s*[-–]\s*|[-–])(\d{1,2})"
+_DMY_RANGE = re.compile(
+    r"(?<!\d)(\d{1,2})"
+    + _RANGE_DASH
+    + r"(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?("
+    + _MONTH_RE
+    + r")\.?,?\s*(?:de\s+)?(\d{4})(?!\d)",
+    re.I,
+)
+_MDY_RANGE = re.compile(
+    r"(?<![^\W\d_])("
+    + _MONTH_RE
+    + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*[-–]\s*(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)",
+    re.I,
+)
 _MDY_NAME = re.compile(
     r"(?<![^\W\d_])(" + _MONTH_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})" + _TIME, re.I
 )
@@ -123,10 +141,16 @@ def _from_numeric(g: tuple) -> str | None:
     return _fmt(y, mo, d, hh, mm, ss, None, ampm)
 
 
+def _range_start(y: str, mon: str, first: str, last: str) -> str | None:
+    return _fmt(y, MONTHS[mon.lower()], first) if int(first) < int(last) else None
+
+
 # Tried in this order: the first that yields a valid date wins.
 _FORMATS = (
     (_ISO, lambda g: _fmt(*g)),
+    (_MDY_RANGE, lambda g: _range_start(g[3], g[0], g[1], g[2])),
     (_MDY_NAME, _from_mdy),
+    (_DMY_RANGE, lambda g: _range_start(g[3], g[2], g[0], g[1])),
     (_DMY_NAME, _from_dmy),
     (_NUMERIC, _from_numeric),
 )

@@ -21,6 +21,17 @@ from scrapers.parsers.dates import parse_date
         ("am 25.08.2015 22:30", "2015-08-25T22:30:00"),
         ("15 mars 2020", "2020-03-15"),
         ("Posted on Jan 18, 2019", "2019-01-18"),
+        # a range of days is dated by its first day
+        ("Wochenbericht 14. - 20. Januar 2022", "2022-01-14"),
+        ("14.-20. Januar 2022", "2022-01-14"),
+        ("14–20 January 2022", "2022-01-14"),
+        ("5-7 de mayo de 2022", "2022-05-05"),
+        ("January 14-20, 2022", "2022-01-14"),
+        ("Jan. 14 – 20, 2022", "2022-01-14"),
+        # ... but a spaced dash after a bare number is not a range
+        ("Seite 1 - 3. Mai 2021", "2021-05-03"),
+        # ... nor a backwards one
+        ("20-14 Januar 2022", "2022-01-14"),
     ],
 )
 def test_absolute_dates(raw, iso):
