@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import lxml.html
+
+from scrapers.parsers.comments import extract_thread
 from tests.parsers._comments_util import thread
 
 
@@ -36,3 +39,28 @@ def test_profile_link_author_and_layout_text_class() -> None:
     assert (c.published, c.published_raw) == ("2020-04-12T17:02:00", "12.04.2020 17:02")
     assert c.text == "habe ihn heute erstmals gemacht, war super lecker."  # not "Antworten"
     assert (c.parent_id, c.depth, c.kind) == (None, 0, "comment")
+
+
+def test_comments_whose_element_ids_share_a_number_keep_ids_of_their_own() -> None:
+    # Page-wide ids ("Holder1_Comment_0", "Holder1_Comment_1") all give "1":
+    # stored under one key, all comments but one would be lost.
+    item = (
+        '<div class="comment" id="Holder1_Comment_{n}"><span class="comment-author">{who}</span>'
+        ' <span class="comment-date">12.05.2022 14:3{n}</span>'
+        '<div class="comment-text">{text}</div>{reply}</div>'
+    )
+    reply = item.format(n=9, who="Kim", text="Antwort auf Jens.", reply="")
+    html = (
+        "<html><body><h1>Thread</h1><p>Opening text of the page.</p><div class='comments'>"
+        + item.format(n=0, who="Jens", text="Erster Kommentar.", reply=reply)
+        + item.format(n=1, who="Lea", text="Noch ein Kommentar.", reply="")
+        + item.format(n=2, who="Lea", text="Noch ein Kommentar.", reply="")
+        + "</div></body></html>"
+    )
+    doc = lxml.html.document_fromstring(html)
+    comments = extract_thread(doc, "https://forum.example/t/1").comments
+    assert [c.author for c in comments] == ["Jens", "Kim", "Lea", "Lea"]
+    ids = [c.id for c in comments]
+    assert len(set(ids)) == 4
+    jens, kim, _, _ = comments
+    assert (kim.parent_id, kim.depth) == (jens.id, 1)

@@ -9,6 +9,7 @@ words), then JSON-LD, then third-party embeds that hold no comments at all.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag
@@ -148,11 +149,35 @@ def _dom_comments(
     blocks = [b for b, _ in kept]
     link_parents(blocks)
     _link_indented(blocks)
+    _unique_ids([c for _, c in kept])
     ids = {b.el: c.id for b, c in kept}
     for i, (b, c) in enumerate(kept):
         c.position, c.depth = i, b.depth
         c.parent_id = ids[b.parent.el] if b.parent is not None else None
     return blocks, [c for _, c in kept]
+
+
+def _unique_ids(comments: list[Comment]) -> None:
+    """Give comments that share an id one of their own.
+
+    An id is the key a comment is stored under, so two comments with one id
+    would be one row: one of them lost.  Page-wide element ids can share their
+    first number ("Holder1_Comment_0", "Holder1_Comment_1" both give "1"), and
+    then the site's numbering says nothing; the content hash does.
+    """
+    counts = Counter(c.id for c in comments)
+    if len(counts) == len(comments):
+        return
+    taken = {i for i, n in counts.items() if n == 1}
+    for c in comments:
+        if counts[c.id] > 1:
+            new = base = hash_id(c.author, c.published_raw, c.text)
+            k = 1
+            while new in taken:  # (the same text by the same author at the same time)
+                k += 1
+                new = f"{base}-{k}"
+            c.id = new
+            taken.add(new)
 
 
 def _block_id(b: Block) -> str | None:

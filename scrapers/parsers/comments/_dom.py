@@ -72,6 +72,20 @@ def numeric_key(value: str | None) -> str | None:
     return m.group(0) if m else None
 
 
+def same_number(a: str | None, b: str | None) -> bool:
+    """Two element ids that number one comment ("li-comment-12", "comment-12").
+
+    Ids of one shape that differ in any number are different comments, even
+    when their first numbers agree ("Holder1_Comment_0", "Holder1_Comment_9").
+    """
+    ra, rb = _DIGITS.findall(a or ""), _DIGITS.findall(b or "")
+    if not ra or not rb:
+        return False
+    if len(ra) == len(rb):
+        return ra == rb
+    return ra[0] == rb[0]
+
+
 def hash_id(*parts: str | None) -> str:
     """A stable id for comments the site does not number: sha1 of author, date, text."""
     joined = "\x1f".join(p or "" for p in parts)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from scrapers.parsers.comments._dom import label, numeric_key, tokens
+from scrapers.parsers.comments._dom import label, same_number, tokens
 
 _ITEM_TOKEN = re.compile(
     r"^[a-z0-9_-]*?(?:comment|kommentar|comentario|commentaire|commento|leserbrief|коммент\w*)"
@@ -157,8 +157,7 @@ def _collapse_wrappers(blocks: dict) -> None:
         outer = nearest[el]
         if outer is None:
             continue
-        key, okey = numeric_key(el.get("id")), numeric_key(outer.get("id"))
-        if (key and key == okey) or (len(direct[outer]) == 1 and not _own_text(outer, el)):
+        if same_number(el.get("id"), outer.get("id")) or (len(direct[outer]) == 1 and not _own_text(outer, el)):
             inner = blocks.pop(el)
             blocks[outer].ids.extend(inner.ids)
             blocks[outer].microdata |= inner.microdata
