@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from scrapers.items import Article
+from scrapers.items import Article, Author, Comment
 from scrapers.parsers.article import extract_article
 from scrapers.parsers.comments import extract_thread
 from scrapers.parsers.document import load_html
@@ -38,6 +38,8 @@ def parse_page(
         return Article(url=url, is_article=False, parser_version=PARSER_VERSION)
     thread = extract_thread(doc, url, fetched_at=fetched_at, selectors=selectors)
     article = extract_article(doc, url, exclude=thread.nodes, selectors=selectors)
+    if thread.post is not None:
+        _take_post(article, thread.post)
     article.comments = thread.comments
     article.comments_declared = thread.declared
     article.comments_open = thread.open
@@ -46,3 +48,14 @@ def parse_page(
     article.comment_pages = thread.pages
     article.parser_version = PARSER_VERSION
     return article
+
+
+def _take_post(article: Article, post: Comment) -> None:
+    """A forum thread's opening post is the page's text; its author and date
+    stand in for a byline and a publication date the page does not state."""
+    article.body, article.body_html = post.text, post.html
+    article.is_article = True
+    if not article.authors and post.author:
+        article.authors = [Author(name=post.author, url=post.author_url)]
+    if article.published is None and post.published and not post.published_approx:
+        article.published, article.published_raw = post.published, post.published_raw

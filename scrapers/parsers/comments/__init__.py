@@ -23,6 +23,7 @@ from scrapers.parsers.comments.fields import Fields, finish, probe
 from scrapers.parsers.comments.jsonld import jsonld_comments, jsonld_count, load_jsonld
 from scrapers.parsers.comments.merge import merge_comments
 from scrapers.parsers.comments.meta import comment_pages, declared_count, is_open
+from scrapers.parsers.comments.opening import is_opening_post, without_post
 from scrapers.parsers.comments.regions import regions_of, system_of
 from scrapers.parsers.comments.scan import Scan, scan
 from scrapers.parsers.comments.siblings import anchor_id, indented_parent
@@ -42,6 +43,7 @@ class Thread:
     thread_id: str | None = None  # third-party thread identifier (Disqus identifier, ...)
     pages: list[str] = field(default_factory=list)  # absolute URLs of all comment pages
     nodes: list = field(default_factory=list)  # DOM elements of the thread region(s)
+    post: Comment | None = None  # a forum thread's opening post (:mod:`.opening`)
 
 
 def _within(found: Scan, doc: etree._Element, selectors: Mapping[str, str] | None) -> list:
@@ -214,6 +216,9 @@ def extract_thread(
     """
     found = scan(doc)
     blocks, comments = _dom_comments(_within(found, doc, selectors), url, fetched_at)
+    post = None
+    if comments and is_opening_post(doc, blocks[0].el, comments[0]):
+        post, comments = comments[0], without_post(comments)
     payloads = load_jsonld(found.scripts)
     system = system_of(found.marked, blocks) if comments else None
     if not comments:
@@ -235,6 +240,7 @@ def extract_thread(
         thread_id=embed.thread_id if embed is not None else None,
         pages=comment_pages(found.marked, nodes, url),
         nodes=nodes,
+        post=post,
     )
 
 
