@@ -110,8 +110,21 @@ def inline_text(el) -> str:
     if el is None:
         return ""
     # (a leaf's text is its itertext(), without the iterator)
-    raw = " ".join(el.itertext()) if len(el) else el.text or ""
+    raw = _joined(el.itertext()) if len(el) else el.text or ""
     return _WS_RUNS.sub(" ", _visible(raw)).strip()
+
+
+_GLUED_AFTER = frozenset(",.:;!?)]»”“")  # punctuation that follows a word, no space
+
+
+def _joined(pieces) -> str:
+    """Text pieces of adjacent elements with a space between them, as their
+    layout usually shows (``<span>Name</span><span>Date</span>``), except
+    before punctuation (``Frauen im <abbr>THW</abbr>: Vergangenheit``)."""
+    out = ""
+    for piece in pieces:
+        out += piece if not out or piece[:1] in _GLUED_AFTER else " " + piece
+    return out
 
 
 def start_tag(el, tag: str) -> str:
@@ -185,10 +198,12 @@ def is_element(node) -> bool:
 # The first element of a heading that names its topic above the headline
 # ("Dachzeile", kicker, eyebrow): part of the design, not of the headline.
 _KICKER = re.compile(
-    r"kicker|topic|label|toptitle|overline|dachzeile|roofline|eyebrow|supertitle|pre-?title|rubric",
+    r"kicker|topic|label|toptitle|overline|dachzeile|roofline|eyebrow|supertitle|pre-?title|rubric"
+    r"|subtitle",
     re.I,
 )
 _HIDDEN = re.compile(r"visually-hidden|sr-only|screen-reader-text")
+_LEADING_SEPARATOR = re.compile(r"^[\s:|\-–—·•/]+")
 KICKER_WORDS = 8  # a longer first part is the headline's own text
 
 
@@ -214,5 +229,5 @@ def heading_text(el: lxml.html.HtmlElement) -> str:
     for part in [rest[0], *(e for e in rest.iter() if _HIDDEN.search(e.get("class") or ""))]:
         if part.getparent() is not None:
             part.drop_tree()  # (its tail text stays)
-    text = inline_text(rest)
+    text = _LEADING_SEPARATOR.sub("", inline_text(rest))  # ("Kicker<span>: </span>Headline")
     return text if len(text) >= len(kicker) else inline_text(el)

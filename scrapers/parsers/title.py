@@ -114,8 +114,8 @@ def extract_title(
     ]
     normed = [_norm(t) for t in titles]
     agreeing = [t for t, _ in headings if _agrees(t, normed)]
-    if agreeing:
-        return max(agreeing, key=len)
+    if agreeing:  # the fullest; a teaser's copy cut short ("Headline wi..") loses
+        return max(agreeing, key=lambda t: (not t.endswith(("..", "…")), len(_norm(t))))
     if sub := _agreeing_subheading(s, normed):
         return sub
     ld = ld_text(md.ld("headline"))

@@ -66,6 +66,8 @@ def test_bad_selector_is_ignored():
         '<span class="entry-title__toptitle">Brexit</span>',
         '<div class="topic-label"> Brexit </div>',
         '<span class="overline">Brexit</span><span class="visually-hidden"> - </span>',
+        '<span class="ts-overline">Brexit </span><span class="ts-colon">: </span>',
+        '<span class="article-subtitle">Brexit</span>',
     ],
 )
 def test_kicker_in_the_heading_is_not_the_headline(kicker):
@@ -152,3 +154,20 @@ def test_title_tag_wins_over_subheading_when_og_title_is_stated():
         '<h2 class="dossier">Corona dossier</h2><p>Text.</p>'
     )
     assert _title(html) == "Calm through the crisis"
+
+
+def test_inline_markup_adds_no_space_before_punctuation():
+    html = (
+        "<title>Women in the THW: past and future</title>"
+        '<h1>Women in the <abbr title="Technisches Hilfswerk">THW</abbr>: past and future</h1>'
+    )
+    assert _title(html) == "Women in the THW: past and future"
+
+
+def test_teaser_copy_cut_short_loses_to_the_full_headline():
+    html = (
+        "<title>Diario | Blessing of vehicles this Saturday</title>"
+        '<div class="teaser"><h2 class="entry-title">Blessing of vehicles this Saturda..</h2></div>'
+        "<h1>Blessing of vehicles this Saturday</h1>"
+    )
+    assert _title(html) == "Blessing of vehicles this Saturday"

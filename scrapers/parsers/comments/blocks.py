@@ -157,7 +157,9 @@ def _collapse_wrappers(blocks: dict) -> None:
         outer = nearest[el]
         if outer is None:
             continue
-        if same_number(el.get("id"), outer.get("id")) or (len(direct[outer]) == 1 and not _own_text(outer, el)):
+        if same_number(el.get("id"), outer.get("id")) or (
+            len(direct[outer]) == 1 and not _own_text(outer, el)
+        ):
             inner = blocks.pop(el)
             blocks[outer].ids.extend(inner.ids)
             blocks[outer].microdata |= inner.microdata
