@@ -91,7 +91,10 @@ def extract_article(
     strip_junk(doc)
     scan = scan_page(doc)
     site = site_name(md)
-    title = extract_title(doc, md, selector=selectors.get("title"), site_name=site, scan=scan)
+    page_url = url or _absolute(url, md.links.get("canonical", [None])[0] or md.first("og:url"))
+    title = extract_title(
+        doc, md, selector=selectors.get("title"), site_name=site, scan=scan, url=page_url
+    )
     authors, source = extract_authors(
         doc,
         md,
@@ -99,7 +102,7 @@ def extract_article(
         site_name=site,
         title=title,
         scan=scan,
-        url=url or _absolute(url, md.links.get("canonical", [None])[0] or md.first("og:url")),
+        url=page_url,
     )
     (published, published_raw), (modified, modified_raw) = extract_dates(
         doc, md, url, selector=selectors.get("published"), title=title, scan=scan

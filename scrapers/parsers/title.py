@@ -10,6 +10,7 @@ used, with the site name cut off, when no heading does.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -31,8 +32,12 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def strip_site_name(title: str, site_name: str | None = None) -> str:
+def strip_site_name(title: str, site_name: str | None = None, host: str | None = None) -> str:
     """Cut " | Site Name" (or "Site Name - ") off a metadata title.
+
+    ``host`` (the page's host name) names the site too: a short last part that
+    holds its name ("sheego ♥ Magazin" on sheego.de) is the site's, even when
+    it is longer than the headline.
 
     >>> strip_site_name("Putin backs Maduro | Havana Times", "Havana Times")
     'Putin backs Maduro'
@@ -48,11 +53,43 @@ def strip_site_name(title: str, site_name: str | None = None) -> str:
         kept = [p for p in parts if _norm(p) != site and not (site and _norm(p) in site)]
         if kept and len(kept) < len(parts):
             return _rejoin(title, kept)
+    label = _site_label(host)
+    last = parts[-1]
+    if (
+        label
+        and len(last.split()) <= 4
+        and label in _squashed(last)
+        and label not in _squashed(parts[0])
+    ):
+        parts.pop()  # the host's name: the site's part, even when longer than the headline
     # No known site name: drop short trailing parts (the usual "| Site" suffix).
     first = parts[0]
     while len(parts) > 1 and len(parts[-1].split()) <= 4 and len(parts[-1]) < len(first):
         parts.pop()
     return _rejoin(title, parts)
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+
+
+def _squashed(text: str) -> str:
+    return _norm(text).replace(" ", "")
+
+
+def _site_label(host: str | None) -> str | None:
+    """The name part of a host ("www.sheego.de" -> "sheego"), when long enough
+    to mean something."""
+    if not host:
+        return None
+    labels = host.lower().split(".")
+    if labels[0] in ("www", "m", "amp", "mobile") and len(labels) > 2:
+        labels = labels[1:]
+    name = labels[-2] if len(labels) >= 2 else labels[0]
+    return name.replace("-", "") if len(name) >= 4 else None
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
@@ -89,10 +126,25 @@ def _is_branding(s: PageScan, i: int, text: str, site_name: str | None) -> bool:
     """Site logos and blog names set as headings."""
     if site_name and _norm(text) == _norm(site_name):
         return True
+    if _links_home(s.nodes[i], text):
+        return True
     if s.tags[i] in _HEADLINE_SCOPES:
         return False
     own = s.attr(i)
     return bool(own and _BRANDING.search(own)) or s.inside(i, _BRANDING, stop=_HEADLINE_SCOPES)
+
+
+def _links_home(heading: etree._Element, text: str) -> bool:
+    """A heading that is a link to the site's home page is the site's name."""
+    for a in heading.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and inline_text(a) == text:
+            try:
+                parts = urlsplit(href)
+            except ValueError:
+                return False
+            return parts.path in ("", "/") and not parts.query and not parts.fragment
+    return False
 
 
 def extract_title(
@@ -102,6 +154,7 @@ def extract_title(
     selector: str | None = None,
     site_name: str | None = None,
     scan: PageScan | None = None,
+    url: str | None = None,
 ) -> str | None:
     """The bare headline; None when the page states none."""
     if selector and (el := select_first(doc, selector)) is not None and inline_text(el):
@@ -114,13 +167,16 @@ def extract_title(
     ]
     normed = [_norm(t) for t in titles]
     agreeing = [t for t, _ in headings if _agrees(t, normed)]
-    if agreeing:  # the fullest; a teaser's copy cut short ("Headline wi..") loses
-        return max(agreeing, key=lambda t: (not t.endswith(("..", "…")), len(_norm(t))))
+    if agreeing:  # one a title states exactly, else the fullest (not a copy cut short)
+        return max(
+            agreeing,
+            key=lambda t: (_norm(t) in normed, not t.endswith(("..", "…")), len(_norm(t))),
+        )
     if sub := _agreeing_subheading(s, normed):
         return sub
     ld = ld_text(md.ld("headline"))
     if ld:
-        return strip_site_name(ld, site_name)
+        return strip_site_name(ld, site_name, _host(url))
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
     if len(h1s) == 1 and len(h1s[0].split()) > 1:
         return h1s[0]
@@ -130,7 +186,7 @@ def extract_title(
     if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, site_name)):
         return sub
     if titles:
-        return strip_site_name(titles[0], site_name)
+        return strip_site_name(titles[0], site_name, _host(url))
     return h1s[0] if h1s else None
 
 

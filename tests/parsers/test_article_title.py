@@ -171,3 +171,43 @@ def test_teaser_copy_cut_short_loses_to_the_full_headline():
         "<h1>Blessing of vehicles this Saturday</h1>"
     )
     assert _title(html) == "Blessing of vehicles this Saturday"
+
+
+def test_heading_part_the_metadata_states_exactly_wins_over_the_whole_heading():
+    html = (
+        '<meta property="og:title" content="Why collaborative thinking beats individual smarts">'
+        "<title>Open Progress - Why collaborative thinking beats individual smarts | Paper</title>"
+        '<h1><span class="article__subheadline">Open Progress</span><br>'
+        '<span itemprop="headline">Why collaborative thinking beats individual smarts</span></h1>'
+    )
+    assert _title(html) == "Why collaborative thinking beats individual smarts"
+
+
+def test_heading_that_links_home_is_the_site_name():
+    html = (
+        '<meta property="og:title" content="Whisky tastings January to May 2020 in Halle">'
+        '<h1><a href="https://www.whisky.example/">whisky.example</a></h1>'
+    )
+    assert _title(html) == "Whisky tastings January to May 2020 in Halle"
+
+
+@pytest.mark.parametrize(
+    ("raw", "host", "bare"),
+    [
+        # the host's name marks the site's part, even when longer than the headline
+        ("Magic Cleaning | sheego ♥ Magazin", "www.sheego.de", "Magic Cleaning"),
+        (
+            "No App Store on iOS 13? | iPhone | Forum | MacNews.de",
+            "www.macnews.de",
+            "No App Store on iOS 13?",
+        ),
+        # ... but not a long part that only mentions it (a product name)
+        (
+            "Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac",
+            "www.parallels.com",
+            "Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac",
+        ),
+    ],
+)
+def test_host_name_marks_the_site_part(raw, host, bare):
+    assert strip_site_name(raw, None, host) == bare
