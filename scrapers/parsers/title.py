@@ -199,6 +199,8 @@ def _extends(longer: str, prefix: str) -> bool:
 
 
 _SUBHEADINGS = frozenset(["h2", "h3"])
+_RANKS = (_SUBHEADINGS, frozenset(["h4", "h5", "h6"]))
+_LOWER_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 _OUTSIDE_ARTICLE = frozenset(["nav", "aside", "footer", "form"])
 # Classes of headings that are not the page's own headline: navigation,
 # teasers of other pages, and headings hidden for screen readers.
@@ -208,19 +210,31 @@ _NOT_HEADLINE = re.compile(
 )
 
 
-def _subheadings(s: PageScan):
-    """Visible ``<h2>``/``<h3>`` outside navigation and teasers, in page order."""
+def _subheadings(s: PageScan, tags_wanted: frozenset[str] = _SUBHEADINGS):
+    """Visible headings (``<h2>``/``<h3>``) outside navigation and teasers, in page order."""
     tags = s.tags
     for j in range(s.body, len(tags)):
-        if tags[j] not in _SUBHEADINGS:
+        if tags[j] not in tags_wanted:
             continue
-        if _NOT_HEADLINE.search(s.attr(j)) or s.inside(j, _NOT_HEADLINE):
+        if _chrome(s.attr(j)):
             continue
         p = s.parent[j]
-        while p >= 0 and tags[p] not in _OUTSIDE_ARTICLE:
+        while p >= 0 and tags[p] not in _OUTSIDE_ARTICLE and not _chrome(s.attr(p)):
             p = s.parent[p]
         if p < 0:
             yield j
+
+
+# Layout modifiers say what a container holds, not what it is ("has-sidebar").
+_MODIFIER = re.compile(r"(?<![\w-])(?:has|with|no|without)-[\w-]*")
+
+
+def _chrome(attr: str) -> bool:
+    return (
+        bool(attr)
+        and _NOT_HEADLINE.search(attr) is not None
+        and (_NOT_HEADLINE.search(_MODIFIER.sub("", attr)) is not None)
+    )
 
 
 def _agreeing_subheading(s: PageScan, normed: list[str]) -> str | None:
@@ -243,10 +257,12 @@ def _first_subheading(s: PageScan, site_name: str | None) -> str | None:
     """The first subheading of more than one word: the headline of pages that
     have no ``<h1>`` and state no title but ``<title>`` (which then names the
     site or section as often as the article)."""
-    for j in _subheadings(s):
-        text = heading_text(s.nodes[j])
-        if len(text.split()) >= 2 and len(text) <= 300 and not _is_branding(s, j, text, site_name):
-            return text
+    for rank in _RANKS:  # the highest rank of heading the content has
+        for j in _subheadings(s, rank):
+            text = heading_text(s.nodes[j])
+            words = len(text.split())
+            if words >= 2 and len(text) <= 300 and not _is_branding(s, j, text, site_name):
+                return text
     return None
 
 
@@ -265,7 +281,7 @@ def headline_at(s: PageScan, title: str | None) -> int:
             (
                 j
                 for j in range(s.body, len(tags))
-                if tags[j] in _SUBHEADINGS and inline_text(s.nodes[j]) == title
+                if tags[j] in _LOWER_HEADINGS and inline_text(s.nodes[j]) == title
             ),
             i,
         )

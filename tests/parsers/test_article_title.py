@@ -5,6 +5,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
+from scrapers.parsers import parse_page
 from scrapers.parsers.metadata import collect_metadata
 from scrapers.parsers.title import extract_title, strip_site_name
 
@@ -92,8 +93,6 @@ def test_heading_parts_that_are_not_kickers_stay(h1):
 
 
 def test_dates_are_read_by_a_headline_with_a_kicker():
-    from scrapers.parsers import parse_page
-
     html = (
         "<html><head><title>Wir dekorieren um | Site</title></head>"
         "<body><h1>Site</h1><span>Mittwoch, 26.02.2020</span>"
@@ -211,3 +210,30 @@ def test_heading_that_links_home_is_the_site_name():
 )
 def test_host_name_marks_the_site_part(raw, host, bare):
     assert strip_site_name(raw, None, host) == bare
+
+
+def test_highest_rank_content_heading_when_no_h1_and_only_title_tag():
+    html = (
+        "<title>energy.example | Gas prices</title>"
+        '<div class="main-content has-double-sidebar"><div class="article-content">'
+        '<p class="back"><a href="/prices/">back to the overview</a></p>'
+        '<div class="itc-headline">Energy price crisis: relief and rights at a glance</div>'
+        "<h6>Energy price crisis: relief and rights at a glance</h6>"
+        "<h5><em>By Leonora Holling</em></h5><p>(21 November 2022) Consumers get one price rise after "
+        "another.</p><h6>1. What relief can consumers expect?</h6><p>Text.</p></div>"
+        '<div class="sidebar"><h3>Latest news from the site</h3></div></div>'
+    )
+    assert _title(html) == "Energy price crisis: relief and rights at a glance"
+    article = parse_page(html.encode(), "https://energy.example/news/18725/")
+    assert article.title == "Energy price crisis: relief and rights at a glance"
+    assert article.published == "2022-11-21"  # the dateline under the headline
+
+
+def test_h2_outranks_h4_when_no_h1():
+    html = (
+        "<title>Weekly report 14. - 20. January 2022 - SLF</title>"
+        "<main><h4>Weekly report 14. - 20. January 2022</h4>"
+        '<h2 class="text-hide">Main content</h2>'
+        "<h2>Weak layers, favourable avalanche conditions</h2><p>Text.</p></main>"
+    )
+    assert _title(html) == "Weak layers, favourable avalanche conditions"
