@@ -197,14 +197,12 @@ def headline(s: PageScan, title: str | None) -> int:
     if title and heading_text(s.nodes[i]) != title:
         want = _loose(title)
         n = len(want) - want.count(" ")  # about the heading's non-space characters
-        tags, size = s.tags, s.size
+        size = s.size
         found = next(
             (
                 j
-                for j in range(s.body, len(tags))
-                if tags[j] in _HEADING_TAGS
-                and n <= size[j] <= n + 12
-                and _loose(inline_text(s.nodes[j])) == want
+                for j in s.of_tags(_HEADING_TAGS)
+                if n <= size[j] <= n + 12 and _loose(inline_text(s.nodes[j])) == want
             ),
             i,
         )
@@ -212,7 +210,7 @@ def headline(s: PageScan, title: str | None) -> int:
     return found
 
 
-_HEADING_TAGS = frozenset(["h1", "h2", "h3"])
+_HEADING_TAGS = ("h1", "h2", "h3")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 

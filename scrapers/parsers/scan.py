@@ -76,7 +76,7 @@ class PageScan:
     modified: list[int] = field(default_factory=list)
     rel_links: list[int] = field(default_factory=list)  # <a rel=...>
     p_parents: set[int] = field(default_factory=set)  # elements with a <p> child
-    by_tag: dict[str, list[int]] = field(default_factory=dict)  # h1, article, title, ...
+    by_tag: dict[str, list[int]] = field(default_factory=dict)  # h1-h6, article, title, ...
     headline: dict[str | None, int] = field(default_factory=dict)  # cache of headline_index()
     para_prefix: list[int] = field(default_factory=list)  # running sum of paragraph text
     _body_text: str | None = None
@@ -127,6 +127,12 @@ class PageScan:
             return None
         return self.para_prefix[self.end[i]] - self.para_prefix[i]
 
+    def of_tags(self, tags: tuple[str, ...]) -> list[int]:
+        """Indices of the elements of ``tags`` (indexed ones only), in page order."""
+        if len(tags) == 1:
+            return self.by_tag.get(tags[0], [])
+        return sorted(i for tag in tags for i in self.by_tag.get(tag, ()))
+
     def first(self, tag: str) -> etree._Element | None:
         found = self.by_tag.get(tag)
         return self.nodes[found[0]] if found else None
@@ -144,7 +150,23 @@ def headline_index(s: PageScan, title: str | None) -> int:
     return found
 
 
-_INDEXED_TAGS = frozenset(["h1", "article", "title", "main", "nav", "aside", "footer", "form"])
+_INDEXED_TAGS = frozenset(
+    [
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "article",
+        "title",
+        "main",
+        "nav",
+        "aside",
+        "footer",
+        "form",
+    ]
+)
 _CANDIDATE_TAGS = frozenset(["h1", "time"])  # candidates even without class/id
 
 

@@ -198,9 +198,9 @@ def _extends(longer: str, prefix: str) -> bool:
     return _SEP.match(longer, len(prefix)) is not None
 
 
-_SUBHEADINGS = frozenset(["h2", "h3"])
-_RANKS = (_SUBHEADINGS, frozenset(["h4", "h5", "h6"]))
-_LOWER_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+_SUBHEADINGS = ("h2", "h3")
+_RANKS = (_SUBHEADINGS, ("h4", "h5", "h6"))
+_LOWER_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _OUTSIDE_ARTICLE = frozenset(["nav", "aside", "footer", "form"])
 # Classes of headings that are not the page's own headline: navigation,
 # teasers of other pages, and headings hidden for screen readers.
@@ -210,12 +210,10 @@ _NOT_HEADLINE = re.compile(
 )
 
 
-def _subheadings(s: PageScan, tags_wanted: frozenset[str] = _SUBHEADINGS):
+def _subheadings(s: PageScan, tags_wanted: tuple[str, ...] = _SUBHEADINGS):
     """Visible headings (``<h2>``/``<h3>``) outside navigation and teasers, in page order."""
     tags = s.tags
-    for j in range(s.body, len(tags)):
-        if tags[j] not in tags_wanted:
-            continue
+    for j in s.of_tags(tags_wanted):
         if _chrome(s.attr(j)):
             continue
         p = s.parent[j]
@@ -276,14 +274,6 @@ def headline_at(s: PageScan, title: str | None) -> int:
         return found
     found = i = headline_index(s, title)
     if title and heading_text(s.nodes[i]) != title:
-        tags = s.tags
-        found = next(
-            (
-                j
-                for j in range(s.body, len(tags))
-                if tags[j] in _LOWER_HEADINGS and inline_text(s.nodes[j]) == title
-            ),
-            i,
-        )
+        found = next((j for j in s.of_tags(_LOWER_HEADINGS) if inline_text(s.nodes[j]) == title), i)
     s.headline[key] = found
     return found
