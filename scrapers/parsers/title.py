@@ -122,6 +122,22 @@ def _agrees(heading: str, titles: list[str]) -> bool:
     return bool(h) and any(h == t or t.startswith(h) or h in t for t in titles)
 
 
+def _closest(headings: list[str], titles: list[str]) -> str | None:
+    """Of several headings, the one that shares most of its words with a
+    metadata title (reworded for search: "with the new X 10-in-1" against the
+    heading's "X – ... with the 10-in-1"), when it shares at least 70%."""
+    best, best_share = None, 0.7
+    for heading in headings:
+        words = set(_norm(heading).split())
+        if len(words) < 3:
+            continue
+        for t in titles:
+            share = len(words & set(t.split())) / len(words)
+            if share >= best_share and share > 0:
+                best, best_share = heading, share
+    return best
+
+
 def _is_branding(s: PageScan, i: int, text: str, site_name: str | None) -> bool:
     """Site logos and blog names set as headings."""
     if site_name and _norm(text) == _norm(site_name):
@@ -180,6 +196,8 @@ def extract_title(
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
     if len(h1s) == 1 and len(h1s[0].split()) > 1:
         return h1s[0]
+    if len(h1s) > 1 and (near := _closest(h1s, normed)):
+        return near
     tag_title = inline_text(s.first("title"))
     if titles and tag_title and _extends(tag_title, titles[0]):
         return titles[0]  # <title> is this title + " | Site": this one is bare already

@@ -237,3 +237,14 @@ def test_h2_outranks_h4_when_no_h1():
         "<h2>Weak layers, favourable avalanche conditions</h2><p>Text.</p></main>"
     )
     assert _title(html) == "Weak layers, favourable avalanche conditions"
+
+
+def test_of_several_h1_the_one_sharing_most_words_with_the_metadata_title():
+    html = (
+        '<meta property="og:title" content="Join The Insiders with me?">'
+        "<title>The Insiders - Fresh hair in any situation with the new Wellaflex 10-in-1 dry"
+        " shampoo - Info</title>"
+        "<h1>Wellaflex – fresh hair in any situation with the 10-in-1 dry shampoo</h1>"
+        "<p>Text.</p><h1>How to use it</h1><p>Text.</p>"
+    )
+    assert _title(html) == "Wellaflex – fresh hair in any situation with the 10-in-1 dry shampoo"
