@@ -102,14 +102,15 @@ def _rejoin(title: str, parts: list[str]) -> str:
 def meta_titles(md: Metadata, title_el: etree._Element | None) -> list[str]:
     """Article titles stated by the metadata, most specific first."""
     out = []
-    for value in (
-        ld_text(md.ld("headline")),
-        md.first("og:title", "twitter:title", "dc.title", "title", "sailthru.title"),
-        inline_text(title_el),
-    ):
+    stated = [v for name in _STATED for v in md.meta.get(name, ())]  # (all of them: pages
+    for value in (ld_text(md.ld("headline")), *stated, inline_text(title_el)):  # repeat tags)
+        value = value.strip() if value else value
         if value and value not in out:
             out.append(value)
     return out
+
+
+_STATED = ("og:title", "twitter:title", "dc.title", "title", "sailthru.title")
 
 
 _BRANDING = re.compile(r"logo|brand|site-title|site-name|sitename|blog-title|masthead")
@@ -120,6 +121,20 @@ def _agrees(heading: str, titles: list[str]) -> bool:
     """``titles`` already normalised with :func:`_norm`."""
     h = _norm(heading)
     return bool(h) and any(h == t or t.startswith(h) or h in t for t in titles)
+
+
+def _ending_heading(headings: list[str], titles: list[str], normed: list[str]) -> str | None:
+    """A stated title that a heading ends with: the heading prints a kicker
+    before it ("Press release of the Health Office: Vaccination ..."), or
+    extends it ("... capacity in Tennessee" beside "... capacity")."""
+    for heading in headings:
+        h = _norm(heading)
+        for title, t in zip(titles, normed, strict=True):
+            if len(t.split()) >= 3 and h != t and h.endswith(" " + t):
+                return title
+            if len(t.split()) >= 3 and h.startswith(t + " ") and title == titles[0]:
+                return heading  # (the fuller headline: what the page shows)
+    return None
 
 
 def _closest(headings: list[str], titles: list[str]) -> str | None:
@@ -188,6 +203,8 @@ def extract_title(
             agreeing,
             key=lambda t: (_norm(t) in normed, not t.endswith(("..", "…")), len(_norm(t))),
         )
+    if stated := _ending_heading([t for t, _ in headings], titles, normed):
+        return stated
     if sub := _agreeing_subheading(s, normed):
         return sub
     ld = ld_text(md.ld("headline"))

@@ -248,3 +248,32 @@ def test_of_several_h1_the_one_sharing_most_words_with_the_metadata_title():
         "<p>Text.</p><h1>How to use it</h1><p>Text.</p>"
     )
     assert _title(html) == "Wellaflex – fresh hair in any situation with the 10-in-1 dry shampoo"
+
+
+def test_stated_title_a_heading_ends_with_is_the_headline():
+    # an unmarked kicker printed in the heading before the stated title
+    html = (
+        "<title>Vaccination stays possible everywhere until February</title>"
+        '<meta property="og:title" content="Press releases">'
+        '<h1><span class="css-1x">Press release of the Health Office</span> : '
+        "Vaccination stays possible everywhere until February</h1>"
+    )
+    assert _title(html) == "Vaccination stays possible everywhere until February"
+    # ... and the stated title is kept whole, a part after a dash included
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Aviation takes off after Corona - and FACC profits"}</script>'
+        '<h1><span class="headline--topline">Orders at FACC</span><span>: </span>'
+        "<span>Aviation takes off after Corona - and FACC profits</span></h1>"
+    )
+    assert _title(html) == "Aviation takes off after Corona - and FACC profits"
+
+
+def test_every_stated_og_title_counts():
+    html = (
+        '<meta property="og:title" content="Decanting wine: all you need to know">'
+        '<meta property="og:title" content="Decanting wine: everything about a special step">'
+        '<h1 class="entry-title">Decanting wine: everything about a special step</h1>'
+        '<div class="teaser"><h1>Other wines of the month</h1></div>'
+    )
+    assert _title(html) == "Decanting wine: everything about a special step"
