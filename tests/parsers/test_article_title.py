@@ -277,3 +277,13 @@ def test_every_stated_og_title_counts():
         '<div class="teaser"><h1>Other wines of the month</h1></div>'
     )
     assert _title(html) == "Decanting wine: everything about a special step"
+
+
+def test_heading_that_extends_the_stated_headline_is_the_fuller_headline():
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Ultium Cells raises gigafactory capacity"}</script>'
+        "<title>Ultium Cells raises gigafactory capacity - Battery News</title>"
+        "<h1>Ultium Cells raises gigafactory capacity in Tennessee</h1><p>Text.</p>"
+    )
+    assert _title(html) == "Ultium Cells raises gigafactory capacity in Tennessee"
