@@ -33,7 +33,7 @@ def test_every_public_name_resolves(module):
         ("scrapers.parsers.boilerplate", "is_boilerplate", "scrapers.parsers.boilerplate_markup"),
         ("scrapers.parsers.boilerplate", "is_hidden", "scrapers.parsers.boilerplate_markup"),
         ("scrapers.parsers.boilerplate", "EXCLUDED_REGION", "scrapers.parsers.boilerplate_markup"),
-        ("scrapers.parsers.boilerplate", "LEAD", "scrapers.parsers.boilerplate_markup"),
+        ("scrapers.parsers.boilerplate", "LEAD", "scrapers.parsers.header_leads"),
     ],
 )
 def test_old_path_is_the_new_object(old, name, new):

@@ -22,13 +22,12 @@ from scrapers.parsers.block_sizes import Sizes
 from scrapers.parsers.boilerplate_markup import (
     BLOCKS,
     EXCLUDED_REGION,
-    LEAD,
     in_excluded_region,
     is_boilerplate,
     is_hidden,
 )
 from scrapers.parsers.end_markers import cut_after_end_markers, is_end_marker
-from scrapers.parsers.header_leads import strip_to_leads
+from scrapers.parsers.header_leads import LEAD, strip_to_leads
 from scrapers.parsers.meta_lines import drop_meta_lines, is_meta_line
 from scrapers.parsers.scan import PageScan
 from scrapers.parsers.teaser_lists import closing, teaser_lists

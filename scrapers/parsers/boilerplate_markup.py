@@ -42,12 +42,6 @@ _AD_PART = re.compile(r"(?<![a-z0-9])ads?(?:-|_)|(?:-|_)ads?(?![a-z0-9])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respond)")
 
-# Names of the lead (standfirst) that CMSs print under the headline.
-LEAD = re.compile(
-    r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract|epigraph|"
-    r"(?<![a-z])dek(?![a-z])|bajada|entradilla|chapo|sommario"
-)
-
 # Tags of the blocks that pruning weighs by their link text.
 BLOCKS = frozenset(["div", "ul", "ol", "section", "table", "p", "dl"])
 

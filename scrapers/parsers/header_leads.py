@@ -7,10 +7,20 @@ pruning keeps a header's leads and drops the rest of it.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from scrapers.parsers.block_sizes import Sizes
-from scrapers.parsers.boilerplate_markup import LEAD, class_and_id, is_boilerplate
+from scrapers.parsers.boilerplate_markup import class_and_id, is_boilerplate
+
+# Names of the lead (standfirst) that CMSs print under the headline (``lead.py``
+# looks for it before the container too).  Defined here, not imported: a
+# method called on an imported name compiles to a slower lookup.
+LEAD = re.compile(
+    r"teaser|intro|lead|excerpt|standfirst|summary|subtitle|deck|abstract|epigraph|"
+    r"(?<![a-z])dek(?![a-z])|bajada|entradilla|chapo|sommario"
+)
 
 
 def _is_header_lead(el: etree._Element, sizes: Sizes) -> bool:
