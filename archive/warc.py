@@ -24,7 +24,6 @@ from archive.warc_records import (
     IDENTICAL_PAYLOAD,
     NOT_MODIFIED,
     Revisit,
-    SerializedRecord,
     WarcioRecords,
     request_record,
     response_record,
@@ -158,7 +157,7 @@ class WarcFileWriter:
         ``warc_records.py``).
         """
         self._ensure_open()
-        resp = response_record(
+        resp_id, head, payload, digest, store = response_record(
             url=url,
             status_line=status_line,
             headers=headers,
@@ -169,14 +168,12 @@ class WarcFileWriter:
             digest=digest,
             truncated=truncated,
         )
-        resp_loc = self._write_record(resp)
-        req = request_record(url, request_head + request_body, warc_date, resp.record_id)
-        return resp_loc, self._write_record(req)
-
-    def _write_record(self, record: SerializedRecord) -> RecordLocation:
         level = self.builder.level
-        parts = record_member(record.head, record.payload, level, store=record.store)
-        return self._write(parts, record.record_id, record.digest)
+        resp_loc = self._write(record_member(head, payload, level, store=store), resp_id, digest)
+        req_id, head, payload, digest, _ = request_record(
+            url, request_head + request_body, warc_date, resp_id
+        )
+        return resp_loc, self._write(record_member(head, payload, level), req_id, digest)
 
     def _write(self, parts: list[bytes], record_id: str, digest: str | None) -> RecordLocation:
         data = b"".join(parts)

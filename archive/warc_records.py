@@ -45,15 +45,12 @@ class Revisit:
     profile: str = IDENTICAL_PAYLOAD  # WARC-Profile
 
 
-@dataclass(frozen=True, slots=True)
-class SerializedRecord:
-    """A record ready for its gzip member: what the writer needs to place it."""
-
-    record_id: str  # WARC-Record-ID, "<urn:uuid:...>"
-    head: bytes  # the WARC head and the HTTP head
-    payload: bytes  # the HTTP payload, which follows ``head``
-    digest: str | None  # WARC-Payload-Digest
-    store: bool = False  # the payload is compressed already: store it, do not deflate
+# A record ready for its gzip member, as the writer needs it: its WARC-Record-ID,
+# its head (WARC head and HTTP head), the HTTP payload that follows the head,
+# its WARC-Payload-Digest, and whether the payload is compressed already (to be
+# stored, not deflated).  A plain tuple: a frozen dataclass costs ~0.6 µs to
+# build, twice per exchange (~1% of writing one), and the writer unpacks it.
+SerializedRecord = tuple[str, bytes, bytes, str | None, bool]
 
 
 class WarcioRecords(BaseWARCWriter):
@@ -145,7 +142,7 @@ def response_record(
     if revisit is not None:
         fields += _revisit_fields(url, resp_id, revisit)
         head = _record(fields, _RESPONSE_TYPE, http_head, b"")
-        return SerializedRecord(resp_id, head, b"", revisit.payload_digest)
+        return resp_id, head, b"", revisit.payload_digest, False
     if digest:
         fields.append(("WARC-Payload-Digest", digest))
     fields += [("WARC-Type", "response"), ("WARC-Record-ID", resp_id)]
@@ -156,7 +153,7 @@ def response_record(
     head = _record(fields, _RESPONSE_TYPE, http_head, body)
     # A payload the server compressed already gains nothing from deflate:
     # it is stored as it is in the record's gzip member.
-    return SerializedRecord(resp_id, head, body, digest, _compressed(headers))
+    return resp_id, head, body, digest, _compressed(headers)
 
 
 def _request_parts(url: str, data: bytes) -> tuple[bytes, bytes]:
@@ -192,4 +189,4 @@ def request_record(url: str, data: bytes, warc_date: str, concurrent: str) -> Se
         ("WARC-Payload-Digest", digest),
         ("WARC-Concurrent-To", concurrent),
     ]
-    return SerializedRecord(record_id, _record(fields, _REQUEST_TYPE, head, body), body, digest)
+    return record_id, _record(fields, _REQUEST_TYPE, head, body), body, digest, False
