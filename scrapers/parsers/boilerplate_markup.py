@@ -1,0 +1,94 @@
+"""Elements whose own markup names them as something other than article text.
+
+Share bars, related posts, newsletter boxes, ads and the like are named in
+their ``class``/``id`` (or ``role``) by nearly every CMS and theme, and a
+page hides what it does not show.  These are tests of one element's
+attributes; what to remove, and how much of the text may go, is decided by
+the pruning in ``boilerplate.py``.  They run on nearly every element of a
+page, so they read the attributes once and try cheap checks first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_BAD_WORDS = re.compile(
+    r"share|sharing|sharedaddy|social|related|newsletter|promo|sidebar|widget-area|comment|"
+    r"breadcrumb|subscri|advert|banner|cookie|popup|modal|footer|navigation|navbar|menu|"
+    r"recommend|readmore|read-more|more-stories|signup|sign-up|disqus|outbrain|taboola|"
+    r"sponsor|pagination|nav-links|post-nav|toolbar|skip-link|screen-reader|tagcloud|"
+    r"post-tags|entry-tags|tag-links|cat-links|entry-meta|post-meta|article-meta|byline|"
+    r"author-bio|author[-_]?box|autor(?:en)?[-_]?box|about-(?:the-)?author|saboxplugin|"
+    r"donat|login|jp-relatedposts|addtoany|news-letter|"
+    # the post's filing line under the text ("This entry was posted in ...")
+    r"postmetadata|entry-utility|sociable|disclaimer|factbox|infobox|appstore|app-download|flyout|"
+    r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
+    r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
+    r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also|"
+    # calls to action: subscribe, donate, rate the article, pop-ups
+    r"(?<![a-z])cta(?![a-z])|pop-up|(?<!non-)paywall|post-ratings|star-rating|spenden|"
+    # picture credits
+    r"credit|copyright|listposts|articlelist|article-list"
+)  # matched against lowercased attributes (re.I alternations are several times slower)
+_BAD_TOKENS = frozenset(
+    ["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"]
+)
+_TOKEN_SPLIT = re.compile(r"\s+")
+# "ad" as a part of a hyphenated name ("it-ad", "ad-wrapper"): other words are
+# too often parts of harmless names ("hidden-xs", "no-print").
+_AD_PART = re.compile(r"(?<![a-z0-9])ads?(?:-|_)|(?:-|_)ads?(?![a-z0-9])")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respond)")
+
+# Tags of the blocks that pruning weighs by their link text.
+BLOCKS = frozenset(["div", "ul", "ol", "section", "table", "p", "dl"])
+
+
+def class_and_id(el: etree._Element) -> str:
+    """The element's class and id, lowercased, as the patterns here expect them."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """True for elements the page does not show (``hidden``, display:none)."""
+    items = el.items()  # (one call for all attributes: most elements have none)
+    return bool(items) and _hidden(dict(items))
+
+
+def _hidden(a: dict[str, str]) -> bool:
+    if "hidden" in a or _HIDDEN_STYLE.search(a.get("style") or ""):
+        return True
+    return "hidden" in (a.get("class") or "").split()
+
+
+# A teaser of another article is named so and headed by a link to it (a lead
+# that a CMS names "teaser" carries no linked heading).
+_LINKED_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a[@href])")
+_BAD_ROLES = frozenset(["navigation", "complementary", "banner", "contentinfo", "search", "dialog"])
+
+
+def is_boilerplate(el: etree._Element) -> bool:
+    """True when the element's markup names it as non-article content."""
+    items = el.items()
+    if not items:
+        return False
+    a = dict(items)
+    if _hidden(a) or (a.get("role") or "").lower() in _BAD_ROLES:
+        return True
+    attrs = f"{a.get('class') or ''} {a.get('id') or ''}".lower()
+    if not attrs.strip() or el.tag in ("article", "main", "body"):
+        return False
+    if _BAD_WORDS.search(attrs) or ("teaser" in attrs and _LINKED_HEADING(el)):
+        return True
+    return any(t in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs)) or bool(_AD_PART.search(attrs))
+
+
+def in_excluded_region(el: etree._Element) -> bool:
+    """True inside a comment thread, sidebar or widget area."""
+    return any(
+        EXCLUDED_REGION.search(class_and_id(a))
+        for a in el.iterancestors()
+        if a.tag not in ("body", "html")
+    )
