@@ -30,7 +30,8 @@ from archive.download import (
 )
 from archive.runtime import ArchiveRuntime
 from archive.store import utcnow
-from archive.warc import NOT_MODIFIED, Revisit, payload_digest
+from archive.warc_digest import payload_digest
+from archive.warc_records import NOT_MODIFIED, Revisit
 
 logger = logging.getLogger(__name__)
 

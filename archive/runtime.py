@@ -22,7 +22,8 @@ from scrapy.crawler import Crawler
 
 from archive import __version__
 from archive.store import ArchiveStore
-from archive.warc import WarcFileWriter, recover_open_files
+from archive.warc import WarcFileWriter
+from archive.warc_recovery import recover_open_files
 
 logger = logging.getLogger(__name__)
 

@@ -3,8 +3,7 @@
 This module places records; building them is ``warc_records.py`` (bytes as
 warcio would build them), compressing them ``warc_gzip.py`` (one gzip member
 per record), their digests ``warc_digest.py`` and finishing the files of a
-killed run ``warc_recovery.py``.  The names other code imports from here
-stay importable from here.
+killed run ``warc_recovery.py``.
 """
 
 from __future__ import annotations
@@ -17,31 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from archive.reliability.paths import safe_component
-from archive.warc_digest import payload_digest, sha1_label
-from archive.warc_gzip import StoringGzipMember as _StoringGzip
 from archive.warc_gzip import record_member
 from archive.warc_records import (
-    IDENTICAL_PAYLOAD,
-    NOT_MODIFIED,
     Revisit,
     WarcioRecords,
     request_record,
     response_record,
 )
-from archive.warc_recovery import OPEN_SUFFIX, recover_open_files
-
-__all__ = [
-    "IDENTICAL_PAYLOAD",
-    "NOT_MODIFIED",
-    "OPEN_SUFFIX",
-    "RecordLocation",
-    "Revisit",
-    "WarcFileWriter",
-    "_StoringGzip",
-    "payload_digest",
-    "recover_open_files",
-    "sha1_label",
-]
+from archive.warc_recovery import OPEN_SUFFIX
 
 logger = logging.getLogger(__name__)
 

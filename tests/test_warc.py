@@ -10,7 +10,8 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 
-from archive.warc import WarcFileWriter, recover_open_files
+from archive.warc import WarcFileWriter
+from archive.warc_recovery import recover_open_files
 
 WARCIO = str(Path(sys.executable).parent / "warcio")
 REQ = b"GET /a HTTP/1.1\r\nHost: x.example\r\n\r\n"

@@ -32,7 +32,7 @@ from archive.fleet import keys
 from archive.fleet.leases import requeue
 from archive.fleet.scheduler import scheduler_of
 from archive.runtime import ArchiveRuntime
-from archive.warc import OPEN_SUFFIX, recover_open_files
+from archive.warc_recovery import OPEN_SUFFIX, recover_open_files
 
 logger = logging.getLogger(__name__)
 

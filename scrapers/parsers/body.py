@@ -17,6 +17,7 @@ from itertools import accumulate
 from lxml import etree
 
 from scrapers.parsers import boilerplate
+from scrapers.parsers.boilerplate_markup import EXCLUDED_REGION, is_hidden
 from scrapers.parsers.lead import lead_blocks
 from scrapers.parsers.scan import PageScan, scan_page, text_len
 from scrapers.parsers.select import select_all
@@ -61,7 +62,7 @@ _TEXT_BLOCKS = frozenset(["div", "td", "section", "article", "main", "font", "sp
 _NESTING_PARAS = frozenset(["li", "blockquote"])  # counted through their own <p> when they have one
 _REGION_TAGS = ("nav", "aside", "footer", "form")
 _UNLIKELY_ROLES = frozenset(["navigation", "complementary", "contentinfo", "banner"])
-_EXCLUDED_REGION = boilerplate.EXCLUDED_REGION
+_EXCLUDED_REGION = EXCLUDED_REGION
 _PAGE_TAGS = frozenset(["body", "html"])
 _CONTENT = re.compile(
     r"articlebody|entry-content|post-content|article-body|article-content|article__body|"
@@ -112,7 +113,7 @@ def _unlikely_and_known(
                 and (not _MAYBE.search(attrs) or _LISTING.search(attrs))
             )
             or (el.get("role") or "") in _UNLIKELY_ROLES
-            or boilerplate.is_hidden(el)
+            or is_hidden(el)
         )
         if bad and _minor(s, i, limit, raw, values):
             unlikely.append(i)

@@ -21,29 +21,13 @@ from lxml import etree
 from scrapers.parsers.block_sizes import Sizes
 from scrapers.parsers.boilerplate_markup import (
     BLOCKS,
-    EXCLUDED_REGION,
-    in_excluded_region,
     is_boilerplate,
-    is_hidden,
 )
-from scrapers.parsers.end_markers import cut_after_end_markers, is_end_marker
-from scrapers.parsers.header_leads import LEAD, strip_to_leads
-from scrapers.parsers.meta_lines import drop_meta_lines, is_meta_line
+from scrapers.parsers.end_markers import cut_after_end_markers
+from scrapers.parsers.header_leads import strip_to_leads
+from scrapers.parsers.meta_lines import drop_meta_lines
 from scrapers.parsers.scan import PageScan
 from scrapers.parsers.teaser_lists import closing, teaser_lists
-
-# The public names of this module before its tests moved to their own modules.
-__all__ = [
-    "EXCLUDED_REGION",
-    "LEAD",
-    "in_excluded_region",
-    "is_boilerplate",
-    "is_end_marker",
-    "is_hidden",
-    "is_meta_line",
-    "prune",
-    "teaser_lists",
-]
 
 _DROP_TAGS = frozenset(["nav", "aside", "footer", "form", "header", "h1"])
 

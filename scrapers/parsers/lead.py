@@ -9,10 +9,11 @@ rather than links.
 
 from __future__ import annotations
 
-from scrapers.parsers import boilerplate
+from scrapers.parsers.boilerplate_markup import is_boilerplate
+from scrapers.parsers.header_leads import LEAD
 from scrapers.parsers.scan import PageScan
 
-_LEAD = boilerplate.LEAD
+_LEAD = LEAD
 _LEAD_TAGS = frozenset(["p", "div", "section", "h2", "strong", "em"])
 _LEAD_BLOCKS = frozenset(["div", "section"])  # a lead as a block's own text
 
@@ -70,7 +71,7 @@ def _is_lead(s: PageScan, i: int, *, named_only: bool) -> bool:
         size >= (30 if named else 80)
         and (named or s.tags[i] == "p" or (s.tags[i] in _LEAD_BLOCKS and s.own[i] >= 80))
         and s.links[i] < 0.3 * size
-        and not boilerplate.is_boilerplate(s.nodes[i])
+        and not is_boilerplate(s.nodes[i])
     )
 
 
@@ -79,7 +80,7 @@ def _named_lead_inside(s: PageScan, i: int, out: list[int]) -> int:
 
     Returns the index after the block."""
     end = s.end[i]
-    if end - i > 40 or boilerplate.is_boilerplate(s.nodes[i]):
+    if end - i > 40 or is_boilerplate(s.nodes[i]):
         return end
     j = i + 1
     while j < end:

@@ -18,7 +18,9 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import BufferWARCWriter
 
-from archive.warc import NOT_MODIFIED, Revisit, WarcFileWriter, payload_digest
+from archive.warc import WarcFileWriter
+from archive.warc_digest import payload_digest
+from archive.warc_records import NOT_MODIFIED, Revisit
 
 URL = "http://news.example/2026/01/02/story/"
 REQ = b"GET /2026/01/02/story/ HTTP/1.1\r\nAccept: text/html\r\nHost: news.example\r\n\r\n"

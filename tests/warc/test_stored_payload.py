@@ -9,7 +9,8 @@ from io import BytesIO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from archive.warc import WarcFileWriter, _StoringGzip
+from archive.warc import WarcFileWriter
+from archive.warc_gzip import StoringGzipMember as _StoringGzip
 
 
 def test_stored_member_round_trips_through_gzip() -> None:
