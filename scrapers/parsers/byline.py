@@ -16,7 +16,7 @@ from lxml import etree
 
 from scrapers.items import Author
 from scrapers.parsers.metadata import Metadata, ld_persons
-from scrapers.parsers.names import authors_from, is_organisation, split_byline
+from scrapers.parsers.names import authors_from, is_organisation, split_byline, squash
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
@@ -124,8 +124,54 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
         name_el = el.find(".//*[@itemprop='name']") if s.end[i] - i > 1 else None
         if name_el is not None and inline_text(name_el):
             text = inline_text(name_el)
-        links = {inline_text(a): a.get("href") for a in el.iter("a") if a.get("href")}
+        links, topics = {}, []
+        for a in el.iter("a"):
+            if href := a.get("href"):
+                if _is_taxonomy(a, href):
+                    topics.append(a)
+                else:
+                    links[inline_text(a)] = href
+        if topics and name_el is None:
+            text = _text_without(el, topics)
         yield text, links
+
+
+# Links to the site's taxonomy (rel="tag", /tag/, /category/, /thema/ ...):
+# a byline line lists the article's topics beside its author, and a topic is
+# no person.
+_TAXONOMY_PATH = re.compile(
+    r"/(?:tags?|category|categories|kategorie|kategorien|thema|themen|topics?|schlagworte?"
+    r"|stichworte?|rubrik|rubriken|etiqueta|etiquetas|categoria|categorias|tema|temas)/"
+    r"|[?&](?:tag|cat|category)=",
+    re.I,
+)
+
+
+def _is_taxonomy(a: etree._Element, href: str) -> bool:
+    rel = a.get("rel")
+    if rel and ("tag" in rel.split() or "category" in rel.split()):
+        return True
+    return _TAXONOMY_PATH.search(href) is not None and not _AUTHOR_PATH.search(href)
+
+
+def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
+    """The element's text on one line, without the subtrees in ``skip``."""
+    out: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text and isinstance(node.tag, str):
+            out.append(node.text)
+        for child in node:
+            if child not in skip:
+                walk(child)
+            if child.tail:
+                out.append(child.tail)
+
+    walk(el)
+    return _SPACES.sub(" ", " ".join(out)).strip()  # (line breaks separate byline parts)
+
+
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
@@ -215,9 +261,11 @@ def extract_authors(
             return authors, source
     s = scan or scan_page(doc)
     persons, orgs = meta_byline(md)
-    dom_authors, dom_source = _dom_authors(s, site_name, title)
-    meta_authors, meta_source = authors_from(persons, site_name)
-    meta_authors = [_printed_name(s, a) for a in meta_authors]
+    pubs = _publications(site_name, url, orgs)
+    dom_authors, dom_source = _dom_authors(s, site_name, title, pubs)
+    dom_authors = [_full_name(md, a) for a in dom_authors]
+    meta_authors, meta_source = authors_from(persons, site_name, publications=pubs, declared=True)
+    meta_authors = [_printed_name(s, _full_name(md, a)) for a in meta_authors]
     if meta_authors and _WEB_ADDRESS.match(meta_source or ""):
         # "Deutsche Welle (www.dw.com)": the publication, credited as the source
         orgs = [meta_authors[0].name, *orgs]
@@ -226,7 +274,7 @@ def extract_authors(
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
         return dom_authors, dom_source or (orgs[0] if orgs else None)
-    late, late_source = _late_byline(s, site_name, title)
+    late, late_source = _late_byline(s, site_name, title, pubs)
     if late:
         return late, late_source or (orgs[0] if orgs else None)
     owner = _site_owner(inline_text(s.first("title")), site_name, url)
@@ -238,6 +286,41 @@ def extract_authors(
 
 
 _LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")
+# A bio that opens with the full name and goes on after a dash, comma or "is":
+# "Stefanus Stahl - Maschinenbauer, Abenteurer ...".
+_BIO_NAME = re.compile(
+    r"((?:\s+(?:[^\W\d_a-z][^\W\d_A-Z]+|[^\W\d_a-z]\.)){1,2})"
+    r"(?=\s*[-–—,(|:]|\s+(?:is|ist|est|es|è)\s)"
+)
+
+
+def _full_name(md: Metadata, author: Author) -> Author:
+    """The full name of an author the byline gives by first name only ("Stefanus").
+
+    The author's own structured data spells it out: a JSON-LD Person of that
+    name with a ``familyName``, or whose ``description`` (the profile bio)
+    opens with the name and a surname.  A first name alone is kept otherwise.
+    """
+    name = author.name
+    if " " in name or len(name) < 2 or not name[0].isupper():
+        return author
+    for obj in md.ld_objects:
+        if obj.get("name") != name or "Person" not in _ld_types(obj):
+            continue
+        family = obj.get("familyName")
+        if isinstance(family, str) and family.strip() and family.strip() != name:
+            return Author(name=f"{name} {family.strip()}", url=author.url)
+        bio = obj.get("description")
+        if isinstance(bio, str) and bio.startswith(name) and (m := _BIO_NAME.match(bio, len(name))):
+            return Author(name=name + m.group(1), url=author.url)
+    return author
+
+
+def _ld_types(obj: dict) -> list[str]:
+    kind = obj.get("@type")
+    if isinstance(kind, list):
+        return [k for k in kind if isinstance(k, str)]
+    return [kind] if isinstance(kind, str) else []
 
 
 _WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
@@ -258,6 +341,12 @@ def _printed_name(s: PageScan, author: Author) -> Author:
     if printed and printed.group()[0].isupper():
         return Author(name=" ".join(printed.group().split()), url=author.url)
     return author
+
+
+def _publications(site_name: str | None, url: str | None, orgs: list[str]) -> tuple[str, ...]:
+    """The names the publication goes by, squashed: site name, host, JSON-LD organisations."""
+    names = (squash(site_name or ""), _host_label(url), *(squash(o) for o in orgs))
+    return tuple(dict.fromkeys(n for n in names if n))
 
 
 def _host_label(url: str | None) -> str:
@@ -352,8 +441,7 @@ def _copyright_holder(s: PageScan, site_name: str | None) -> str | None:
     return name.title() if name.isupper() else name
 
 
-def _squash(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
+_squash = squash
 
 
 def _adds_people(meta: list[Author], dom: list[Author]) -> bool:
@@ -420,7 +508,7 @@ def _prose(s: PageScan, el: etree._Element | None) -> bool:
 
 
 def _late_byline(
-    s: PageScan, site_name: str | None, title: str | None
+    s: PageScan, site_name: str | None, title: str | None, pubs: tuple[str, ...] = ()
 ) -> tuple[list[Author], str | None]:
     """A "Text: Name" line or a signature further down the article, where the
     byline is printed at its end rather than by the headline."""
@@ -432,19 +520,19 @@ def _late_byline(
         text = _byline_text(s.nodes[i])
         if len(text) > 120:
             continue
-        authors, source = authors_from([(text, {})], site_name)
+        authors, source = authors_from([(text, {})], site_name, publications=pubs)
         if authors and _is_person(authors[0].name):
             return authors, source
     return [], None
 
 
 def _dom_authors(
-    s: PageScan, site_name: str | None, title: str | None
+    s: PageScan, site_name: str | None, title: str | None, pubs: tuple[str, ...] = ()
 ) -> tuple[list[Author], str | None]:
     """Authors of the nearest visible byline that names anyone (else its source)."""
     source = None
     for candidate in dom_bylines(s, title):
-        authors, source = authors_from([candidate], site_name)
+        authors, source = authors_from([candidate], site_name, publications=pubs)
         if authors:
             return authors, source
     return [], source

@@ -38,7 +38,9 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
 _SEGMENTS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|\n|\t|/\s)\s*")
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bwith\b|\bamp\b)\s*", re.I)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|&|\band\b|\by\b(?!\.)|\bund\b|\bet\b|\be\b(?!\.)|\bwith\b|\bamp\b)\s*", re.I
+)
 # fmt: off
 _ROLE_WORDS = frozenset(
     ["staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "contributor", "contributing", "columnist", "photographer", "senior", "chief", "managing", "associate", "editorial", "news", "desk", "freelance", "journalist", "author", "special", "guest", "political", "business", "sports", "updated", "chefredakteur", "chefredakteurin", "published", "posted", "on", "at", "in", "the", "for", "of", "phd", "md", "redakteur", "redakteurin", "autor", "autora", "periodista", "redactor", "redactora", "corresponsal", "international", "national", "bureau"]
@@ -110,9 +112,45 @@ _ORGANISATION = frozenset(
 )
 
 
+# Legal forms printed with spaces ("Deutscher Caritasverband e. V."), which the
+# word test above cannot see (and the "e" would split as Italian "and").
+_SPACED_FORM = re.compile(r"(?<!\w)(?:e\.\s?V\.?|S\.\s?[AL]\.|Co\.\s?KG)(?!\w)")
+
+
 def is_organisation(text: str) -> bool:
     """True when a legal form or an association word names a company, not a person."""
-    return any(w.casefold().strip(",;") in _ORGANISATION for w in text.split())
+    return any(w.casefold().strip(",;") in _ORGANISATION for w in text.split()) or bool(
+        "." in text and _SPACED_FORM.search(text)
+    )
+
+
+def _phrase(part: str) -> bool:
+    """Words joined by a lowercase word that no name holds: "Expertin für Neue
+    Arbeit", "the numbers", "Zuletzt geändert am" are a description or a
+    sentence, not a name (particles such as "von", "de la" are part of names)."""
+    words = part.split()
+    return len(words) > 1 and any(w[0].islower() and w not in _PARTICLES for w in words)
+
+
+def _prose(segment: str) -> bool:
+    """Running text rather than a byline: three or more lowercase words that are
+    neither name particles nor byline labels or roles ("Von den umliegenden
+    Höfen kaufte der Burgherr ...", an author's bio)."""
+    count = 0
+    for word in segment.split():
+        w = word.strip(".,:;!?()\"'")
+        if w and w[0].islower() and not any(w in words for words in _NAME_OR_LABEL):
+            count += 1
+            if count >= 3:
+                return True
+    return False
+
+
+def _linked_name(text: str) -> bool:
+    return not _phrase(text) and _looks_like_name(text, None, True)
+
+
+_NAME_OR_LABEL = (_PARTICLES, _LABEL_WORDS, _ROLE_WORDS, _NOT_NAMES)
 
 
 def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool:
@@ -121,35 +159,76 @@ def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool
     words = part.split()
     if len(words) > 6 or part.casefold() in _NOT_NAMES or _is_role(part):
         return False
+    if len(words) == 1 and "admin" in part.casefold():
+        return False  # an administrator's account ("wordpressadmin", "wpadmin2")
     if site and part.casefold() == site.casefold():
         return False
-    if not lenient and (
-        (len(words) > 1 and any(w[0].islower() and w not in _PARTICLES for w in words))
-        or part.islower()  # a user name beside the name ("Matthias | herrpfleger")
-    ):
-        return False  # "Expertin für Neue Arbeit", "in Gefühle": a description, not a name
+    if not lenient and part.islower():  # a user name beside the name ("Matthias | herrpfleger")
+        return False
     return not part.startswith(("http", "www.")) and not re.search(r"[<>{}=:?!]", part)
 
 
 def split_byline(
-    text: str, site_name: str | None = None, *, trusted: bool = False
+    text: str,
+    site_name: str | None = None,
+    *,
+    trusted: bool = False,
+    publications: tuple[str, ...] = (),
+    linked: tuple[str, ...] = (),
 ) -> tuple[list[str], str | None]:
     """Names and credited source (agency) from a byline string.
 
     Parts after the first name that read like descriptions ("Expertin für Neue
     Arbeit") are dropped, unless ``trusted`` (a site profile's byline).
+    ``publications`` are the publication's names (site name, host, publisher)
+    as :func:`squash` gives them: see :func:`_cut_publication`.  ``linked`` are
+    the texts of the byline's links to profiles: a linked name is a name
+    whatever its spelling ("Mobasir hassan").
 
     >>> split_byline("By Peter Spinella (dpa)")
     (['Peter Spinella'], 'dpa')
     >>> split_byline("Jane Doe, Staff Writer | May 3, 2021")
     (['Jane Doe'], None)
     """
-    names, source = _split(text, site_name, trusted)
+    names, source = _split(text, site_name, trusted, publications, linked)
     return list(names), source
 
 
+def squash(text: str) -> str:
+    """Letters and digits only, casefolded: names compared across spellings
+    ("Kirche und Leben" / kirche-und-leben.de)."""
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+_LIST = re.compile(r"\s*[,;]\s*")
+# A host name, perhaps with a path ("kath.net", "facebook.com/site"): a publication's address.
+_WEB_NAME = re.compile(
+    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|[A-Z]{2}|com|net|org|info|online|news|COM|NET|ORG)(?:/\S*)?$"
+)
+
+
+def _cut_publication(segment: str, publications: tuple[str, ...]) -> tuple[str, str | None]:
+    """The names before the publication in a list, and the publication.
+
+    A publication named in a list of names is followed by its place, not by
+    more people ("By Nada Tawfik, BBC News, New York"; "hessenschau.de,
+    Frankfurt, Germany" as the metadata author): the list ends there.
+    """
+    parts = _LIST.split(segment)
+    for k, part in enumerate(parts[:-1]):  # (a publication closing a list cuts nothing)
+        if _WEB_NAME.match(part) or (len(key := squash(part)) > 3 and key in publications):
+            return ", ".join(parts[:k]), part
+    return segment, None
+
+
 @functools.lru_cache(maxsize=512)
-def _split(text: str, site_name: str | None, trusted: bool) -> tuple[tuple[str, ...], str | None]:
+def _split(
+    text: str,
+    site_name: str | None,
+    trusted: bool,
+    publications: tuple[str, ...] = (),
+    linked: tuple[str, ...] = (),
+) -> tuple[tuple[str, ...], str | None]:
     """:func:`split_byline`, cached: a page repeats its byline in several elements."""
     # (metadata is sometimes escaped twice: "Redacci&oacute;n")
     text = _EMAIL.sub(" ", html.unescape(text).replace("\xa0", " "))
@@ -162,7 +241,12 @@ def _split(text: str, site_name: str | None, trusted: bool) -> tuple[tuple[str, 
     text = _PAREN.sub(" ", text)
     names: list[str] = []
     for segment in _SEGMENTS.split(text):
+        if segment.rstrip().endswith(":"):
+            continue  # a label whose value is not a name ("DOTYCZY:" over a list of tags)
         segment = _trim(_strip_prefixes(segment.strip()))
+        if "," in segment or ";" in segment:
+            segment, publication = _cut_publication(segment, publications)
+            source = source or publication
         if not segment:
             continue
         if is_organisation(segment):  # "Web Commerce GmbH": credited, not a person
@@ -170,10 +254,21 @@ def _split(text: str, site_name: str | None, trusted: bool) -> tuple[tuple[str, 
             continue
         # "Jane Doe, 01.12.2021": the date's own pieces hold digits and fail as
         # names; a lone word beside a date is a weekday rather than a name.
+        if not trusted and segment not in linked and _prose(segment):
+            # an author box: the name linked to the profile, then the bio
+            names.extend(n for n in linked if n in segment and n not in names and _linked_name(n))
+            continue
         dated = parse_date(segment)[0] is not None
-        for part in _SPLIT.split(segment):
+        for k, part in enumerate(_SPLIT.split(segment)):
             part = _drop_handle(_trim(_cut_labels(_strip_prefixes(part.strip()))))
             if dated and " " not in part:
+                continue
+            if not trusted and part not in linked and _phrase(part):
+                if k == 0:
+                    break  # (a phrase opening the line: what follows is no list of names)
+                continue
+            if _WEB_NAME.match(part):  # "buchmesse.ARD.de": a publication, no person
+                source = source or part
                 continue
             if _looks_like_name(part, site_name, trusted or not names) and part not in names:
                 names.append(part)
@@ -209,14 +304,35 @@ def _strip_prefixes(text: str) -> str:
     return text
 
 
+# Links to a person's page (a permalink or a share link beside a name is none).
+_PROFILE = re.compile(
+    r"auth?or|profil|user|member|people|person|staff|team|journalist|redakt|contributor|writer"
+    r"|mitarbeiter|/u/|/@",
+    re.I,
+)
+
+
 def authors_from(
-    pairs: list[tuple[str, dict[str, str]]], site: str | None, *, trusted: bool = False
+    pairs: list[tuple[str, dict[str, str]]],
+    site: str | None,
+    *,
+    trusted: bool = False,
+    publications: tuple[str, ...] = (),
+    declared: bool = False,
 ) -> tuple[list[Author], str | None]:
-    """Authors from byline strings; ``links`` maps link text to profile URL."""
+    """Authors from byline strings; ``links`` maps link text to profile URL.
+
+    ``declared``: the strings are author fields of metadata, so one that is a
+    single name is taken as written, like a linked name.
+    """
     out: list[Author] = []
     source = None
     for raw, links in pairs:
-        names, src = split_byline(raw, site, trusted=trusted)
+        linked = tuple(n for n, href in links.items() if n and _PROFILE.search(href or ""))
+        linked += (raw.strip(),) if declared else ()
+        names, src = split_byline(
+            raw, site, trusted=trusted, publications=publications, linked=linked
+        )
         source = source or src
         for name in names:
             url = links.get(name) or (
