@@ -7,6 +7,7 @@ chosen string into names plus an optional source.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from itertools import chain, islice
@@ -349,6 +350,7 @@ def _publications(site_name: str | None, url: str | None, orgs: list[str]) -> tu
     return tuple(dict.fromkeys(n for n in names if n))
 
 
+@functools.lru_cache(maxsize=64)  # (asked twice per page)
 def _host_label(url: str | None) -> str:
     """The registered name of the host ("l-mag" of https://www.l-mag.de/x), squashed."""
     host = urlsplit(url or "").hostname or ""

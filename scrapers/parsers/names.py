@@ -197,7 +197,10 @@ def split_byline(
 def squash(text: str) -> str:
     """Letters and digits only, casefolded: names compared across spellings
     ("Kirche und Leben" / kirche-und-leben.de)."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 _LIST = re.compile(r"\s*[,;]\s*")
