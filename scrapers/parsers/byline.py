@@ -281,7 +281,7 @@ def extract_authors(
     owner = _site_owner(inline_text(s.first("title")), site_name, url)
     if owner and _is_person(owner):
         return [Author(name=owner)], None
-    if holder := _copyright_holder(s, site_name):
+    if holder := _copyright_holder(s, site_name, url):
         return [Author(name=holder)], orgs[0] if orgs else None
     return [], orgs[0] if orgs else owner
 
@@ -396,9 +396,23 @@ def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str 
         if not m or not all(w[0].isupper() for w in m.group(1).split()) or m.group(1).isupper():
             continue  # (a name in capitals, "EAT SMARTER", is a brand's)
         squashed = _squash(m.group(1))
-        if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
+        words = [_squash(w) for w in m.group(1).split()]
+        if any(
+            len(x) > 4 and (x in squashed or squashed in x) and not _some_words(x, words)
+            for x in labels
+        ):
             return m.group(1)
     return None
+
+
+def _some_words(label: str, words: list[str]) -> bool:
+    """The host spells some whole words of the name but not all: an organisation
+    named after its brand ("Urania Berlin" on urania.de, "GALORE Interviews" on
+    galore.de), where a person's site spells the whole name or abbreviates it."""
+    n = len(words)
+    return any(
+        "".join(words[i:j]) == label for i in range(n) for j in range(i + 1, n + 1) if j - i < n
+    )
 
 
 _NAME_WORD = r"[^\W\d_][\w'’.-]+"
@@ -416,13 +430,14 @@ _PERSON_NAME = re.compile(
 _CREDIT_BEFORE = re.compile(r"(?:foto|photo|bild|image|picture|grafik)\w*\s*:?\s*$", re.I)
 
 
-def _copyright_holder(s: PageScan, site_name: str | None) -> str | None:
+def _copyright_holder(s: PageScan, site_name: str | None, url: str | None = None) -> str | None:
     """The person a site's closing copyright notice names ("(c) Johannes Wolf").
 
     The last resort of a page that names nobody: on a personal site the
     notice at the foot of the page names its writer.  Notices in the upper
     two thirds of the text, and picture credits, name photographers; a
-    holder that is the site's name is the publication.
+    holder that is the site's name, or has the host's name among its words,
+    is the publication.
     """
     text = s.body_text()
     tail = len(text) * 2 // 3
@@ -440,6 +455,8 @@ def _copyright_holder(s: PageScan, site_name: str | None) -> str | None:
     publication = _squash(site_name or "")
     if publication and _squash(name) in publication:
         return None
+    if _some_words(_host_label(url), [_squash(w) for w in name.split()]):
+        return None  # "© Landeshauptstadt Stuttgart" on stuttgart.de
     return name.title() if name.isupper() else name
 
 

@@ -526,3 +526,28 @@ def test_first_name_completed_from_the_authors_structured_data():
     assert _names(html.replace(person, family)) == ["Stefanus Stahl"]
     bio = person.replace("Stefanus Stahl - Maschinenbauer", "Stefanus fährt gern Rad")
     assert _names(html.replace(person, bio)) == ["Stefanus"]  # no surname stated: kept as is
+
+
+@pytest.mark.parametrize(
+    ("title", "url"),
+    [
+        ("Story | Urania Berlin", "https://www.urania.de/x"),
+        ("Story | GALORE Interviews", "https://galore.de/x"),
+        ("Story | NEW WORK Experience", "https://nwx.new-work.se/x"),
+    ],
+)
+def test_site_named_after_its_host_plus_more_words_is_no_person(title, url):
+    html = (
+        f"<html><head><title>{title}</title></head><body><h1>Story</h1><p>Body.</p></body></html>"
+    )
+    assert _authors_at(html, url) == []
+
+
+def test_copyright_holder_with_the_hosts_name_among_its_words_is_the_publication():
+    html = (
+        f"<html><body><h1>Story</h1>{_ESSAY}{_ESSAY}"
+        "<footer><p>© Landeshauptstadt Stuttgart</p></footer></body></html>"
+    )
+    assert _authors_at(html, "https://www.stuttgart.de/x") == []
+    html = html.replace("Landeshauptstadt Stuttgart", "Johannes Wolf")
+    assert _authors_at(html, "https://www.johanneswolf.de/x") == ["Johannes Wolf"]
