@@ -122,6 +122,8 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
         text = _byline_text(el)
         if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT) or _holds_heading(s, i):
             continue
+        if text == title:
+            continue  # the headline itself, in an element with an author class
         name_el = el.find(".//*[@itemprop='name']") if s.end[i] - i > 1 else None
         if name_el is not None and inline_text(name_el):
             text = inline_text(name_el)
@@ -267,6 +269,12 @@ def extract_authors(
     dom_authors = [_full_name(md, a) for a in dom_authors]
     meta_authors, meta_source = authors_from(persons, site_name, publications=pubs, declared=True)
     meta_authors = [_printed_name(s, _full_name(md, a)) for a in meta_authors]
+    legal = [o for o in (dom_source, meta_source) if o and is_organisation(o)]
+    if meta_authors and _named_in(meta_authors, legal):
+        # "Deutsches Rotes Kreuz" in metadata, "Deutsches Rotes Kreuz e.V." on the page
+        meta_authors, orgs = [], [legal[0], *orgs]
+    if dom_authors and _named_in(dom_authors, legal):
+        dom_authors, orgs = [], [legal[0], *orgs]
     if meta_authors and _WEB_ADDRESS.match(meta_source or ""):
         # "Deutsche Welle (www.dw.com)": the publication, credited as the source
         orgs = [meta_authors[0].name, *orgs]
@@ -284,6 +292,13 @@ def extract_authors(
     if holder := _copyright_holder(s, site_name, url):
         return [Author(name=holder)], orgs[0] if orgs else None
     return [], orgs[0] if orgs else owner
+
+
+def _named_in(authors: list[Author], organisations: list[str]) -> bool:
+    """Every author is (part of) the name of an organisation that the page or its
+    metadata states with a legal form: the organisation, named without it."""
+    names = [_squash(o) for o in organisations]
+    return bool(names) and all(any(_squash(a.name) in n for n in names) for a in authors)
 
 
 _LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")

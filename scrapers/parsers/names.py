@@ -44,10 +44,14 @@ _SPLIT = re.compile(
 # fmt: off
 _ROLE_WORDS = frozenset(
     ["staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "contributor", "contributing", "columnist", "photographer", "senior", "chief", "managing", "associate", "editorial", "news", "desk", "freelance", "journalist", "author", "special", "guest", "political", "business", "sports", "updated", "chefredakteur", "chefredakteurin", "published", "posted", "on", "at", "in", "the", "for", "of", "phd", "md", "redakteur", "redakteurin", "autor", "autora", "periodista", "redactor", "redactora", "corresponsal", "international", "national", "bureau"]
+    # offices printed after a name ("Ryan Merkley, CEO")
+    + ["ceo", "cto", "cfo", "founder", "co", "president", "director", "spokesperson", "publisher"]
 )
 # fmt: on
 _NOT_NAMES = frozenset(
     ["admin", "administrator", "administrador", "user", "guest", "anonymous", "unknown", "staff"]
+    # placeholders of CMS defaults ("Super User" of Joomla, a "publisher" field left as is)
+    + ["super user", "publisher"]
     # a byline's prefix or a tool label left standing alone ("Von | Name", "Edit")
     + ["by", "von", "from", "por", "par", "door", "di", "da", "av", "af", "edit", "text"]
     # articles left over when a label is cut off ("Die Autorin ...")
@@ -156,6 +160,8 @@ _NAME_OR_LABEL = (_PARTICLES, _LABEL_WORDS, _ROLE_WORDS, _NOT_NAMES)
 def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool:
     if not 2 <= len(part) <= 60 or any(c.isdigit() for c in part):
         return False
+    if len(part.replace(".", "").strip()) < 2:
+        return False  # a lone initial ("S.")
     words = part.split()
     if len(words) > 6 or part.casefold() in _NOT_NAMES or _is_role(part):
         return False
@@ -207,6 +213,14 @@ _LIST = re.compile(r"\s*[,;]\s*")
 # A host name, perhaps with a path ("kath.net", "facebook.com/site"): a publication's address.
 _WEB_NAME = re.compile(
     r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|[A-Z]{2}|com|net|org|info|online|news|COM|NET|ORG)(?:/\S*)?$"
+)
+
+
+# A name, then the publication it wrote for ("Glen Owen For The Mail On Sunday").
+_FOR = re.compile(
+    r"^(?!(?i:the|die|der|das|el|la|le|les|los|las)\s)"  # ("Das Magazin für Lesben": a title)
+    r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s+(?i:for|für|para|pour)\s+"
+    r"((?:(?i:the|die|der|el|la|le)\s+)?[^\W\d_a-z].*)$"
 )
 
 
@@ -264,6 +278,8 @@ def _split(
         dated = parse_date(segment)[0] is not None
         for k, part in enumerate(_SPLIT.split(segment)):
             part = _drop_handle(_trim(_cut_labels(_strip_prefixes(part.strip()))))
+            if (m := _FOR.match(part)) is not None:  # "Glen Owen for The Mail on Sunday"
+                part, source = m.group(1), source or m.group(2)
             if dated and " " not in part:
                 continue
             if not trusted and part not in linked and _phrase(part):

@@ -7,6 +7,7 @@ import pytest
 
 from scrapers.parsers.byline import extract_authors, split_byline
 from scrapers.parsers.metadata import collect_metadata
+from scrapers.parsers.names import is_organisation
 
 
 @pytest.mark.parametrize(
@@ -551,3 +552,48 @@ def test_copyright_holder_with_the_hosts_name_among_its_words_is_the_publication
     assert _authors_at(html, "https://www.stuttgart.de/x") == []
     html = html.replace("Landeshauptstadt Stuttgart", "Johannes Wolf")
     assert _authors_at(html, "https://www.johanneswolf.de/x") == ["Johannes Wolf"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "names", "source"),
+    [
+        ("Ryan Merkley, CEO", ["Ryan Merkley"], None),  # an office, not a second person
+        ("S.", [], None),  # a lone initial
+        ("Super User", [], None),  # a CMS's default account
+        ("publisher", [], None),  # a template's placeholder
+        (
+            "By Glen Owen And Brendan Carlin For The Mail On Sunday",
+            ["Glen Owen", "Brendan Carlin"],
+            "The Mail On Sunday",
+        ),
+        ("Ana Ruiz para El País", ["Ana Ruiz"], "El País"),
+        ("L-MAG – Das Magazin für Lesben", ["L-MAG"], None),  # a title, not "Name for X"
+    ],
+)
+def test_offices_placeholders_and_publications_written_for(raw, names, source):
+    assert split_byline(raw) == (names, source)
+
+
+def test_headline_in_an_author_classed_element_is_no_byline():
+    html = (
+        "<article><h1 class='entry-author-title'>Endlich mehr Beschleunigung wagen!</h1>"
+        "<p>Body.</p></article>"
+    )
+    assert _names(html, title="Endlich mehr Beschleunigung wagen!") == []
+
+
+@pytest.mark.parametrize(
+    ("meta", "byline"),
+    [
+        ("Deutsches Rotes Kreuz", "Deutsches Rotes Kreuz e.V."),
+        ("Bundesverband WindEnergie e.V.", "Bundesverband WindEnergie"),
+    ],
+)
+def test_organisation_named_with_its_legal_form_on_either_side(meta, byline):
+    html = (
+        f'<meta name="author" content="{meta}"><article><h1>Story</h1>'
+        f"<p class='byline'>{byline}</p><p>Body.</p></article>"
+    )
+    doc = lxml.html.document_fromstring(html)
+    authors, source = extract_authors(doc, collect_metadata(doc), title="Story")
+    assert authors == [] and is_organisation(source)
