@@ -287,7 +287,7 @@ def extract_authors(
     if late:
         return late, late_source or (orgs[0] if orgs else None)
     owner = _site_owner(inline_text(s.first("title")), site_name, url)
-    if owner and _is_person(owner):
+    if owner and _is_person(owner) and not _brand(owner, url):
         return [Author(name=owner)], None
     if holder := _copyright_holder(s, site_name, url):
         return [Author(name=holder)], orgs[0] if orgs else None
@@ -411,19 +411,16 @@ def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str 
         if not m or not all(w[0].isupper() for w in m.group(1).split()) or m.group(1).isupper():
             continue  # (a name in capitals, "EAT SMARTER", is a brand's)
         squashed = _squash(m.group(1))
-        words = [_squash(w) for w in m.group(1).split()]
-        if any(
-            len(x) > 4 and (x in squashed or squashed in x) and not _some_words(x, words)
-            for x in labels
-        ):
+        if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
             return m.group(1)
     return None
 
 
-def _some_words(label: str, words: list[str]) -> bool:
+def _brand(name: str, url: str | None) -> bool:
     """The host spells some whole words of the name but not all: an organisation
     named after its brand ("Urania Berlin" on urania.de, "GALORE Interviews" on
     galore.de), where a person's site spells the whole name or abbreviates it."""
+    label, words = _host_label(url), [_squash(w) for w in name.split()]
     n = len(words)
     return any(
         "".join(words[i:j]) == label for i in range(n) for j in range(i + 1, n + 1) if j - i < n
@@ -470,7 +467,7 @@ def _copyright_holder(s: PageScan, site_name: str | None, url: str | None = None
     publication = _squash(site_name or "")
     if publication and _squash(name) in publication:
         return None
-    if _some_words(_host_label(url), [_squash(w) for w in name.split()]):
+    if _brand(name, url):
         return None  # "© Landeshauptstadt Stuttgart" on stuttgart.de
     return name.title() if name.isupper() else name
 
