@@ -157,6 +157,9 @@ def _is_taxonomy(a: etree._Element, href: str) -> bool:
     return _TAXONOMY_PATH.search(href) is not None and not _AUTHOR_PATH.search(href)
 
 
+_BY_END = re.compile(r"(?:^|\s)(?:by|von|vom|por|par|door|di|da|av|af)\s*:?\s*$", re.I)
+
+
 def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
     """The element's text on one line, without the subtrees in ``skip``."""
     out: list[str] = []
@@ -165,8 +168,8 @@ def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
         if node.text and isinstance(node.tag, str):
             out.append(node.text)
         for child in node:
-            if child not in skip:
-                walk(child)
+            if child not in skip or _BY_END.search("".join(out[-2:])):
+                walk(child)  # (a topic link right after "By" is the author's, on some sites)
             if child.tail:
                 out.append(child.tail)
 
@@ -297,8 +300,11 @@ def extract_authors(
 def _named_in(authors: list[Author], organisations: list[str]) -> bool:
     """Every author is (part of) the name of an organisation that the page or its
     metadata states with a legal form: the organisation, named without it."""
-    names = [_squash(o) for o in organisations]
-    return bool(names) and all(any(_squash(a.name) in n for n in names) for a in authors)
+    names = [f" {' '.join(_squash(w) for w in o.split())} " for o in organisations]
+    return bool(names) and all(
+        any(f" {' '.join(_squash(w) for w in a.name.split())} " in n for n in names)
+        for a in authors
+    )
 
 
 _LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")

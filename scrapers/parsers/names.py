@@ -104,6 +104,21 @@ _PARTICLES = frozenset(
         "und",
         "and",
         "of",
+        # in the names of other languages ("Juan de los Santos", "Maria das Dores",
+        # "Jan op den Akker", "Puig i Cadafalch")
+        "los",
+        "las",
+        "das",
+        "des",
+        "dei",
+        "degli",
+        "dal",
+        "op",
+        "te",
+        "het",
+        "'t",
+        "ben",
+        "i",
     ]
 )
 
@@ -133,20 +148,30 @@ def _phrase(part: str) -> bool:
     Arbeit", "the numbers", "Zuletzt geändert am" are a description or a
     sentence, not a name (particles such as "von", "de la" are part of names)."""
     words = part.split()
-    return len(words) > 1 and any(w[0].islower() and w not in _PARTICLES for w in words)
+    return len(words) > 1 and any(_lower_word(w) for w in words)
+
+
+def _lower_word(word: str) -> bool:
+    """A lowercase word that no name holds: not a particle, and no particle glued to
+    a capitalised name ("al-Assad", "d'Estaing")."""
+    return word[0].islower() and word not in _PARTICLES and word.islower()
 
 
 def _prose(segment: str) -> bool:
     """Running text rather than a byline: three or more lowercase words that are
     neither name particles nor byline labels or roles ("Von den umliegenden
-    Höfen kaufte der Burgherr ...", an author's bio)."""
+    Höfen kaufte der Burgherr ...", an author's bio); the words of a list item
+    holding digits are a date's or a time's ("le 3 mai 2021 à 10h00")."""
     count = 0
-    for word in segment.split():
-        w = word.strip(".,:;!?()\"'")
-        if w and w[0].islower() and not any(w in words for words in _NAME_OR_LABEL):
-            count += 1
-            if count >= 3:
-                return True
+    for part in _LIST.split(segment):
+        if any(c.isdigit() for c in part):
+            continue  # (a date's words: "publié le 3 mai 2021 à 10h00")
+        for word in part.split():
+            w = word.strip(".,:;!?()\"'")
+            if w and _lower_word(w) and not any(w in words for words in _NAME_OR_LABEL):
+                count += 1
+                if count >= 3:
+                    return True
     return False
 
 

@@ -597,3 +597,34 @@ def test_organisation_named_with_its_legal_form_on_either_side(meta, byline):
     doc = lxml.html.document_fromstring(html)
     authors, source = extract_authors(doc, collect_metadata(doc), title="Story")
     assert authors == [] and is_organisation(source)
+
+
+def test_topic_link_right_after_the_label_is_the_author():
+    html = (
+        "<article><h1>Story</h1><p class='byline'>Von <a href='/tag/jane-roe/'>Jane Roe</a>"
+        " | <a href='/tag/politik/'>Politik</a></p><p>Body.</p></article>"
+    )
+    assert _names(html) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("By Bashar al-Assad", ["Bashar al-Assad"]),  # particles glued to a name
+        ("Valéry Giscard d'Estaing", ["Valéry Giscard d'Estaing"]),
+        ("Juan de los Santos", ["Juan de los Santos"]),
+        ("Jan op den Akker", ["Jan op den Akker"]),
+        ("Par Jean Dupont, publié le 3 mai 2021 à 10h00, mis à jour le 4 mai", ["Jean Dupont"]),
+        ("Por Ana García, publicado el 3 de mayo de 2021 a las 10:00", ["Ana García"]),
+    ],
+)
+def test_names_and_dates_that_are_no_phrases(raw, names):
+    assert split_byline(raw)[0] == names
+
+
+def test_a_person_whose_name_is_inside_an_organisations_word_stays():
+    html = (
+        '<meta name="author" content="Ann"><article><h1>Story</h1>'
+        "<p class='byline'>Hannover Verlag GmbH</p><p>Body. Ann</p></article>"
+    )
+    assert _names(html) == ["Ann"]
