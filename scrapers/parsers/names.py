@@ -283,7 +283,7 @@ def _split(
     text = _PAREN.sub(" ", text)
     names: list[str] = []
     for segment in _SEGMENTS.split(text):
-        if segment.rstrip().endswith(":"):
+        if segment.rstrip().endswith(":") and _strip_prefixes(segment) == segment:
             continue  # a label whose value is not a name ("DOTYCZY:" over a list of tags)
         segment = _trim(_strip_prefixes(segment.strip()))
         if "," in segment or ";" in segment:

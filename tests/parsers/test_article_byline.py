@@ -505,6 +505,7 @@ def test_linked_or_declared_name_is_taken_as_written():
 
 def test_label_ending_a_line_is_not_a_name():
     assert split_byline("Daniel Czyżewski\nDOTYCZY: ")[0] == ["Daniel Czyżewski"]
+    assert split_byline("Von Jane Roe:")[0] == ["Jane Roe"]  # a label before the name
 
 
 def test_administrator_account_is_not_a_name():
