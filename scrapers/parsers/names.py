@@ -272,6 +272,8 @@ def _split(
     linked: tuple[str, ...] = (),
 ) -> tuple[tuple[str, ...], str | None]:
     """:func:`split_byline`, cached: a page repeats its byline in several elements."""
+    if len(text) > 500:  # no byline, and the e-mail pattern would take quadratic time
+        return (), None
     # (metadata is sometimes escaped twice: "Redacci&oacute;n")
     text = _EMAIL.sub(" ", html.unescape(text).replace("\xa0", " "))
     text = _HANDLE.sub(" ", text)

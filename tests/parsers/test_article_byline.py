@@ -629,3 +629,9 @@ def test_a_person_whose_name_is_inside_an_organisations_word_stays():
         "<p class='byline'>Hannover Verlag GmbH</p><p>Body. Ann</p></article>"
     )
     assert _names(html) == ["Ann"]
+
+
+@pytest.mark.parametrize("raw", ["a." * 50_000 + "!", "Ab " * 30_000 + "for x", "x@" * 50_000])
+def test_huge_byline_strings_name_nobody_at_once(raw):
+    # a metadata author can be any size: no regex may take quadratic time on it
+    assert split_byline(raw) == ([], None)
