@@ -157,7 +157,7 @@ def _is_taxonomy(a: etree._Element, href: str) -> bool:
     return _TAXONOMY_PATH.search(href) is not None and not _AUTHOR_PATH.search(href)
 
 
-_BY_END = re.compile(r"(?:^|\s)(?:by|von|vom|por|par|door|di|da|av|af)\s*:?\s*$", re.I)
+_BY_END = re.compile(r"(?:^|\s)(?:by|von|vom|por|par|door|di|da|av|af)\s*(?::\s*)?$", re.I)
 
 
 def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
@@ -168,7 +168,7 @@ def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
         if node.text and isinstance(node.tag, str):
             out.append(node.text)
         for child in node:
-            if child not in skip or _BY_END.search("".join(out[-2:])):
+            if child not in skip or _BY_END.search("".join(out[-2:])[-40:]):
                 walk(child)  # (a topic link right after "By" is the author's, on some sites)
             if child.tail:
                 out.append(child.tail)
