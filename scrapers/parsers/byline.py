@@ -2,22 +2,26 @@
 
 The finders here only decide which string to trust (JSON-LD persons, meta
 author, the visible byline nearest to the headline); :mod:`names` turns the
-chosen string into names plus an optional source.
+chosen string into names plus an optional source.  :mod:`byline_links` reads
+a byline's links (profiles, topics), :mod:`publication` tells the
+publication's names from people's, and :mod:`byline_fallbacks` holds the last
+resorts of a page whose bylines name nobody.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from itertools import chain, islice
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from scrapers.items import Author
+from scrapers.parsers.byline_fallbacks import copyright_holder, is_person, site_owner
+from scrapers.parsers.byline_links import AUTHOR_PATH, is_taxonomy, text_without
 from scrapers.parsers.metadata import Metadata, ld_persons
-from scrapers.parsers.names import authors_from, is_organisation, split_byline, squash
+from scrapers.parsers.names import authors_from, is_organisation, split_byline
+from scrapers.parsers.publication import host_label, is_brand, named_in, publications, squash
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
@@ -130,54 +134,13 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
         links, topics = {}, []
         for a in el.iter("a"):
             if href := a.get("href"):
-                if _is_taxonomy(a, href):
+                if is_taxonomy(a, href):
                     topics.append(a)
                 else:
                     links[inline_text(a)] = href
         if topics and name_el is None:
-            text = _text_without(el, topics)
+            text = text_without(el, topics)
         yield text, links
-
-
-# Links to the site's taxonomy (rel="tag", /tag/, /category/, /thema/ ...):
-# a byline line lists the article's topics beside its author, and a topic is
-# no person.
-_TAXONOMY_PATH = re.compile(
-    r"/(?:tags?|category|categories|kategorie|kategorien|thema|themen|topics?|schlagworte?"
-    r"|stichworte?|rubrik|rubriken|etiqueta|etiquetas|categoria|categorias|tema|temas)/"
-    r"|[?&](?:tag|cat|category)=",
-    re.I,
-)
-
-
-def _is_taxonomy(a: etree._Element, href: str) -> bool:
-    rel = a.get("rel")
-    if rel and ("tag" in rel.split() or "category" in rel.split()):
-        return True
-    return _TAXONOMY_PATH.search(href) is not None and not _AUTHOR_PATH.search(href)
-
-
-_BY_END = re.compile(r"(?:^|\s)(?:by|von|vom|por|par|door|di|da|av|af)\s*(?::\s*)?$", re.I)
-
-
-def _text_without(el: etree._Element, skip: list[etree._Element]) -> str:
-    """The element's text on one line, without the subtrees in ``skip``."""
-    out: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        if node.text and isinstance(node.tag, str):
-            out.append(node.text)
-        for child in node:
-            if child not in skip or _BY_END.search("".join(out[-2:])[-40:]):
-                walk(child)  # (a topic link right after "By" is the author's, on some sites)
-            if child.tail:
-                out.append(child.tail)
-
-    walk(el)
-    return _SPACES.sub(" ", " ".join(out)).strip()  # (line breaks separate byline parts)
-
-
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
@@ -191,12 +154,9 @@ def _holds_heading(s: PageScan, i: int) -> bool:
     for j in range(i + 1, min(s.end[i], i + 200)):  # (a byline is a few elements)
         if tags[j] in _HEADINGS and s.links[j] and s.links[j] == s.size[j]:
             links = s.nodes[j].findall(".//a[@href]")
-            if len(links) == 1 and not _AUTHOR_PATH.search(links[0].get("href")):
+            if len(links) == 1 and not AUTHOR_PATH.search(links[0].get("href")):
                 return True
     return False
-
-
-_AUTHOR_PATH = re.compile(r"/(?:author|autor|authors|autoren)/")
 
 
 def _visible(s: PageScan, authors: list[Author]) -> bool:
@@ -267,16 +227,16 @@ def extract_authors(
             return authors, source
     s = scan or scan_page(doc)
     persons, orgs = meta_byline(md)
-    pubs = _publications(site_name, url, orgs)
+    pubs = publications(site_name, url, orgs)
     dom_authors, dom_source = _dom_authors(s, site_name, title, pubs)
     dom_authors = [_full_name(md, a) for a in dom_authors]
     meta_authors, meta_source = authors_from(persons, site_name, publications=pubs, declared=True)
     meta_authors = [_printed_name(s, _full_name(md, a)) for a in meta_authors]
     legal = [o for o in (dom_source, meta_source) if o and is_organisation(o)]
-    if meta_authors and _named_in(meta_authors, legal):
+    if meta_authors and named_in(meta_authors, legal):
         # "Deutsches Rotes Kreuz" in metadata, "Deutsches Rotes Kreuz e.V." on the page
         meta_authors, orgs = [], [legal[0], *orgs]
-    if dom_authors and _named_in(dom_authors, legal):
+    if dom_authors and named_in(dom_authors, legal):
         dom_authors, orgs = [], [legal[0], *orgs]
     if meta_authors and _WEB_ADDRESS.match(meta_source or ""):
         # "Deutsche Welle (www.dw.com)": the publication, credited as the source
@@ -289,22 +249,12 @@ def extract_authors(
     late, late_source = _late_byline(s, site_name, title, pubs)
     if late:
         return late, late_source or (orgs[0] if orgs else None)
-    owner = _site_owner(inline_text(s.first("title")), site_name, url)
-    if owner and _is_person(owner) and not _brand(owner, url):
+    owner = site_owner(inline_text(s.first("title")), site_name, url)
+    if owner and is_person(owner) and not is_brand(owner, url):
         return [Author(name=owner)], None
-    if holder := _copyright_holder(s, site_name, url):
+    if holder := copyright_holder(s, site_name, url):
         return [Author(name=holder)], orgs[0] if orgs else None
     return [], orgs[0] if orgs else owner
-
-
-def _named_in(authors: list[Author], organisations: list[str]) -> bool:
-    """Every author is (part of) the name of an organisation that the page or its
-    metadata states with a legal form: the organisation, named without it."""
-    names = [f" {' '.join(_squash(w) for w in o.split())} " for o in organisations]
-    return bool(names) and all(
-        any(f" {' '.join(_squash(w) for w in a.name.split())} " in n for n in names)
-        for a in authors
-    )
 
 
 _LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")
@@ -365,128 +315,12 @@ def _printed_name(s: PageScan, author: Author) -> Author:
     return author
 
 
-def _publications(site_name: str | None, url: str | None, orgs: list[str]) -> tuple[str, ...]:
-    """The names the publication goes by, squashed: site name, host, JSON-LD organisations."""
-    names = (squash(site_name or ""), _host_label(url), *(squash(o) for o in orgs))
-    return tuple(dict.fromkeys(n for n in names if n))
-
-
-@functools.lru_cache(maxsize=64)  # (asked twice per page)
-def _host_label(url: str | None) -> str:
-    """The registered name of the host ("l-mag" of https://www.l-mag.de/x), squashed."""
-    host = urlsplit(url or "").hostname or ""
-    labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
-    return _squash(labels[-2] if len(labels) >= 2 else "".join(labels))
-
-
-_PERSONAL = re.compile(
-    r"^(?:(?:[Dd]r|[Pp]rof)\.\s*)?([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})$"
-)
-_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
-
-
-# Words of publication names ("Miami Today", "Presse Augsburg"), not of people's names.
-_PUBLICATION_WORDS = frozenset(
-    ["today", "news", "times", "post", "daily", "weekly", "journal", "magazine", "magazin"]
-    + ["presse", "press", "zeitung", "online", "blog", "radio", "tv", "media", "verlag", "review"]
-)
-_INITIAL_NAME = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]{2,}$")  # "C.Habermueller"
-
-
-def _is_person(name: str) -> bool:
-    """A person's name rather than a publication's: two or three words, or an initial
-    and a surname, none of them a word publications are named with."""
-    words = name.split()
-    if any(w.casefold() in _PUBLICATION_WORDS for w in words) or any(c.isdigit() for c in name):
-        return False
-    return 2 <= len(words) <= 3 or bool(_INITIAL_NAME.match(name))
-
-
-def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str | None:
-    """The person a personal site is named after, as its author of last resort.
-
-    A site whose name is a person's name that its host spells
-    ("Wolfgang Michal" on wolfgangmichal.de, "C.Habermueller" on
-    chabermu.wordpress.com) is that person's own publication.
-    """
-    host = urlsplit(url or "").hostname or ""
-    labels = [_squash(x) for x in host.split(".")[:-1] if x not in ("www", "m", "blog")]
-    names = [site_name or "", *_TITLE_SEP.split(page_title)[1:][-1:]]
-    for name in names:
-        m = _PERSONAL.match(name.strip())
-        if not m or not all(w[0].isupper() for w in m.group(1).split()) or m.group(1).isupper():
-            continue  # (a name in capitals, "EAT SMARTER", is a brand's)
-        squashed = _squash(m.group(1))
-        if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
-            return m.group(1)
-    return None
-
-
-def _brand(name: str, url: str | None) -> bool:
-    """The host spells some whole words of the name but not all: an organisation
-    named after its brand ("Urania Berlin" on urania.de, "GALORE Interviews" on
-    galore.de), where a person's site spells the whole name or abbreviates it."""
-    label, words = _host_label(url), [_squash(w) for w in name.split()]
-    n = len(words)
-    return any(
-        "".join(words[i:j]) == label for i in range(n) for j in range(i + 1, n + 1) if j - i < n
-    )
-
-
-_NAME_WORD = r"[^\W\d_][\w'’.-]+"
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright\b)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
-    r"|\b(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d(?=[ \t]+by[ \t])",
-    re.I,
-)
-_HOLDER = re.compile(rf"[ \t]*(?:by[ \t]+)?({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w'’.-])")
-# First and last name (a middle initial allowed), all capitalised or all in capitals.
-_PERSON_NAME = re.compile(
-    r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_]\.)? [^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][^\W\d_A-Z]+)?"
-    r"|[^\W\d_a-z]{2,} [^\W\d_a-z]{2,}"
-)
-_CREDIT_BEFORE = re.compile(r"(?:foto|photo|bild|image|picture|grafik)\w*\s*:?\s*$", re.I)
-
-
-def _copyright_holder(s: PageScan, site_name: str | None, url: str | None = None) -> str | None:
-    """The person a site's closing copyright notice names ("(c) Johannes Wolf").
-
-    The last resort of a page that names nobody: on a personal site the
-    notice at the foot of the page names its writer.  Notices in the upper
-    two thirds of the text, and picture credits, name photographers; a
-    holder that is the site's name, or has the host's name among its words,
-    is the publication.
-    """
-    text = s.body_text()
-    tail = len(text) * 2 // 3
-    last = None
-    for m in _COPYRIGHT.finditer(text, tail):
-        last = m
-    if last is None or _CREDIT_BEFORE.search(text, max(0, last.start() - 12), last.start()):
-        return None
-    holder = _HOLDER.match(text, last.end())
-    name = holder.group(1) if holder else ""
-    if not _PERSON_NAME.fullmatch(name) or not all(w[0].isupper() for w in name.split()):
-        return None
-    if is_organisation(name) or not _is_person(name):
-        return None
-    publication = _squash(site_name or "")
-    if publication and _squash(name) in publication:
-        return None
-    if _brand(name, url):
-        return None  # "© Landeshauptstadt Stuttgart" on stuttgart.de
-    return name.title() if name.isupper() else name
-
-
-_squash = squash
-
-
 def _adds_people(meta: list[Author], dom: list[Author]) -> bool:
     """The byline names every metadata author and further plain full names."""
-    names = {_squash(a.name) for a in meta}
-    if len(dom) <= len(meta) or not names <= {_squash(a.name) for a in dom}:
+    names = {squash(a.name) for a in meta}
+    if len(dom) <= len(meta) or not names <= {squash(a.name) for a in dom}:
         return False
-    extra = [a.name.split() for a in dom if _squash(a.name) not in names]
+    extra = [a.name.split() for a in dom if squash(a.name) not in names]
     return all(2 <= len(w) <= 3 and all(x[0].isupper() for x in w) for w in extra)
 
 
@@ -509,8 +343,8 @@ def _meta_wins(s: PageScan, meta: list[Author], dom: list[Author], url: str | No
         return False
     if _adds_people(meta, dom) or _completes(meta, dom):
         return False
-    label = _host_label(url)
-    return not (len(label) > 2 and all(label in _squash(a.name) for a in meta))
+    label = host_label(url)
+    return not (len(label) > 2 and all(label in squash(a.name) for a in meta))
 
 
 _EMPHASIS = frozenset(["b", "strong", "i", "em"])
@@ -558,7 +392,7 @@ def _late_byline(
         if len(text) > 120:
             continue
         authors, source = authors_from([(text, {})], site_name, publications=pubs)
-        if authors and _is_person(authors[0].name):
+        if authors and is_person(authors[0].name):
             return authors, source
     return [], None
 

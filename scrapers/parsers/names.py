@@ -13,7 +13,16 @@ import html
 import re
 
 from scrapers.items import Author
+from scrapers.parsers.byline_links import PROFILE
 from scrapers.parsers.dates import parse_date
+from scrapers.parsers.name_words import (
+    LABEL_WORDS,
+    NOT_NAMES,
+    ORGANISATION,
+    PARTICLES,
+    ROLE_WORDS,
+)
+from scrapers.parsers.publication import WEB_NAME, cut_publication
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|published|reported|text|texto|photos?|story|eingestellt|"
@@ -23,17 +32,6 @@ _PREFIX = re.compile(
     r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+",
     re.I,
 )
-# fmt: off
-_LABEL_WORDS = frozenset(
-    ["published", "publiziert", "veröffentlicht", "posted", "eingestellt", "alle", "all", "posts", "view", "more", "mehr", "profil", "profile", "über", "about", "auteurs", "autoren", "shares", "share", "follow", "twitter", "email", "read", "bio", "schließen", "close", "updated", "aktualisiert", "artikel", "articles", "stories", "see", "erstellt", "publicado", "actualizado", "rezept", "recipe", "edited", "edition", "revised", "gespeichert", "unter", "filed", "under", "authors", "author", "autor", "autorin", "autoren"]
-    # credits for other work that follow the writer's name ("... Illustration von X")
-    + ["illustration", "illustrationen", "foto", "fotos", "photo", "photos", "bild", "bilder", "grafik", "video", "kamera"]
-    # "as of", "press release": labels of the lines around a byline
-    + ["stand", "pressemitteilung", "pressemeldung"]
-    # reading time and relative dates printed after the names ("... Hace 13 horas")
-    + ["hace", "vor", "lesezeit", "lesedauer", "reading", "tiempo", "min.", "minutes", "minuten"]
-)
-# fmt: on
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
@@ -41,94 +39,20 @@ _SEGMENTS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|\n|\t|/\s)\s*")
 _SPLIT = re.compile(
     r"\s*(?:,|;|&|\band\b|\by\b(?!\.)|\bund\b|\bet\b|\be\b(?!\.)|\bwith\b|\bamp\b)\s*", re.I
 )
-# fmt: off
-_ROLE_WORDS = frozenset(
-    ["staff", "writer", "writers", "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "contributor", "contributing", "columnist", "photographer", "senior", "chief", "managing", "associate", "editorial", "news", "desk", "freelance", "journalist", "author", "special", "guest", "political", "business", "sports", "updated", "chefredakteur", "chefredakteurin", "published", "posted", "on", "at", "in", "the", "for", "of", "phd", "md", "redakteur", "redakteurin", "autor", "autora", "periodista", "redactor", "redactora", "corresponsal", "international", "national", "bureau"]
-    # offices printed after a name ("Ryan Merkley, CEO")
-    + ["ceo", "cto", "cfo", "founder", "co", "president", "director", "spokesperson", "publisher"]
-)
-# fmt: on
-_NOT_NAMES = frozenset(
-    ["admin", "administrator", "administrador", "user", "guest", "anonymous", "unknown", "staff"]
-    # placeholders of CMS defaults ("Super User" of Joomla, a "publisher" field left as is)
-    + ["super user", "publisher"]
-    # a byline's prefix or a tool label left standing alone ("Von | Name", "Edit")
-    + ["by", "von", "from", "por", "par", "door", "di", "da", "av", "af", "edit", "text"]
-    # articles left over when a label is cut off ("Die Autorin ...")
-    + ["die", "der", "das", "the", "el", "la", "le", "les", "los", "las"]
-)
 
 
 def _is_role(part: str) -> bool:
     words = re.findall(r"\w+", part.casefold())
-    return bool(words) and all(w in _ROLE_WORDS for w in words)
+    return bool(words) and all(w in ROLE_WORDS for w in words)
 
 
 def _cut_labels(part: str) -> str:
     """Keep the words before the first label word ("Name Alle Artikel" -> "Name")."""
     words = part.split()
     for i, word in enumerate(words):
-        if word.casefold().strip(".,:") in _LABEL_WORDS:
+        if word.casefold().strip(".,:") in LABEL_WORDS:
             return " ".join(words[:i])
     return part
-
-
-# Lowercase words that belong to names ("Walter von Aachen", "Luis de la Cruz").
-_PARTICLES = frozenset(
-    [
-        "von",
-        "vom",
-        "van",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "do",
-        "dos",
-        "du",
-        "la",
-        "le",
-        "zu",
-        "zum",
-        "ter",
-        "ten",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "e",
-        "und",
-        "and",
-        "of",
-        # in the names of other languages ("Juan de los Santos", "Maria das Dores",
-        # "Jan op den Akker", "Puig i Cadafalch")
-        "los",
-        "las",
-        "das",
-        "des",
-        "dei",
-        "degli",
-        "dal",
-        "op",
-        "te",
-        "het",
-        "'t",
-        "ben",
-        "i",
-    ]
-)
-
-
-# Legal forms and words that name companies and associations, not people.
-_ORGANISATION = frozenset(
-    ["gmbh", "ag", "kg", "ohg", "ug", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "s.a."]
-    + ["e.v.", "e.v"]
-    + ["verlag", "verein", "gesellschaft", "company", "corporation", "limited"]
-)
 
 
 # Legal forms printed with spaces ("Deutscher Caritasverband e. V."), which the
@@ -138,7 +62,7 @@ _SPACED_FORM = re.compile(r"(?<!\w)(?:e\.\s?V\.?|S\.\s?[AL]\.|Co\.\s?KG)(?!\w)")
 
 def is_organisation(text: str) -> bool:
     """True when a legal form or an association word names a company, not a person."""
-    return any(w.casefold().strip(",;") in _ORGANISATION for w in text.split()) or bool(
+    return any(w.casefold().strip(",;") in ORGANISATION for w in text.split()) or bool(
         "." in text and _SPACED_FORM.search(text)
     )
 
@@ -154,7 +78,7 @@ def _phrase(part: str) -> bool:
 def _lower_word(word: str) -> bool:
     """A lowercase word that no name holds: not a particle, and no particle glued to
     a capitalised name ("al-Assad", "d'Estaing")."""
-    return word[0].islower() and word not in _PARTICLES and word.islower()
+    return word[0].islower() and word not in PARTICLES and word.islower()
 
 
 def _prose(segment: str) -> bool:
@@ -179,7 +103,7 @@ def _linked_name(text: str) -> bool:
     return not _phrase(text) and _looks_like_name(text, None, True)
 
 
-_NAME_OR_LABEL = (_PARTICLES, _LABEL_WORDS, _ROLE_WORDS, _NOT_NAMES)
+_NAME_OR_LABEL = (PARTICLES, LABEL_WORDS, ROLE_WORDS, NOT_NAMES)
 
 
 def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool:
@@ -188,7 +112,7 @@ def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool
     if len(part.replace(".", "").strip()) < 2:
         return False  # a lone initial ("S.")
     words = part.split()
-    if len(words) > 6 or part.casefold() in _NOT_NAMES or _is_role(part):
+    if len(words) > 6 or part.casefold() in NOT_NAMES or _is_role(part):
         return False
     if len(words) == 1 and "admin" in part.casefold():
         return False  # an administrator's account ("wordpressadmin", "wpadmin2")
@@ -212,7 +136,7 @@ def split_byline(
     Parts after the first name that read like descriptions ("Expertin für Neue
     Arbeit") are dropped, unless ``trusted`` (a site profile's byline).
     ``publications`` are the publication's names (site name, host, publisher)
-    as :func:`squash` gives them: see :func:`_cut_publication`.  ``linked`` are
+    as :func:`squash` gives them: see :func:`publication.cut_publication`.  ``linked`` are
     the texts of the byline's links to profiles: a linked name is a name
     whatever its spelling ("Mobasir hassan").
 
@@ -225,42 +149,13 @@ def split_byline(
     return list(names), source
 
 
-def squash(text: str) -> str:
-    """Letters and digits only, casefolded: names compared across spellings
-    ("Kirche und Leben" / kirche-und-leben.de)."""
-    return _NOT_ALNUM.sub("", text.casefold())
-
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
 _LIST = re.compile(r"\s*[,;]\s*")
-# A host name, perhaps with a path ("kath.net", "facebook.com/site"): a publication's address.
-_WEB_NAME = re.compile(
-    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:[a-z]{2}|[A-Z]{2}|com|net|org|info|online|news|COM|NET|ORG)(?:/\S*)?$"
-)
-
-
 # A name, then the publication it wrote for ("Glen Owen For The Mail On Sunday").
 _FOR = re.compile(
     r"^(?!(?i:the|die|der|das|el|la|le|les|los|las)\s)"  # ("Das Magazin für Lesben": a title)
     r"([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,3})\s+(?i:for|für|para|pour)\s+"
     r"((?:(?i:the|die|der|el|la|le)\s+)?[^\W\d_a-z].*)$"
 )
-
-
-def _cut_publication(segment: str, publications: tuple[str, ...]) -> tuple[str, str | None]:
-    """The names before the publication in a list, and the publication.
-
-    A publication named in a list of names is followed by its place, not by
-    more people ("By Nada Tawfik, BBC News, New York"; "hessenschau.de,
-    Frankfurt, Germany" as the metadata author): the list ends there.
-    """
-    parts = _LIST.split(segment)
-    for k, part in enumerate(parts[:-1]):  # (a publication closing a list cuts nothing)
-        if _WEB_NAME.match(part) or (len(key := squash(part)) > 3 and key in publications):
-            return ", ".join(parts[:k]), part
-    return segment, None
 
 
 @functools.lru_cache(maxsize=512)
@@ -289,7 +184,7 @@ def _split(
             continue  # a label whose value is not a name ("DOTYCZY:" over a list of tags)
         segment = _trim(_strip_prefixes(segment.strip()))
         if "," in segment or ";" in segment:
-            segment, publication = _cut_publication(segment, publications)
+            segment, publication = cut_publication(segment, publications)
             source = source or publication
         if not segment:
             continue
@@ -313,7 +208,7 @@ def _split(
                 if k == 0:
                     break  # (a phrase opening the line: what follows is no list of names)
                 continue
-            if _WEB_NAME.match(part):  # "buchmesse.ARD.de": a publication, no person
+            if WEB_NAME.match(part):  # "buchmesse.ARD.de": a publication, no person
                 source = source or part
                 continue
             if _looks_like_name(part, site_name, trusted or not names) and part not in names:
@@ -350,14 +245,6 @@ def _strip_prefixes(text: str) -> str:
     return text
 
 
-# Links to a person's page (a permalink or a share link beside a name is none).
-_PROFILE = re.compile(
-    r"auth?or|profil|user|member|people|person|staff|team|journalist|redakt|contributor|writer"
-    r"|mitarbeiter|/u/|/@",
-    re.I,
-)
-
-
 def authors_from(
     pairs: list[tuple[str, dict[str, str]]],
     site: str | None,
@@ -374,7 +261,7 @@ def authors_from(
     out: list[Author] = []
     source = None
     for raw, links in pairs:
-        linked = tuple(n for n, href in links.items() if n and _PROFILE.search(href or ""))
+        linked = tuple(n for n, href in links.items() if n and PROFILE.search(href or ""))
         linked += (raw.strip(),) if declared else ()
         names, src = split_byline(
             raw, site, trusted=trusted, publications=publications, linked=linked
