@@ -180,40 +180,53 @@ def _split(
     text = _PAREN.sub(" ", text)
     names: list[str] = []
     for segment in _SEGMENTS.split(text):
-        if segment.rstrip().endswith(":") and _strip_prefixes(segment) == segment:
-            continue  # a label whose value is not a name ("DOTYCZY:" over a list of tags)
-        segment = _trim(_strip_prefixes(segment.strip()))
-        if "," in segment or ";" in segment:
-            segment, publication = cut_publication(segment, publications)
-            source = source or publication
-        if not segment:
-            continue
-        if is_organisation(segment):  # "Web Commerce GmbH": credited, not a person
-            source = source or segment
-            continue
-        # "Jane Doe, 01.12.2021": the date's own pieces hold digits and fail as
-        # names; a lone word beside a date is a weekday rather than a name.
-        if not trusted and segment not in linked and _prose(segment):
-            # an author box: the name linked to the profile, then the bio
-            names.extend(n for n in linked if n in segment and n not in names and _linked_name(n))
-            continue
-        dated = parse_date(segment)[0] is not None
-        for k, part in enumerate(_SPLIT.split(segment)):
-            part = _drop_handle(_trim(_cut_labels(_strip_prefixes(part.strip()))))
-            if (m := _FOR.match(part)) is not None:  # "Glen Owen for The Mail on Sunday"
-                part, source = m.group(1), source or m.group(2)
-            if dated and " " not in part:
-                continue
-            if not trusted and part not in linked and _phrase(part):
-                if k == 0:
-                    break  # (a phrase opening the line: what follows is no list of names)
-                continue
-            if WEB_NAME.match(part):  # "buchmesse.ARD.de": a publication, no person
-                source = source or part
-                continue
-            if _looks_like_name(part, site_name, trusted or not names) and part not in names:
-                names.append(part)
+        found = _segment(segment, names, site_name, trusted, publications, linked)
+        source = source or found
     return tuple(names[:10]), source
+
+
+def _segment(
+    segment: str,
+    names: list[str],
+    site_name: str | None,
+    trusted: bool,
+    publications: tuple[str, ...],
+    linked: tuple[str, ...],
+) -> str | None:
+    """Add the names of one byline segment to ``names``; the source it credits."""
+    if segment.rstrip().endswith(":") and _strip_prefixes(segment) == segment:
+        return None  # a label whose value is not a name ("DOTYCZY:" over a list of tags)
+    segment = _trim(_strip_prefixes(segment.strip()))
+    source = None
+    if "," in segment or ";" in segment:
+        segment, source = cut_publication(segment, publications)
+    if not segment:
+        return source
+    if is_organisation(segment):  # "Web Commerce GmbH": credited, not a person
+        return source or segment
+    if not trusted and segment not in linked and _prose(segment):
+        # an author box: the name linked to the profile, then the bio
+        names.extend(n for n in linked if n in segment and n not in names and _linked_name(n))
+        return source
+    # "Jane Doe, 01.12.2021": the date's own pieces hold digits and fail as
+    # names; a lone word beside a date is a weekday rather than a name.
+    dated = parse_date(segment)[0] is not None
+    for k, part in enumerate(_SPLIT.split(segment)):
+        part = _drop_handle(_trim(_cut_labels(_strip_prefixes(part.strip()))))
+        if (m := _FOR.match(part)) is not None:  # "Glen Owen for The Mail on Sunday"
+            part, source = m.group(1), source or m.group(2)
+        if dated and " " not in part:
+            continue
+        if not trusted and part not in linked and _phrase(part):
+            if k == 0:
+                break  # (a phrase opening the line: what follows is no list of names)
+            continue
+        if WEB_NAME.match(part):  # "buchmesse.ARD.de": a publication, no person
+            source = source or part
+            continue
+        if _looks_like_name(part, site_name, trusted or not names) and part not in names:
+            names.append(part)
+    return source
 
 
 _INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
