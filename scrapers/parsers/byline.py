@@ -249,6 +249,14 @@ def extract_authors(
     late, late_source = _late_byline(s, site_name, title, pubs)
     if late:
         return late, late_source or (orgs[0] if orgs else None)
+    return _last_resort(s, site_name, url, orgs)
+
+
+def _last_resort(
+    s: PageScan, site_name: str | None, url: str | None, orgs: list[str]
+) -> tuple[list[Author], str | None]:
+    """A page whose bylines name nobody: a personal site's owner, else the person
+    its closing copyright notice names; an organisation's name goes to ``source``."""
     owner = site_owner(inline_text(s.first("title")), site_name, url)
     if owner and is_person(owner) and not is_brand(owner, url):
         return [Author(name=owner)], None
