@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from urllib.parse import urlsplit
 
 from scrapers.items import Author
 
@@ -55,9 +54,14 @@ def publications(site_name: str | None, url: str | None, orgs: list[str]) -> tup
 @functools.lru_cache(maxsize=64)  # (asked twice per page)
 def host_label(url: str | None) -> str:
     """The registered name of the host ("l-mag" of https://www.l-mag.de/x), squashed."""
-    host = urlsplit(url or "").hostname or ""
-    labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
+    host = _HOST.match(url or "")
+    labels = [x for x in host.group(1).lower().split(".") if x not in ("www", "m", "amp")]
     return squash(labels[-2] if len(labels) >= 2 else "".join(labels))
+
+
+# The host of an absolute URL (urlsplit's hostname, without its cost): after
+# the scheme and any user info, up to the port, path, query or fragment.
+_HOST = re.compile(r"(?:[a-zA-Z][\w+.-]*:)?(?://(?:[^/?#@]*@)?)?([^/?#:@]*)")
 
 
 def is_brand(name: str, url: str | None) -> bool:
