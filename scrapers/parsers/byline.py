@@ -2,7 +2,10 @@
 
 The finders here only decide which string to trust (JSON-LD persons, meta
 author, the visible byline nearest to the headline); :mod:`names` turns the
-chosen string into names plus an optional source.
+chosen string into names plus an optional source.  :mod:`byline_links` reads
+a byline's links (profiles, topics), :mod:`publication` tells the
+publication's names from people's, and :mod:`byline_fallbacks` holds the last
+resorts of a page whose bylines name nobody.
 """
 
 from __future__ import annotations
@@ -10,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import chain, islice
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from scrapers.items import Author
+from scrapers.parsers.byline_fallbacks import copyright_holder, is_person, site_owner
+from scrapers.parsers.byline_links import AUTHOR_PATH, is_taxonomy, text_without
 from scrapers.parsers.metadata import Metadata, ld_persons
 from scrapers.parsers.names import authors_from, is_organisation, split_byline
+from scrapers.parsers.publication import host_label, is_brand, named_in, publications, squash
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
@@ -121,10 +126,20 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
         text = _byline_text(el)
         if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT) or _holds_heading(s, i):
             continue
+        if text == title:
+            continue  # the headline itself, in an element with an author class
         name_el = el.find(".//*[@itemprop='name']") if s.end[i] - i > 1 else None
         if name_el is not None and inline_text(name_el):
             text = inline_text(name_el)
-        links = {inline_text(a): a.get("href") for a in el.iter("a") if a.get("href")}
+        links, topics = {}, []
+        for a in el.iter("a"):
+            if href := a.get("href"):
+                if is_taxonomy(a, href):
+                    topics.append(a)
+                else:
+                    links[inline_text(a)] = href
+        if topics and name_el is None:
+            text = text_without(el, topics)
         yield text, links
 
 
@@ -139,12 +154,9 @@ def _holds_heading(s: PageScan, i: int) -> bool:
     for j in range(i + 1, min(s.end[i], i + 200)):  # (a byline is a few elements)
         if tags[j] in _HEADINGS and s.links[j] and s.links[j] == s.size[j]:
             links = s.nodes[j].findall(".//a[@href]")
-            if len(links) == 1 and not _AUTHOR_PATH.search(links[0].get("href")):
+            if len(links) == 1 and not AUTHOR_PATH.search(links[0].get("href")):
                 return True
     return False
-
-
-_AUTHOR_PATH = re.compile(r"/(?:author|autor|authors|autoren)/")
 
 
 def _visible(s: PageScan, authors: list[Author]) -> bool:
@@ -215,9 +227,17 @@ def extract_authors(
             return authors, source
     s = scan or scan_page(doc)
     persons, orgs = meta_byline(md)
-    dom_authors, dom_source = _dom_authors(s, site_name, title)
-    meta_authors, meta_source = authors_from(persons, site_name)
-    meta_authors = [_printed_name(s, a) for a in meta_authors]
+    pubs = publications(site_name, url, orgs)
+    dom_authors, dom_source = _dom_authors(s, site_name, title, pubs)
+    dom_authors = [_full_name(md, a) for a in dom_authors]
+    meta_authors, meta_source = authors_from(persons, site_name, publications=pubs, declared=True)
+    meta_authors = [_printed_name(s, _full_name(md, a)) for a in meta_authors]
+    legal = [o for o in (dom_source, meta_source) if o and is_organisation(o)]
+    if meta_authors and named_in(meta_authors, legal):
+        # "Deutsches Rotes Kreuz" in metadata, "Deutsches Rotes Kreuz e.V." on the page
+        meta_authors, orgs = [], [legal[0], *orgs]
+    if dom_authors and named_in(dom_authors, legal):
+        dom_authors, orgs = [], [legal[0], *orgs]
     if meta_authors and _WEB_ADDRESS.match(meta_source or ""):
         # "Deutsche Welle (www.dw.com)": the publication, credited as the source
         orgs = [meta_authors[0].name, *orgs]
@@ -226,18 +246,61 @@ def extract_authors(
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
         return dom_authors, dom_source or (orgs[0] if orgs else None)
-    late, late_source = _late_byline(s, site_name, title)
+    late, late_source = _late_byline(s, site_name, title, pubs)
     if late:
         return late, late_source or (orgs[0] if orgs else None)
-    owner = _site_owner(inline_text(s.first("title")), site_name, url)
-    if owner and _is_person(owner):
+    return _last_resort(s, site_name, url, orgs)
+
+
+def _last_resort(
+    s: PageScan, site_name: str | None, url: str | None, orgs: list[str]
+) -> tuple[list[Author], str | None]:
+    """A page whose bylines name nobody: a personal site's owner, else the person
+    its closing copyright notice names; an organisation's name goes to ``source``."""
+    owner = site_owner(inline_text(s.first("title")), site_name, url)
+    if owner and is_person(owner) and not is_brand(owner, url):
         return [Author(name=owner)], None
-    if holder := _copyright_holder(s, site_name):
+    if holder := copyright_holder(s, site_name, url):
         return [Author(name=holder)], orgs[0] if orgs else None
     return [], orgs[0] if orgs else owner
 
 
 _LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")
+# A bio that opens with the full name and goes on after a dash, comma or "is":
+# "Stefanus Stahl - Maschinenbauer, Abenteurer ...".
+_BIO_NAME = re.compile(
+    r"((?:\s+(?:[^\W\d_a-z][^\W\d_A-Z]+|[^\W\d_a-z]\.)){1,2})"
+    r"(?=\s*[-–—,(|:]|\s+(?:is|ist|est|es|è)\s)"
+)
+
+
+def _full_name(md: Metadata, author: Author) -> Author:
+    """The full name of an author the byline gives by first name only ("Stefanus").
+
+    The author's own structured data spells it out: a JSON-LD Person of that
+    name with a ``familyName``, or whose ``description`` (the profile bio)
+    opens with the name and a surname.  A first name alone is kept otherwise.
+    """
+    name = author.name
+    if " " in name or len(name) < 2 or not name[0].isupper():
+        return author
+    for obj in md.ld_objects:
+        if obj.get("name") != name or "Person" not in _ld_types(obj):
+            continue
+        family = obj.get("familyName")
+        if isinstance(family, str) and family.strip() and family.strip() != name:
+            return Author(name=f"{name} {family.strip()}", url=author.url)
+        bio = obj.get("description")
+        if isinstance(bio, str) and bio.startswith(name) and (m := _BIO_NAME.match(bio, len(name))):
+            return Author(name=name + m.group(1), url=author.url)
+    return author
+
+
+def _ld_types(obj: dict) -> list[str]:
+    kind = obj.get("@type")
+    if isinstance(kind, list):
+        return [k for k in kind if isinstance(k, str)]
+    return [kind] if isinstance(kind, str) else []
 
 
 _WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
@@ -260,108 +323,12 @@ def _printed_name(s: PageScan, author: Author) -> Author:
     return author
 
 
-def _host_label(url: str | None) -> str:
-    """The registered name of the host ("l-mag" of https://www.l-mag.de/x), squashed."""
-    host = urlsplit(url or "").hostname or ""
-    labels = [x for x in host.split(".") if x not in ("www", "m", "amp")]
-    return _squash(labels[-2] if len(labels) >= 2 else "".join(labels))
-
-
-_PERSONAL = re.compile(
-    r"^(?:(?:[Dd]r|[Pp]rof)\.\s*)?([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})$"
-)
-_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
-
-
-# Words of publication names ("Miami Today", "Presse Augsburg"), not of people's names.
-_PUBLICATION_WORDS = frozenset(
-    ["today", "news", "times", "post", "daily", "weekly", "journal", "magazine", "magazin"]
-    + ["presse", "press", "zeitung", "online", "blog", "radio", "tv", "media", "verlag", "review"]
-)
-_INITIAL_NAME = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]{2,}$")  # "C.Habermueller"
-
-
-def _is_person(name: str) -> bool:
-    """A person's name rather than a publication's: two or three words, or an initial
-    and a surname, none of them a word publications are named with."""
-    words = name.split()
-    if any(w.casefold() in _PUBLICATION_WORDS for w in words) or any(c.isdigit() for c in name):
-        return False
-    return 2 <= len(words) <= 3 or bool(_INITIAL_NAME.match(name))
-
-
-def _site_owner(page_title: str, site_name: str | None, url: str | None) -> str | None:
-    """The person a personal site is named after, as its author of last resort.
-
-    A site whose name is a person's name that its host spells
-    ("Wolfgang Michal" on wolfgangmichal.de, "C.Habermueller" on
-    chabermu.wordpress.com) is that person's own publication.
-    """
-    host = urlsplit(url or "").hostname or ""
-    labels = [_squash(x) for x in host.split(".")[:-1] if x not in ("www", "m", "blog")]
-    names = [site_name or "", *_TITLE_SEP.split(page_title)[1:][-1:]]
-    for name in names:
-        m = _PERSONAL.match(name.strip())
-        if not m or not all(w[0].isupper() for w in m.group(1).split()) or m.group(1).isupper():
-            continue  # (a name in capitals, "EAT SMARTER", is a brand's)
-        squashed = _squash(m.group(1))
-        if any(len(x) > 4 and (x in squashed or squashed in x) for x in labels):
-            return m.group(1)
-    return None
-
-
-_NAME_WORD = r"[^\W\d_][\w'’.-]+"
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|copyright\b)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d\d(?:[ \t]*[-–][ \t]*(?:19|20)\d\d)?)?"
-    r"|\b(?:19|20)\d\d[ \t]*[-–][ \t]*(?:19|20)\d\d(?=[ \t]+by[ \t])",
-    re.I,
-)
-_HOLDER = re.compile(rf"[ \t]*(?:by[ \t]+)?({_NAME_WORD}(?: {_NAME_WORD}){{1,2}})(?![\w'’.-])")
-# First and last name (a middle initial allowed), all capitalised or all in capitals.
-_PERSON_NAME = re.compile(
-    r"[^\W\d_][^\W\d_A-Z]+(?: [^\W\d_]\.)? [^\W\d_][^\W\d_A-Z]+(?:-[^\W\d_][^\W\d_A-Z]+)?"
-    r"|[^\W\d_a-z]{2,} [^\W\d_a-z]{2,}"
-)
-_CREDIT_BEFORE = re.compile(r"(?:foto|photo|bild|image|picture|grafik)\w*\s*:?\s*$", re.I)
-
-
-def _copyright_holder(s: PageScan, site_name: str | None) -> str | None:
-    """The person a site's closing copyright notice names ("(c) Johannes Wolf").
-
-    The last resort of a page that names nobody: on a personal site the
-    notice at the foot of the page names its writer.  Notices in the upper
-    two thirds of the text, and picture credits, name photographers; a
-    holder that is the site's name is the publication.
-    """
-    text = s.body_text()
-    tail = len(text) * 2 // 3
-    last = None
-    for m in _COPYRIGHT.finditer(text, tail):
-        last = m
-    if last is None or _CREDIT_BEFORE.search(text, max(0, last.start() - 12), last.start()):
-        return None
-    holder = _HOLDER.match(text, last.end())
-    name = holder.group(1) if holder else ""
-    if not _PERSON_NAME.fullmatch(name) or not all(w[0].isupper() for w in name.split()):
-        return None
-    if is_organisation(name) or not _is_person(name):
-        return None
-    publication = _squash(site_name or "")
-    if publication and _squash(name) in publication:
-        return None
-    return name.title() if name.isupper() else name
-
-
-def _squash(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
-
-
 def _adds_people(meta: list[Author], dom: list[Author]) -> bool:
     """The byline names every metadata author and further plain full names."""
-    names = {_squash(a.name) for a in meta}
-    if len(dom) <= len(meta) or not names <= {_squash(a.name) for a in dom}:
+    names = {squash(a.name) for a in meta}
+    if len(dom) <= len(meta) or not names <= {squash(a.name) for a in dom}:
         return False
-    extra = [a.name.split() for a in dom if _squash(a.name) not in names]
+    extra = [a.name.split() for a in dom if squash(a.name) not in names]
     return all(2 <= len(w) <= 3 and all(x[0].isupper() for x in w) for w in extra)
 
 
@@ -384,8 +351,8 @@ def _meta_wins(s: PageScan, meta: list[Author], dom: list[Author], url: str | No
         return False
     if _adds_people(meta, dom) or _completes(meta, dom):
         return False
-    label = _host_label(url)
-    return not (len(label) > 2 and all(label in _squash(a.name) for a in meta))
+    label = host_label(url)
+    return not (len(label) > 2 and all(label in squash(a.name) for a in meta))
 
 
 _EMPHASIS = frozenset(["b", "strong", "i", "em"])
@@ -420,7 +387,7 @@ def _prose(s: PageScan, el: etree._Element | None) -> bool:
 
 
 def _late_byline(
-    s: PageScan, site_name: str | None, title: str | None
+    s: PageScan, site_name: str | None, title: str | None, pubs: tuple[str, ...] = ()
 ) -> tuple[list[Author], str | None]:
     """A "Text: Name" line or a signature further down the article, where the
     byline is printed at its end rather than by the headline."""
@@ -432,19 +399,19 @@ def _late_byline(
         text = _byline_text(s.nodes[i])
         if len(text) > 120:
             continue
-        authors, source = authors_from([(text, {})], site_name)
-        if authors and _is_person(authors[0].name):
+        authors, source = authors_from([(text, {})], site_name, publications=pubs)
+        if authors and is_person(authors[0].name):
             return authors, source
     return [], None
 
 
 def _dom_authors(
-    s: PageScan, site_name: str | None, title: str | None
+    s: PageScan, site_name: str | None, title: str | None, pubs: tuple[str, ...] = ()
 ) -> tuple[list[Author], str | None]:
     """Authors of the nearest visible byline that names anyone (else its source)."""
     source = None
     for candidate in dom_bylines(s, title):
-        authors, source = authors_from([candidate], site_name)
+        authors, source = authors_from([candidate], site_name, publications=pubs)
         if authors:
             return authors, source
     return [], source
