@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from scrapers.parsers.metadata import Metadata, ld_text
+from scrapers.parsers.publication import host_label, squash
 from scrapers.parsers.scan import PageScan, headline_index, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import heading_text, inline_text
@@ -32,10 +33,10 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().casefold()
 
 
-def strip_site_name(title: str, site_name: str | None = None, host: str | None = None) -> str:
+def strip_site_name(title: str, site_name: str | None = None, url: str | None = None) -> str:
     """Cut " | Site Name" (or "Site Name - ") off a metadata title.
 
-    ``host`` (the page's host name) names the site too: a short last part that
+    ``url`` (the page's, or its host name) names the site too: a short last part that
     holds its name ("sheego ♥ Magazin" on sheego.de) is the site's, even when
     it is longer than the headline.
 
@@ -53,14 +54,9 @@ def strip_site_name(title: str, site_name: str | None = None, host: str | None =
         kept = [p for p in parts if _norm(p) != site and not (site and _norm(p) in site)]
         if kept and len(kept) < len(parts):
             return _rejoin(title, kept)
-    label = _site_label(host)
+    label = _site_label(url)
     last = parts[-1]
-    if (
-        label
-        and len(last.split()) <= 4
-        and label in _squashed(last)
-        and label not in _squashed(parts[0])
-    ):
+    if label and len(last.split()) <= 4 and label in squash(last) and label not in squash(parts[0]):
         parts.pop()  # the host's name: the site's part, even when longer than the headline
     # No known site name: drop short trailing parts (the usual "| Site" suffix).
     first = parts[0]
@@ -69,27 +65,11 @@ def strip_site_name(title: str, site_name: str | None = None, host: str | None =
     return _rejoin(title, parts)
 
 
-def _host(url: str | None) -> str | None:
-    try:
-        return urlsplit(url).hostname if url else None
-    except ValueError:
-        return None
-
-
-def _squashed(text: str) -> str:
-    return _norm(text).replace(" ", "")
-
-
-def _site_label(host: str | None) -> str | None:
-    """The name part of a host ("www.sheego.de" -> "sheego"), when long enough
-    to mean something."""
-    if not host:
-        return None
-    labels = host.lower().split(".")
-    if labels[0] in ("www", "m", "amp", "mobile") and len(labels) > 2:
-        labels = labels[1:]
-    name = labels[-2] if len(labels) >= 2 else labels[0]
-    return name.replace("-", "") if len(name) >= 4 else None
+def _site_label(url: str | None) -> str | None:
+    """The name part of the page's host ("www.sheego.de" -> "sheego"), when
+    long enough to mean something."""
+    label = host_label(url) if url else ""
+    return label if len(label) >= 4 else None
 
 
 def _rejoin(title: str, parts: list[str]) -> str:
@@ -209,7 +189,7 @@ def extract_title(
         return sub
     ld = ld_text(md.ld("headline"))
     if ld:
-        return strip_site_name(ld, site_name, _host(url))
+        return strip_site_name(ld, site_name, url)
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
     if len(h1s) == 1 and len(h1s[0].split()) > 1:
         return h1s[0]
@@ -221,7 +201,7 @@ def extract_title(
     if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, site_name)):
         return sub
     if titles:
-        return strip_site_name(titles[0], site_name, _host(url))
+        return strip_site_name(titles[0], site_name, url)
     return h1s[0] if h1s else None
 
 
