@@ -146,14 +146,23 @@ def _range_start(y: str, mon: str, first: str, last: str) -> str | None:
 
 
 # Tried in this order: the first that yields a valid date wins.
+# What a format needs in the text to match at all, tested before its regex:
+# a dash (the ranges), a month's name (the name formats, whose regex of every
+# month name in every language is slow to fail).
+_ANY, _DASH, _MONTH, _DASH_AND_MONTH = 0, 1, 2, 3
 _FORMATS = (
-    (_ISO, lambda g: _fmt(*g)),
-    (_MDY_RANGE, lambda g: _range_start(g[3], g[0], g[1], g[2])),
-    (_MDY_NAME, _from_mdy),
-    (_DMY_RANGE, lambda g: _range_start(g[3], g[2], g[0], g[1])),
-    (_DMY_NAME, _from_dmy),
-    (_NUMERIC, _from_numeric),
+    (_ISO, lambda g: _fmt(*g), _ANY),
+    (_MDY_RANGE, lambda g: _range_start(g[3], g[0], g[1], g[2]), _DASH_AND_MONTH),
+    (_MDY_NAME, _from_mdy, _MONTH),
+    (_DMY_RANGE, lambda g: _range_start(g[3], g[2], g[0], g[1]), _DASH_AND_MONTH),
+    (_DMY_NAME, _from_dmy, _MONTH),
+    (_NUMERIC, _from_numeric, _ANY),
 )
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _names_a_month(text: str) -> bool:
+    return any(w.lower() in MONTHS for w in _WORD.findall(text))
 
 
 def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str | None, bool]:
@@ -173,7 +182,10 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     text = text.strip()[:300]
     if not _YEAR.search(text):  # every absolute format below has a four-digit year
         return _relative(text, fetched_at) if fetched_at else (None, False)
-    for pattern, build in _FORMATS:
+    has = (_DASH if "-" in text or "–" in text else 0) | (_MONTH if _names_a_month(text) else 0)
+    for pattern, build, needs in _FORMATS:
+        if needs & has != needs:
+            continue
         m = pattern.search(text)
         if m and (iso := build(m.groups())):
             return iso, False
