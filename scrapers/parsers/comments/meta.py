@@ -58,14 +58,14 @@ _NUMBER_WORDS = {
     "два": 2,
     "три": 3,
 }
-_NOUNS = (
+THREAD_NOUNS = (
     r"thoughts?|comments?|responses?|repl(?:y|ies)|kommentare?n?|antworten|gedanken|reaktionen"
     r"|comentarios?|respuestas?|commentaires?|réponses?|réactions?|commenti|коммент\w*|отзыв\w*"
 )
-_COUNT = re.compile(r"^\W{0,3}(\d{1,6}|[^\W\d]{2,7})\s+(?:" + _NOUNS + r")\b", re.I)
+_COUNT = re.compile(r"^\W{0,3}(\d{1,6}|[^\W\d]{2,7})\s+(?:" + THREAD_NOUNS + r")\b", re.I)
 # "Kommentare (2)", "Комментарии (6) к записи «...»", "Comments: 3"
 _COUNT_AFTER = re.compile(
-    r"^(?:" + _NOUNS + r")\s*(?:[(\[]\s*(\d{1,6})\s*[)\]]|:\s*(\d{1,6})\s*$)", re.I
+    r"^(?:" + THREAD_NOUNS + r")\s*(?:[(\[]\s*(\d{1,6})\s*[)\]]|:\s*(\d{1,6})\s*$)", re.I
 )
 _COUNT_CLASSES = ("comments-title", "comment-count", "comments-count")
 # (one regex search per element instead of a generator of substring tests)

@@ -18,25 +18,21 @@ from lxml import etree
 
 from scrapers.items import Comment
 from scrapers.parsers.comments._dom import mentions_comments
+from scrapers.parsers.comments.meta import THREAD_NOUNS
+from scrapers.parsers.scan import text_len
 
 _TITLE_TAGS = frozenset(["h1", "h2"])
-_HEADING_TAGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _NO_TEXT_TAGS = frozenset(["script", "style", "noscript", "template", "svg"])
 MAX_GAP = 20  # non-space characters between title and post: a button, a post number
+# "8 thoughts on ...", "Comments (3)", "Antworten": a heading of the thread's own.
 _ABOUT_COMMENTS = re.compile(
-    r"\b(?:\d+|one|two|three)\s+\w+\s+on\b|comments?|kommentar|comentario|commentaire|commenti"
-    r"|repl(?:y|ies)|responses?|antwort|respuesta|réponse|коммент",
-    re.I,
+    r"\b(?:\d+|one|two|three)\s+\w+\s+on\b|\b(?:" + THREAD_NOUNS + r")\b", re.I
 )
 _TITLES = etree.XPath("(//title)[1]//text() | //meta[@property='og:title']/@content")
 _LAST_HEADING = etree.XPath(
     "preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]"
 )
 _PREV = etree.XPath("//link[@rel='prev'] | //a[@rel='prev']")
-
-
-def _chars(text: str | None) -> int:
-    return len("".join(text.split())) if text else 0
 
 
 def _title_before(post: etree._Element) -> etree._Element | None:
@@ -46,7 +42,7 @@ def _title_before(post: etree._Element) -> etree._Element | None:
     if not found or found[0].tag not in _TITLE_TAGS or _linked(found[0]):
         return None
     title = found[0]
-    gap = _chars(title.tail)
+    gap = text_len(title.tail)
     node = title
     while node is not None and gap <= MAX_GAP:  # document order, from the title on
         for sib in node.itersiblings():
@@ -54,21 +50,20 @@ def _title_before(post: etree._Element) -> etree._Element | None:
                 if el is post:
                     return title
                 if el.tag not in _NO_TEXT_TAGS:
-                    gap += _chars(el.text)
-                gap += _chars(el.tail) if el is not sib else 0
+                    gap += text_len(el.text)
+                gap += text_len(el.tail) if el is not sib else 0
                 if gap > MAX_GAP:
                     return None
-            gap += _chars(sib.tail)
+            gap += text_len(sib.tail)
         node = node.getparent()
-        gap += _chars(node.tail) if node is not None else 0
+        gap += text_len(node.tail) if node is not None else 0
     return None
 
 
 def _linked(heading: etree._Element) -> bool:
     """A heading that links elsewhere names another page (a teaser)."""
-    return any(a.tag == "a" for a in heading.iterancestors()) or any(
-        True for _ in heading.iter("a")
-    )
+    in_link = any(a.tag == "a" for a in heading.iterancestors())
+    return in_link or next(heading.iter("a"), None) is not None
 
 
 def is_opening_post(doc: etree._Element, post: etree._Element, first: Comment) -> bool:
