@@ -2,7 +2,8 @@
 
 The finders here only decide which string to trust (JSON-LD persons, meta
 author, the visible byline nearest to the headline); :mod:`names` turns the
-chosen string into names plus an optional source.  :mod:`byline_links` reads
+chosen string into names plus an optional source.  :mod:`byline_meta` reads
+the authors the metadata states, :mod:`byline_links` reads
 a byline's links (profiles, topics), :mod:`publication` tells the
 publication's names from people's, and :mod:`byline_fallbacks` holds the last
 resorts of a page whose bylines name nobody.
@@ -19,15 +20,16 @@ from lxml import etree
 from scrapers.items import Author
 from scrapers.parsers.byline_fallbacks import copyright_holder, is_person, site_owner
 from scrapers.parsers.byline_links import AUTHOR_PATH, is_taxonomy, text_without
-from scrapers.parsers.metadata import Metadata, ld_persons
-from scrapers.parsers.names import authors_from, is_organisation, split_byline
+from scrapers.parsers.byline_meta import full_name, meta_byline
+from scrapers.parsers.metadata import Metadata
+from scrapers.parsers.names import authors_from, is_organisation
 from scrapers.parsers.publication import host_label, is_brand, named_in, publications, squash
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
 from scrapers.parsers.title import headline_at
 
-__all__ = ["dom_bylines", "extract_authors", "meta_byline", "split_byline"]
+__all__ = ["dom_bylines", "extract_authors"]
 
 _BY_TEXT = re.compile(
     r"^[\s\-–—|·•]*(?:(?:(?:blog\s+)?(?:text|texto|written|posted|beitrag)\s+)?(?:by|von|vom|por|par|door)\s+\S"
@@ -170,42 +172,6 @@ def _visible(s: PageScan, authors: list[Author]) -> bool:
 _BY_TAGS = frozenset(["p", "span", "div", "em", "strong", "small", "address", "li", "i", "b"])
 
 
-def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[str]]:
-    """Authors from JSON-LD (persons, organisations), else from meta tags."""
-    persons, orgs = ld_persons(md.ld_ref(md.ld("author")))
-    if not persons:
-        value = _labelled_author(md) or md.first(
-            "author",
-            "article:author",
-            "dc.creator",
-            "parsely-author",
-            "sailthru.author",
-            "byl",
-            "dcterms.creator",
-        )
-        if value and not value.startswith("http"):
-            return [(value, {})], orgs
-    return [(name, {name: url} if url else {}) for name, url in persons], orgs
-
-
-_AUTHOR_LABEL = re.compile(
-    r"^(?:written|posted|published)\s+by$|^(?:verfasst|geschrieben|erstellt)\s+von$|"
-    r"^escrito\s+por$|^écrit\s+par$|^scritto\s+da$|^autor(?:in)?$|^author$",
-    re.I,
-)
-
-
-def _labelled_author(md: Metadata) -> str | None:
-    """The author in labelled card data (``twitter:label1`` "Written by", ``twitter:data1``)."""
-    for n in range(1, 5):
-        label = md.first(f"twitter:label{n}")
-        if label is None:
-            break
-        if _AUTHOR_LABEL.match(label.strip()):
-            return md.first(f"twitter:data{n}")
-    return None
-
-
 def extract_authors(
     doc: etree._Element,
     md: Metadata,
@@ -229,9 +195,9 @@ def extract_authors(
     persons, orgs = meta_byline(md)
     pubs = publications(site_name, url, orgs)
     dom_authors, dom_source = _dom_authors(s, site_name, title, pubs)
-    dom_authors = [_full_name(md, a) for a in dom_authors]
+    dom_authors = [full_name(md, a) for a in dom_authors]
     meta_authors, meta_source = authors_from(persons, site_name, publications=pubs, declared=True)
-    meta_authors = [_printed_name(s, _full_name(md, a)) for a in meta_authors]
+    meta_authors = [_printed_name(s, full_name(md, a)) for a in meta_authors]
     legal = [o for o in (dom_source, meta_source) if o and is_organisation(o)]
     if meta_authors and named_in(meta_authors, legal):
         # "Deutsches Rotes Kreuz" in metadata, "Deutsches Rotes Kreuz e.V." on the page
@@ -266,43 +232,6 @@ def _last_resort(
 
 
 _LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")
-# A bio that opens with the full name and goes on after a dash, comma or "is":
-# "Stefanus Stahl - Maschinenbauer, Abenteurer ...".
-_BIO_NAME = re.compile(
-    r"((?:\s+(?:[^\W\d_a-z][^\W\d_A-Z]+|[^\W\d_a-z]\.)){1,2})"
-    r"(?=\s*[-–—,(|:]|\s+(?:is|ist|est|es|è)\s)"
-)
-
-
-def _full_name(md: Metadata, author: Author) -> Author:
-    """The full name of an author the byline gives by first name only ("Stefanus").
-
-    The author's own structured data spells it out: a JSON-LD Person of that
-    name with a ``familyName``, or whose ``description`` (the profile bio)
-    opens with the name and a surname.  A first name alone is kept otherwise.
-    """
-    name = author.name
-    if " " in name or len(name) < 2 or not name[0].isupper():
-        return author
-    for obj in md.ld_objects:
-        if obj.get("name") != name or "Person" not in _ld_types(obj):
-            continue
-        family = obj.get("familyName")
-        if isinstance(family, str) and family.strip() and family.strip() != name:
-            return Author(name=f"{name} {family.strip()}", url=author.url)
-        bio = obj.get("description")
-        if isinstance(bio, str) and bio.startswith(name) and (m := _BIO_NAME.match(bio, len(name))):
-            return Author(name=name + m.group(1), url=author.url)
-    return author
-
-
-def _ld_types(obj: dict) -> list[str]:
-    kind = obj.get("@type")
-    if isinstance(kind, list):
-        return [k for k in kind if isinstance(k, str)]
-    return [kind] if isinstance(kind, str) else []
-
-
 _WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
 
 

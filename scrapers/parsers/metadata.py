@@ -60,14 +60,15 @@ class Metadata:
 
     def ld_site_name(self) -> str | None:
         for obj in self.ld_objects:
-            if _types(obj) & {"WebSite", "Organization", "NewsMediaOrganization"}:
+            if ld_types(obj) & {"WebSite", "Organization", "NewsMediaOrganization"}:
                 name = obj.get("name")
                 if isinstance(name, str) and name.strip():
                     return name.strip()
         return None
 
 
-def _types(obj: dict[str, Any]) -> set[str]:
+def ld_types(obj: dict[str, Any]) -> set[str]:
+    """The ``@type`` names of a JSON-LD object (a string or a list of them)."""
     t = obj.get("@type")
     if isinstance(t, str):
         return {t}
@@ -77,7 +78,7 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def is_article_type(obj: dict[str, Any]) -> bool:
-    return any(_ARTICLE_TYPES.search(t) for t in _types(obj))
+    return any(_ARTICLE_TYPES.search(t) for t in ld_types(obj))
 
 
 def _flatten(data: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
@@ -117,7 +118,7 @@ def _pick_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
     if articles:
         return articles[0]
     for o in objects:  # a WebPage that carries article fields
-        if _types(o) & {"WebPage", "ItemPage"} and (o.get("headline") or o.get("datePublished")):
+        if ld_types(o) & {"WebPage", "ItemPage"} and (o.get("headline") or o.get("datePublished")):
             return o
     return {}
 
@@ -175,7 +176,7 @@ def ld_persons(value: Any) -> tuple[list[tuple[str, str | None]], list[str]]:
             name = ld_text(item.get("name"))
             if not name:
                 continue
-            if _types(item) & {"Organization", "NewsMediaOrganization", "Corporation"}:
+            if ld_types(item) & {"Organization", "NewsMediaOrganization", "Corporation"}:
                 orgs.append(name)
             else:
                 url = item.get("url") if isinstance(item.get("url"), str) else None

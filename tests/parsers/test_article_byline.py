@@ -5,9 +5,9 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from scrapers.parsers.byline import extract_authors, split_byline
+from scrapers.parsers.byline import extract_authors
 from scrapers.parsers.metadata import collect_metadata
-from scrapers.parsers.names import is_organisation
+from scrapers.parsers.names import is_organisation, split_byline
 
 
 @pytest.mark.parametrize(
