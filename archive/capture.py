@@ -28,8 +28,8 @@ from archive.download import (
     WireCut,
     split_head,
 )
+from archive.rows import utcnow
 from archive.runtime import ArchiveRuntime
-from archive.store import utcnow
 from archive.warc_digest import payload_digest
 from archive.warc_records import NOT_MODIFIED, Revisit
 

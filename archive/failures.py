@@ -38,8 +38,8 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from archive.capture import META_CAPTURE
+from archive.rows import utcnow
 from archive.runtime import ArchiveRuntime
-from archive.store import utcnow
 
 logger = logging.getLogger(__name__)
 

@@ -10,11 +10,9 @@ times survive the update.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,104 +21,22 @@ from sqlite_utils import Database
 
 from archive import history
 from archive.keyfilter import KeyFilter
+from archive.rows import (
+    ARTICLE_COLUMNS,
+    CAPTURE_COLUMNS,
+    COMMENT_COLUMNS,
+    article_row,
+    as_int,
+    comment_row,
+    recrawl_sql,
+    stable_id,
+    upsert_sql,
+    utcnow,
+)
 from archive.schema import ensure_schema
-from scrapers.items import Article, Comment
+from scrapers.items import Article
 
 logger = logging.getLogger(__name__)
-
-ARTICLE_COLUMNS = [
-    "id",
-    "url",
-    "canonical_url",
-    "site",
-    "title",
-    "source",
-    "published",
-    "published_raw",
-    "modified",
-    "modified_raw",
-    "body",
-    "body_html",
-    "description",
-    "language",
-    "section",
-    "tags",
-    "image",
-    "site_name",
-    "post_id",
-    "comments_declared",
-    "comments_open",
-    "comments_system",
-    "comments_thread_id",
-    "comments_count",
-    "comments_complete",
-    "first_seen",
-    "last_fetched",
-    "capture_id",
-    "crawl_id",
-    "parser_version",
-    "comment_captures",  # JSON list of the further comment pages' records (m002)
-    "version_hash",  # fingerprint of title, body, authors, dates (m004)
-    "new_comments",  # comments the latest capture added (m004)
-]
-COMMENT_COLUMNS = [
-    "id",
-    "article_id",
-    "comment_id",
-    "parent_id",
-    "author",
-    "author_url",
-    "published",
-    "published_raw",
-    "published_approx",
-    "text",
-    "html",
-    "position",
-    "depth",
-    "kind",
-    "first_seen",
-    "last_seen",
-    "capture_id",
-    "removed_at",  # set when gone from a complete thread; NULL again on reappearance (m004)
-]
-CAPTURE_COLUMNS = [
-    "id",
-    "url",
-    "method",
-    "status",
-    "fetched_at",
-    "content_type",
-    "content_length",
-    "payload_digest",
-    "warc_file",
-    "warc_offset",
-    "warc_length",
-    "request_record_id",
-    "crawl_id",
-    "revisit_of",  # id of the capture whose record holds the payload (m003)
-]
-
-
-def stable_id(*parts: str) -> str:
-    """Short, stable id from text (same input, same id, across runs and machines).
-
-    >>> stable_id("https://example.org/a/")
-    '8521c9d76e4239d7'
-    """
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-def utcnow() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _upsert_sql(table: str, columns: list[str], keep: tuple[str, ...] = ()) -> str:
-    names = ", ".join(columns)
-    marks = ", ".join(f":{c}" for c in columns)
-    updates = ", ".join(f"{c}=excluded.{c}" for c in columns if c != "id" and c not in keep)
-    return (
-        f"INSERT INTO [{table}] ({names}) VALUES ({marks}) ON CONFLICT(id) DO UPDATE SET {updates}"
-    )
 
 
 class ArchiveStore:
@@ -254,22 +170,13 @@ class ArchiveStore:
         if article_id in self._unlink:  # history compares with what is written
             self.flush()
         site = urlsplit(url).hostname or ""
-        row = {c: getattr(article, c, None) for c in ARTICLE_COLUMNS if hasattr(article, c)}
+        row = article_row(article, article_id, site, fetched_at=fetched_at, capture_id=capture_id)
         row.update(
-            id=article_id,
-            site=site,
-            url=article.url,
-            tags=json.dumps(article.tags),
-            comments_open=_bool(article.comments_open),
-            comments_count=len(article.comments),
-            comments_complete=_bool(complete),
-            first_seen=fetched_at,
-            last_fetched=fetched_at,
-            capture_id=capture_id,
+            comments_complete=as_int(complete),
             comment_captures=json.dumps(comment_captures or []),
             crawl_id=crawl_id,
         )
-        thread = [_comment_row(article_id, c, fetched_at, capture_id) for c in article.comments]
+        thread = [comment_row(article_id, c, fetched_at, capture_id) for c in article.comments]
         snapshot = {k: row.get(k) for k in ("title", "body", "published", "modified")}
         snapshot.update(authors=article.author_names, fetched_at=fetched_at)
         snapshot.update(capture_id=capture_id, crawl_id=crawl_id)
@@ -338,14 +245,14 @@ class ArchiveStore:
         with conn:
             self._before_write(conn)
             if self._captures:
-                conn.executemany(_upsert_sql("captures", CAPTURE_COLUMNS), self._captures)
+                conn.executemany(upsert_sql("captures", CAPTURE_COLUMNS), self._captures)
             if self._articles:
                 conn.executemany(
-                    _upsert_sql("articles", ARTICLE_COLUMNS, ("first_seen",)), self._articles
+                    upsert_sql("articles", ARTICLE_COLUMNS, ("first_seen",)), self._articles
                 )
             if self._authors:
                 conn.executemany(
-                    _upsert_sql("authors", ["id", "name", "url", "site"]),
+                    upsert_sql("authors", ["id", "name", "url", "site"]),
                     list(self._authors.values()),
                 )
             if self._unlink:
@@ -360,11 +267,11 @@ class ArchiveStore:
                 )
             if self._comments:
                 conn.executemany(
-                    _upsert_sql("comments", COMMENT_COLUMNS, ("first_seen",)), self._comments
+                    upsert_sql("comments", COMMENT_COLUMNS, ("first_seen",)), self._comments
                 )
             history.write(conn, self._history, self._history_at)
             if self._recrawl:
-                conn.executemany(_recrawl_sql(), list(self._recrawl.values()))
+                conn.executemany(recrawl_sql(), list(self._recrawl.values()))
             self._after_write(conn)
         self._remember_written()
         self.counts["captures"] += len(self._captures)
@@ -384,48 +291,3 @@ class ArchiveStore:
     def close(self) -> None:
         self.flush()
         self.db.conn.close()
-
-
-def _comment_row(
-    article_id: str, c: Comment, fetched_at: str, capture_id: str | None
-) -> dict[str, Any]:
-    return {
-        "id": f"{article_id}:{c.id}",
-        "article_id": article_id,
-        "comment_id": c.id,
-        "parent_id": f"{article_id}:{c.parent_id}" if c.parent_id else None,
-        "author": c.author,
-        "author_url": c.author_url,
-        "published": c.published,
-        "published_raw": c.published_raw,
-        "published_approx": int(c.published_approx),
-        "text": c.text,
-        "html": c.html,
-        "position": c.position,
-        "depth": c.depth,
-        "kind": c.kind,
-        "first_seen": fetched_at,
-        "last_seen": fetched_at,
-        "capture_id": capture_id,
-        "removed_at": None,
-    }
-
-
-RECRAWL_COLUMNS = ["url", "etag", "last_modified", "checked_at", "status", "changed_at"]
-
-
-def _recrawl_sql() -> str:
-    """Upsert of recrawl_state; validators and change time survive a 304."""
-    names = ", ".join(RECRAWL_COLUMNS)
-    marks = ", ".join(f":{c}" for c in RECRAWL_COLUMNS)
-    return (
-        f"INSERT INTO recrawl_state ({names}) VALUES ({marks}) ON CONFLICT(url) DO UPDATE SET "
-        "etag = coalesce(excluded.etag, etag), "
-        "last_modified = coalesce(excluded.last_modified, last_modified), "
-        "checked_at = excluded.checked_at, status = excluded.status, "
-        "changed_at = coalesce(excluded.changed_at, changed_at)"
-    )
-
-
-def _bool(value: bool | None) -> int | None:
-    return None if value is None else int(value)

@@ -24,7 +24,7 @@ from pathlib import Path
 from archive import __version__
 from archive.cdxj import index_directory, merged_lines
 from archive.reliability.paths import is_plain_name
-from archive.store import utcnow
+from archive.rows import utcnow
 
 WACZ_VERSION = "1.1.1"
 PAGES_HEADER = {"format": "json-pages-1.0", "id": "pages", "title": "Articles"}

@@ -19,7 +19,7 @@ from typing import Any
 
 from archive.fleet import keys
 from archive.fleet.scheduler import leases_of
-from archive.store import stable_id
+from archive.rows import stable_id
 from scrapers.items import Article, Author, Comment
 
 logger = logging.getLogger(__name__)

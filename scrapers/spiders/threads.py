@@ -35,7 +35,7 @@ from scrapy.http import Response
 
 from archive.capture import META_CAPTURE, META_FETCHED_AT, header_value
 from archive.failures import META_STAGE, FailureLog
-from archive.store import utcnow
+from archive.rows import utcnow
 from scrapers.items import ArchivedPage, Article, Comment
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
 from scrapers.parsers.comments.rest import (
