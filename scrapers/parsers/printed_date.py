@@ -17,7 +17,7 @@ from typing import NamedTuple
 from scrapers.parsers.dates import MONTH_RE, MONTHS, parse_date
 from scrapers.parsers.scan import PageScan
 from scrapers.parsers.text import heading_text, inline_text
-from scrapers.parsers.title import headline_at
+from scrapers.parsers.title import headline_at, loose
 
 
 class Printed(NamedTuple):
@@ -195,14 +195,14 @@ def headline(s: PageScan, title: str | None) -> int:
         return found
     found = i = headline_at(s, title)
     if title and heading_text(s.nodes[i]) != title:
-        want = _loose(title)
+        want = loose(title)
         n = len(want) - want.count(" ")  # about the heading's non-space characters
         size = s.size
         found = next(
             (
                 j
                 for j in s.of_tags(_HEADING_TAGS)
-                if n <= size[j] <= n + 12 and _loose(inline_text(s.nodes[j])) == want
+                if n <= size[j] <= n + 12 and loose(inline_text(s.nodes[j])) == want
             ),
             i,
         )
@@ -211,11 +211,6 @@ def headline(s: PageScan, title: str | None) -> int:
 
 
 _HEADING_TAGS = ("h1", "h2", "h3")
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def _loose(text: str) -> str:
-    return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
 class Around:

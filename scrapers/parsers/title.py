@@ -29,8 +29,12 @@ _SEP = re.compile(
 )
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\W+", " ", text).strip().casefold()
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def loose(text: str) -> str:
+    """Words only, casefolded: a title compared across punctuation, dashes and case."""
+    return _NOT_WORD.sub(" ", text).strip().casefold()
 
 
 def strip_site_name(title: str, site_name: str | None = None, url: str | None = None) -> str:
@@ -49,9 +53,9 @@ def strip_site_name(title: str, site_name: str | None = None, url: str | None = 
     parts = [p for p in _SEP.split(title) if p.strip()]
     if len(parts) < 2:
         return title
-    site = _norm(site_name) if site_name else None
+    site = loose(site_name) if site_name else None
     if site:
-        kept = [p for p in parts if _norm(p) != site and not (site and _norm(p) in site)]
+        kept = [p for p in parts if loose(p) != site and not (site and loose(p) in site)]
         if kept and len(kept) < len(parts):
             return _rejoin(title, kept)
     label = _site_label(url)
@@ -79,11 +83,11 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if 0 <= start < end else " ".join(parts)
 
 
-def meta_titles(md: Metadata, title_el: etree._Element | None) -> list[str]:
-    """Article titles stated by the metadata, most specific first."""
+def meta_titles(md: Metadata, tag_title: str) -> list[str]:
+    """Article titles stated by the metadata (and ``<title>``), most specific first."""
     out = []
     stated = [v for name in _STATED for v in md.meta.get(name, ())]  # (all of them: pages
-    for value in (ld_text(md.ld("headline")), *stated, inline_text(title_el)):  # repeat tags)
+    for value in (ld_text(md.ld("headline")), *stated, tag_title):  # repeat tags)
         value = value.strip() if value else value
         if value and value not in out:
             out.append(value)
@@ -98,8 +102,8 @@ _HEADLINE_SCOPES = frozenset(["body", "article", "main"])
 
 
 def _agrees(heading: str, titles: list[str]) -> bool:
-    """``titles`` already normalised with :func:`_norm`."""
-    h = _norm(heading)
+    """``titles`` already normalised with :func:`loose`."""
+    h = loose(heading)
     return bool(h) and any(h == t or t.startswith(h) or h in t for t in titles)
 
 
@@ -108,7 +112,7 @@ def _ending_heading(headings: list[str], titles: list[str], normed: list[str]) -
     before it ("Press release of the Health Office: Vaccination ..."), or
     extends it ("... capacity in Tennessee" beside "... capacity")."""
     for heading in headings:
-        h = _norm(heading)
+        h = loose(heading)
         for title, t in zip(titles, normed, strict=True):
             if len(t.split()) >= 3 and h != t and h.endswith(" " + t):
                 return title
@@ -123,7 +127,7 @@ def _closest(headings: list[str], titles: list[str]) -> str | None:
     heading's "X – ... with the 10-in-1"), when it shares at least 70%."""
     best, best_share = None, 0.7
     for heading in headings:
-        words = set(_norm(heading).split())
+        words = set(loose(heading).split())
         if len(words) < 3:
             continue
         for t in titles:
@@ -135,7 +139,7 @@ def _closest(headings: list[str], titles: list[str]) -> str | None:
 
 def _is_branding(s: PageScan, i: int, text: str, site_name: str | None) -> bool:
     """Site logos and blog names set as headings."""
-    if site_name and _norm(text) == _norm(site_name):
+    if site_name and loose(text) == loose(site_name):
         return True
     if _links_home(s.nodes[i], text):
         return True
@@ -171,17 +175,18 @@ def extract_title(
     if selector and (el := select_first(doc, selector)) is not None and inline_text(el):
         return inline_text(el)
     s = scan or scan_page(doc)
-    titles = meta_titles(md, s.first("title"))
+    tag_title = inline_text(s.first("title"))
+    titles = meta_titles(md, tag_title)
     headings = [(heading_text(s.nodes[i]), i) for i in s.headings[:30]]
     headings = [
         (t, i) for t, i in headings if 3 <= len(t) <= 400 and not _is_branding(s, i, t, site_name)
     ]
-    normed = [_norm(t) for t in titles]
+    normed = [loose(t) for t in titles]
     agreeing = [t for t, _ in headings if _agrees(t, normed)]
     if agreeing:  # one a title states exactly, else the fullest (not a copy cut short)
         return max(
             agreeing,
-            key=lambda t: (_norm(t) in normed, not t.endswith(("..", "…")), len(_norm(t))),
+            key=lambda t: (loose(t) in normed, not t.endswith(("..", "…")), len(loose(t))),
         )
     if stated := _ending_heading([t for t, _ in headings], titles, normed):
         return stated
@@ -195,7 +200,6 @@ def extract_title(
         return h1s[0]
     if len(h1s) > 1 and (near := _closest(h1s, normed)):
         return near
-    tag_title = inline_text(s.first("title"))
     if titles and tag_title and _extends(tag_title, titles[0]):
         return titles[0]  # <title> is this title + " | Site": this one is bare already
     if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, site_name)):
@@ -260,7 +264,7 @@ def _agreeing_subheading(s: PageScan, normed: list[str]) -> str | None:
         if count >= 20:
             break
         text = heading_text(s.nodes[j])
-        h = _norm(text)
+        h = loose(text)
         if len(h.split()) >= 2 and any(t.startswith(h) and 2 * len(h) >= len(t) for t in normed):
             return text
     return None
