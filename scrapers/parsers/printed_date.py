@@ -16,8 +16,7 @@ from typing import NamedTuple
 
 from scrapers.parsers.dates import MONTH_RE, MONTHS, parse_date
 from scrapers.parsers.scan import PageScan
-from scrapers.parsers.text import heading_text, inline_text
-from scrapers.parsers.title import headline_at, loose
+from scrapers.parsers.title import headline_at
 
 
 class Printed(NamedTuple):
@@ -183,36 +182,6 @@ def near_date(raw: str, before: str = "") -> str | None:
     return None if iso and dates_something_else(raw, before) else iso
 
 
-def headline(s: PageScan, title: str | None) -> int:
-    """Where the headline is (:func:`headline_at`), dashes and case aside.
-
-    Metadata titles often set an en dash where the heading has a hyphen
-    ("Kolumne: Queer Royal – Über ..."); the heading is still the headline.
-    """
-    key = f"{title}\x00dates"
-    found = s.headline.get(key)
-    if found is not None:
-        return found
-    found = i = headline_at(s, title)
-    if title and heading_text(s.nodes[i]) != title:
-        want = loose(title)
-        n = len(want) - want.count(" ")  # about the heading's non-space characters
-        size = s.size
-        found = next(
-            (
-                j
-                for j in s.of_tags(_HEADING_TAGS)
-                if n <= size[j] <= n + 12 and loose(inline_text(s.nodes[j])) == want
-            ),
-            i,
-        )
-    s.headline[key] = found
-    return found
-
-
-_HEADING_TAGS = ("h1", "h2", "h3")
-
-
 class Around:
     """The short lines of text around the headline, read once for every date rule.
 
@@ -222,7 +191,7 @@ class Around:
 
     def __init__(self, s: PageScan, title: str | None = None) -> None:
         self.s = s
-        self.start = headline(s, title)
+        self.start = headline_at(s, title)
         self._below = islice(_short_texts(s, range(self.start, len(s.nodes))), 40)
         self._read: list[tuple[int, str, str]] = []
         self._near: list[Printed | None] = []
