@@ -23,7 +23,14 @@ from scrapers.parsers.byline_links import AUTHOR_PATH, is_taxonomy, text_without
 from scrapers.parsers.byline_meta import full_name, meta_byline
 from scrapers.parsers.metadata import Metadata
 from scrapers.parsers.names import authors_from, is_organisation
-from scrapers.parsers.publication import host_label, is_brand, named_in, publications, squash
+from scrapers.parsers.publication import (
+    WEB_NAME,
+    host_label,
+    is_brand,
+    named_in,
+    publications,
+    squash,
+)
 from scrapers.parsers.scan import PageScan, scan_page
 from scrapers.parsers.select import select_first
 from scrapers.parsers.text import inline_text
@@ -204,7 +211,7 @@ def extract_authors(
         meta_authors, orgs = [], [legal[0], *orgs]
     if dom_authors and named_in(dom_authors, legal):
         dom_authors, orgs = [], [legal[0], *orgs]
-    if meta_authors and _WEB_ADDRESS.match(meta_source or ""):
+    if meta_authors and WEB_NAME.match(meta_source or ""):
         # "Deutsche Welle (www.dw.com)": the publication, credited as the source
         orgs = [meta_authors[0].name, *orgs]
         meta_authors, meta_source = [], None
@@ -232,7 +239,6 @@ def _last_resort(
 
 
 _LOGIN = re.compile(r"^([^\W\d_]{2,})[._-]([^\W\d_]{2,})$")
-_WEB_ADDRESS = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?$", re.I)
 
 
 def _printed_name(s: PageScan, author: Author) -> Author:
