@@ -83,12 +83,3 @@ def is_boilerplate(el: etree._Element) -> bool:
     if _BAD_WORDS.search(attrs) or ("teaser" in attrs and _LINKED_HEADING(el)):
         return True
     return any(t in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs)) or bool(_AD_PART.search(attrs))
-
-
-def in_excluded_region(el: etree._Element) -> bool:
-    """True inside a comment thread, sidebar or widget area."""
-    return any(
-        EXCLUDED_REGION.search(class_and_id(a))
-        for a in el.iterancestors()
-        if a.tag not in ("body", "html")
-    )

@@ -14,7 +14,6 @@ from copy import deepcopy
 from html import escape
 
 import lxml.html
-from lxml import etree
 
 # fmt: off
 BLOCK_TAGS = frozenset(
@@ -189,10 +188,6 @@ def fragment_html(elements) -> str:
     for el in elements:
         _clean(el, out)
     return "".join(out).strip()
-
-
-def is_element(node) -> bool:
-    return isinstance(node, etree._Element) and isinstance(node.tag, str)
 
 
 # The first element of a heading that names its topic above the headline

@@ -289,8 +289,3 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
 def _first_link(el: etree._Element) -> etree._Element | None:
     """The first ``<a href>`` below ``el`` (``find(".//a[@href]")`` without ElementPath)."""
     return next((a for a in el.iterdescendants("a") if a.get("href") is not None), None)
-
-
-def extract_fields(root: etree._Element, stop: set, url: str, fetched_at: str | None) -> Fields:
-    """Author, date and text of the comment block ``root`` in one call."""
-    return finish(probe(root, stop, fetched_at), stop, url)
