@@ -101,38 +101,42 @@ _BRANDING = re.compile(r"logo|brand|site-title|site-name|sitename|blog-title|mas
 _HEADLINE_SCOPES = frozenset(["body", "article", "main"])
 
 
-def _agrees(heading: str, titles: list[str]) -> bool:
-    """``titles`` already normalised with :func:`loose`."""
-    h = loose(heading)
+def _agrees(h: str, titles: list[str]) -> bool:
+    """Heading and titles already normalised with :func:`loose`."""
     return bool(h) and any(h == t or t.startswith(h) or h in t for t in titles)
 
 
-def _ending_heading(headings: list[str], titles: list[str], normed: list[str]) -> str | None:
+def _ending_heading(
+    headings: list[tuple[str, str]], titles: list[str], normed: list[str]
+) -> str | None:
     """A stated title that a heading ends with: the heading prints a kicker
     before it ("Press release of the Health Office: Vaccination ..."), or
-    extends it ("... capacity in Tennessee" beside "... capacity")."""
-    for heading in headings:
-        h = loose(heading)
-        for title, t in zip(titles, normed, strict=True):
-            if len(t.split()) >= 3 and h != t and h.endswith(" " + t):
+    extends it ("... capacity in Tennessee" beside "... capacity").
+    ``headings`` are (text, :func:`loose` text) pairs."""
+    for heading, h in headings:
+        for k, (title, t) in enumerate(zip(titles, normed, strict=True)):
+            if t.count(" ") < 2:  # (three words at least)
+                continue
+            if h.endswith(" " + t):
                 return title
-            if len(t.split()) >= 3 and h.startswith(t + " ") and title == titles[0]:
+            if k == 0 and h.startswith(t + " "):
                 return heading  # (the fuller headline: what the page shows)
     return None
 
 
-def _closest(headings: list[str], titles: list[str]) -> str | None:
-    """Of several headings, the one that shares most of its words with a
-    metadata title (reworded for search: "with the new X 10-in-1" against the
-    heading's "X – ... with the 10-in-1"), when it shares at least 70%."""
+def _closest(headings: list[tuple[str, str]], titles: list[str]) -> str | None:
+    """Of several headings ((text, :func:`loose` text) pairs), the one that
+    shares most of its words with a metadata title (reworded for search: "with
+    the new X 10-in-1" against the heading's "X – ... with the 10-in-1"), when
+    it shares at least 70%."""
     best, best_share = None, 0.7
-    for heading in headings:
-        words = set(loose(heading).split())
+    for heading, h in headings:
+        words = set(h.split())
         if len(words) < 3:
             continue
         for t in titles:
             share = len(words & set(t.split())) / len(words)
-            if share >= best_share and share > 0:
+            if share >= best_share:
                 best, best_share = heading, share
     return best
 
@@ -181,14 +185,14 @@ def extract_title(
     headings = [
         (t, i) for t, i in headings if 3 <= len(t) <= 400 and not _is_branding(s, i, t, site_name)
     ]
+    keyed = [(t, loose(t)) for t, _ in headings]
     normed = [loose(t) for t in titles]
-    agreeing = [t for t, _ in headings if _agrees(t, normed)]
+    agreeing = [(t, h) for t, h in keyed if _agrees(h, normed)]
     if agreeing:  # one a title states exactly, else the fullest (not a copy cut short)
         return max(
-            agreeing,
-            key=lambda t: (loose(t) in normed, not t.endswith(("..", "…")), len(loose(t))),
-        )
-    if stated := _ending_heading([t for t, _ in headings], titles, normed):
+            agreeing, key=lambda th: (th[1] in normed, not th[0].endswith(("..", "…")), len(th[1]))
+        )[0]
+    if stated := _ending_heading(keyed, titles, normed):
         return stated
     if sub := _agreeing_subheading(s, normed):
         return sub
@@ -198,7 +202,7 @@ def extract_title(
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
     if len(h1s) == 1 and len(h1s[0].split()) > 1:
         return h1s[0]
-    if len(h1s) > 1 and (near := _closest(h1s, normed)):
+    if len(h1s) > 1 and (near := _closest([(t, loose(t)) for t in h1s], normed)):
         return near
     if titles and tag_title and _extends(tag_title, titles[0]):
         return titles[0]  # <title> is this title + " | Site": this one is bare already
