@@ -71,7 +71,7 @@ def site_activity(
     moments = [d for d, *_ in a_days + c_days if d is not None]
     if not moments:
         return []
-    bins = Bins.covering(min(moments), max(moments), max_bins)
+    bins = Bins.covering(min(moments), max(moments), max_bins, finest="day")
     per = unit_label(bins)
     x_label = f"publication date as the page states it, one bar {per}"
     articles = bins.count((d, n) for d, n in a_days if d is not None)

@@ -67,14 +67,15 @@ def next_start(start: datetime, unit: str) -> datetime:
     return start.replace(year=start.year + year, month=month + 1, day=1)
 
 
-def choose_unit(first: datetime, last: datetime, max_bins: int = 60) -> str:
-    """The finest unit that shows ``first`` to ``last`` in at most ``max_bins`` bins.
+def choose_unit(first: datetime, last: datetime, max_bins: int = 60, finest: str = "hour") -> str:
+    """The finest unit (not finer than ``finest``) that shows ``first`` to
+    ``last`` in at most ``max_bins`` bins.
 
     >>> t = datetime(2024, 1, 1, tzinfo=UTC)
     >>> [choose_unit(t, t + timedelta(days=d)) for d in (1, 12, 50, 300, 4000)]
     ['hour', '6 hours', 'day', 'week', 'month']
     """
-    for unit in UNITS[:-1]:
+    for unit in UNITS[UNITS.index(finest) : -1]:
         if len(bin_starts(first, last, unit, limit=max_bins + 1)) <= max_bins:
             return unit
     return UNITS[-1]
@@ -96,8 +97,10 @@ class Bins:
     starts: list[datetime]
 
     @classmethod
-    def covering(cls, first: datetime, last: datetime, max_bins: int = 60) -> Bins:
-        unit = choose_unit(first, last, max_bins)
+    def covering(
+        cls, first: datetime, last: datetime, max_bins: int = 60, finest: str = "hour"
+    ) -> Bins:
+        unit = choose_unit(first, last, max_bins, finest)
         return cls(unit, bin_starts(first, last, unit))
 
     def count(self, events: Iterable[datetime | tuple[datetime, int]]) -> list[int]:
