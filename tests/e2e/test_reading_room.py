@@ -71,9 +71,7 @@ def _article_id(crawled_demo, sql: str) -> str:
         return conn.execute(sql).fetchone()[0]
 
 
-def test_reference_article_page_shows_its_thread_byline_dates_and_warc_record(
-    crawled_demo, served
-):
+def test_reference_article_page_shows_its_thread_byline_dates_and_warc_record(crawled_demo, served):
     article_id = _article_id(
         crawled_demo, f"select id from articles where title = '{REFERENCE_TITLE}'"
     )
@@ -89,7 +87,9 @@ def test_reference_article_page_shows_its_thread_byline_dates_and_warc_record(
     assert first_text == re.sub(r"\s+", " ", reference["comments"][0]["text"])
     with crawled_demo.connect() as conn:
         row = conn.execute("select * from articles where id = ?", [article_id]).fetchone()
-        capture = conn.execute("select * from captures where id = ?", [row["capture_id"]]).fetchone()
+        capture = conn.execute(
+            "select * from captures where id = ?", [row["capture_id"]]
+        ).fetchone()
     published = page.cssselect("time.published")[0]
     assert published.get("datetime") == row["published"] and published.text.startswith("2019-07-24")
     assert _text(page.cssselect(".first-seen")[0]).startswith(row["first_seen"][:10])

@@ -149,7 +149,9 @@ def test_article_page_nests_the_thread_and_draws_its_chart(browser, datasette_ur
     assert chart["w"] > 300 and chart["h"] > 100 and chart["bars"] >= 5
     assert chart["labels"] == ["time (UTC), one bar per 6 hours", "comments per 6 hours"]
     assert browser.js("typeof window.__pwned") == "undefined"
-    assert browser.js("document.querySelectorAll('div.reading script, div.reading img').length") == 0
+    assert (
+        browser.js("document.querySelectorAll('div.reading script, div.reading img').length") == 0
+    )
     x1 = browser.js("document.getElementById('comment-x1').innerText")
     assert "<img src=x onerror=alert(1)>" in x1 and "hi" in x1  # name as text, HTML sanitised
     browser.js("document.getElementById('comments').scrollIntoView()")
@@ -159,7 +161,9 @@ def test_article_page_nests_the_thread_and_draws_its_chart(browser, datasette_ur
 
 def test_site_page_charts_articles_and_comments(browser, datasette_url, tmp_path):
     browser.open(datasette_url)
-    browser.js_and_wait("[...document.querySelectorAll('a')].find(a => a.innerText == 'sites').click()")
+    browser.js_and_wait(
+        "[...document.querySelectorAll('a')].find(a => a.innerText == 'sites').click()"
+    )
     assert browser.js("location.pathname") == "/archive/sites"
     browser.js_and_wait("document.querySelector('table.sites a').click()")
     assert browser.js("document.querySelector('h1').innerText") == "news.example"
