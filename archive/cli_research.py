@@ -66,7 +66,6 @@ def serve(db: str, host: str, port: int, replay: str | None, print_command: bool
         metadata = tmp
     plain = datasette_command(db, metadata=metadata, host=host, port=port)
     if replay:  # read by the metadata's plugin setting (archive/datasette/metadata.yml)
-        os.environ[REPLAY_ENV] = replay
         plain = [f"{REPLAY_ENV}={replay}", *plain]
     click.echo("$ " + shlex.join(plain), err=True)
     if print_command:
@@ -74,6 +73,8 @@ def serve(db: str, host: str, port: int, replay: str | None, print_command: bool
     if port:
         click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     cmd = datasette_command(db, metadata=metadata, host=host, port=port, python=sys.executable)
+    if replay:
+        os.environ[REPLAY_ENV] = replay
     sys.stderr.flush()
     # Become Datasette (no child left behind when this process is stopped).
     os.execv(sys.executable, cmd)
