@@ -201,6 +201,8 @@ def test_media_captions_from_the_media_table(reader):
         "Presidents Maduro and Putin. Sputnik",
         "<script>window.__pwned=4</script> caption",
     ]
+    link = figures[0].cssselect("a")[0]
+    assert link.get("href") == link.text == "https://news.example/img/putin.jpg"
 
 
 def test_article_page_without_a_media_table(tmp_path):

@@ -96,6 +96,8 @@ def article_context(data: ArticleData, links: Links) -> dict[str, Any]:
     for capture in data.captures:
         capture["row_url"] = links.row("captures", capture["id"])
         capture["replay_url"] = links.replay(capture)
+    for item in data.media or []:
+        item["link"] = external(item.get("url"))
     removed = sum(1 for c in data.comments if c["removed_at"])
     return {
         "article": article,
