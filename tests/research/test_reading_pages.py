@@ -268,3 +268,14 @@ def test_unknown_pages_are_404_and_the_row_stays_available_as_data(reader):
 def test_second_capture_time_is_the_last_fetch(reader):
     page = reader.page(ARTICLE)
     assert _text(page.cssselect(".last-fetched")[0]) == SECOND.replace("T", " ")[:-1] + " UTC"
+
+
+def test_pages_keep_datasettes_permissions(db):
+    metadata = load_metadata()
+    metadata["databases"]["archive"]["allow"] = {"id": "editor"}
+    reader = Reader(db, metadata)
+    try:
+        statuses = [reader.get(p).status_code for p in (ARTICLE, "/archive/sites")]
+    finally:
+        reader.close()
+    assert statuses == [403, 403]
