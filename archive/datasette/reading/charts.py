@@ -149,6 +149,8 @@ def _x_axis(bins: Bins, slot: float, plot_h: float) -> list[str]:
     ]
     for i in range(0, n, every):
         x = LEFT + i * slot
+        if i and x > LEFT + n * slot - 50:
+            break  # its label would run off the chart
         out.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 4}" stroke="#888"/>'
             f'<text x="{x:.1f}" y="{bottom + 15}" text-anchor="start">'
