@@ -4,7 +4,7 @@
 
 Parses each hand-written page in ``tests/fixtures/comments/families/`` and
 compares its comments with ``expected.json`` (what
-``tests/parsers/test_comment_families.py`` asserts exactly).  The test says
+``tests/scrapers/parsers/comments/test_families.py`` asserts exactly).  The test says
 pass or fail per family; this says how far off the failing ones are, pooled
 over all families, so a parser change can be read as a number:
 

@@ -63,6 +63,7 @@ ADAPTERS = {
 }
 DEFAULT_WORK = Path("~/.cache/devset-eval").expanduser()
 
+# ``archive.cli`` gives ``main`` both before the layout change (a module) and after it (a package)
 _BASELINE_RUNNER = """import sys
 sys.path.insert(0, {root!r})
 from archive.cli import main

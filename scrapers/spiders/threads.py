@@ -10,7 +10,7 @@ off, refuses (401/403/404) or is disallowed by robots.txt leaves the HTML
 thread as it is.  Every request goes through the WARC capture middleware, so
 API responses are archived like pages (``captures`` rows); ``comment_captures``
 lists the HTML comment pages, and ``newsarchive reparse`` finds the API pages
-the same crawl captured after the article (:mod:`archive.reparse_api`), so it
+the same crawl captured after the article (:mod:`archive.reparse.api`), so it
 rebuilds API-completed threads too.
 
 A comment page that cannot be fetched is a ``failures`` row of stage
@@ -33,10 +33,15 @@ from urllib.parse import urldefrag
 import scrapy
 from scrapy.http import Response
 
-from archive.capture import META_CAPTURE, META_FETCHED_AT, header_value
-from archive.failures import META_STAGE, FailureLog
-from archive.rows import utcnow
-from scrapers.items import ArchivedPage, Article, Comment
+from scrapers.contract import (
+    META_CAPTURE,
+    META_FETCHED_AT,
+    META_STAGE,
+    META_THREAD,
+    failure_log,
+    header_value,
+)
+from scrapers.items import ArchivedPage, Article, Comment, utcnow
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
 from scrapers.parsers.comments.rest import (
     api_root,
@@ -47,7 +52,6 @@ from scrapers.parsers.comments.rest import (
     refusal_is_site_wide,
 )
 
-META_THREAD = "thread"
 _REFUSALS = (401, 403, 404, 410)  # the API answered "no": a decision, not a failure
 _MAX_API_PAGES = 200  # 20,000 comments: beyond that a site is lying about its totals
 
@@ -178,7 +182,7 @@ class ThreadMixin:
         state: ThreadState = failure.request.meta[META_THREAD]
         state.html_complete = False
         self.crawler.stats.inc_value("comments/page_failed")
-        FailureLog.get(self.crawler).record_errback(failure)
+        failure_log(self.crawler).record_errback(failure)
         yield from self.next_comment_page(state)
 
     def parse_api_page(self, response: Response) -> Iterable[Any]:
@@ -202,7 +206,7 @@ class ThreadMixin:
         response = getattr(failure.value, "response", None)
         refused = response is not None and response.status in _REFUSALS
         if not refused:  # a server error or no answer: a failure, and no more asking
-            FailureLog.get(self.crawler).record_errback(failure)
+            failure_log(self.crawler).record_errback(failure)
         site_wide = not refused or refusal_is_site_wide(response.status, response.body)
         stat = "comments/api_refused" if refused else "comments/api_failed"
         self._api_off(state, stat, site_wide=site_wide)
