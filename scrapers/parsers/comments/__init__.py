@@ -73,8 +73,9 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
     them are probed again, and text is read for the survivors only.  Blocks
     holding text fields are reply forms and are dropped."""
     stop = {b.el for b in blocks}
+    stop.update(dd for b in blocks for dd in b.extra)
     memo: dict = {}
-    probes = {b.el: probe(b.el, stop, fetched_at, memo) for b in blocks}
+    probes = {b.el: probe(b.el, stop, fetched_at, memo, b.extra) for b in blocks}
     # Reply forms stay fenced off (never folded into a comment around them).
     parts = {
         b.el
@@ -83,8 +84,9 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
     }
     if parts and parts != stop:
         stop -= parts
+        extra = {b.el: b.extra for b in blocks}
         for host in {h for h in (_host(p, stop) for p in parts) if h is not None}:
-            probes[host] = probe(host, stop, fetched_at, memo)
+            probes[host] = probe(host, stop, fetched_at, memo, extra.get(host, ()))
     out = []
     for b in blocks:
         kind, p = _kind(b), probes[b.el]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from scrapers.parsers.comments._dom import label, same_number, tokens
+from scrapers.parsers.comments.pairs import pairs_of, thread_lists
 
 _ITEM_TOKEN = re.compile(
     r"^[a-z0-9_-]*?(?:comment|kommentar|comentario|commentaire|commento|leserbrief|коммент\w*)"
@@ -45,6 +46,7 @@ class Block:
     parent: Block | None = None
     depth: int = 0
     microdata: bool = False
+    extra: list = field(default_factory=list)  # the dd's of a dt/dd comment (:mod:`.pairs`)
 
 
 def _class_verdict(tag: str, cls: str | None) -> int:
@@ -122,13 +124,38 @@ def find_blocks(marked: list[etree._Element]) -> list[Block]:
     (parents are linked later, once the blocks that are not comments are dropped)."""
     memo: dict = {}
     cands = [el for el in marked if _is_candidate(el, memo)]
-    if not cands:
+    lists = thread_lists(marked)
+    if not cands and not lists:
         return []
     memo: dict = {}
+    pairs = [p for dl in lists if not _in_bad_zone(dl, memo) for p in pairs_of(dl)]
+    if pairs:
+        taken = {el for dt, dds in pairs for el in (dt, *dds)}
+        cands = [el for el in cands if not _in_pair(el, taken)]
     cands = [el for el in cands if not _in_bad_zone(el, memo)]
     blocks = {el: Block(el, [el.get("id") or ""]) for el in cands}
     _collapse_wrappers(blocks)
-    return list(blocks.values())
+    if not pairs:
+        return list(blocks.values())
+    for dt, dds in pairs:
+        blocks[dt] = Block(dt, [dt.get("id") or "", *(dd.get("id") or "" for dd in dds)], extra=dds)
+    return _in_order(list(blocks.values()))
+
+
+def _in_pair(el: etree._Element, taken: set) -> bool:
+    """Candidates inside a dt or dd are parts of that pair's comment."""
+    if el in taken:
+        return True
+    return any(anc in taken for anc in el.iterancestors())
+
+
+_UNION = etree.XPath("$a | $b")  # libxml2 sorts a union in document order, in C
+
+
+def _in_order(blocks: list[Block]) -> list[Block]:
+    """Blocks in document order (pairs were added after the other blocks)."""
+    by_el = {b.el: b for b in blocks}
+    return [by_el[el] for el in _UNION(blocks[0].el, a=list(by_el), b=[])]
 
 
 def _nearest_candidate(el: etree._Element, blocks: dict) -> etree._Element | None:
@@ -187,6 +214,7 @@ def _own_text(outer: etree._Element, inner: etree._Element) -> bool:
 def link_parents(ordered: list[Block]) -> None:
     """Set each block's parent (nearest enclosing block) and depth."""
     by_el = {b.el: b for b in ordered}
+    by_el.update((dd, b) for b in ordered for dd in b.extra)
     for b in ordered:
         marks = (b.el.get("itemtype") or "") + (b.el.get("typeof") or "")
         b.microdata = b.microdata or "Comment" in marks

@@ -11,12 +11,13 @@ to their parent.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
 
 from scrapers.parsers.comments._dom import absolute, own_elements, text_and_html, tokens
+from scrapers.parsers.comments.byline import MAX_LINE, Byline, read_byline
 from scrapers.parsers.comments.locate import (
     TEXT_LEN,
     El,
@@ -213,10 +214,17 @@ class Probe:
     approx: bool
 
     form: bool = False  # holds text fields: a reply form, never a comment
+    name: str | None = None  # the name a byline states in words (:mod:`.byline`)
+    lines: list | None = None  # those bylines, when they are loose text of the block
+    content: etree._Element | None = None  # the comment text's element, once looked for
+    looked: bool = False  # (``content`` was looked for)
+    extra: list = field(default_factory=list)  # the dd's of a dt block
 
     @property
     def found(self) -> bool:
-        return not self.form and (self.author is not None or self.iso is not None)
+        return not self.form and (
+            self.author is not None or self.iso is not None or self.name is not None
+        )
 
 
 def _info(el: etree._Element, memo: dict) -> El:
@@ -238,13 +246,21 @@ def _info(el: etree._Element, memo: dict) -> El:
 
 
 def probe(
-    root: etree._Element, stop: set, fetched_at: str | None, memo: dict | None = None
+    root: etree._Element,
+    stop: set,
+    fetched_at: str | None,
+    memo: dict | None = None,
+    extra: list | tuple = (),
 ) -> Probe:
     """Author and date elements of the block ``root``; ``stop`` holds the blocks
     (``root`` itself may be among them: only descendants are tested).  ``memo``
-    is shared by the blocks of one page (see ``_info``)."""
+    is shared by the blocks of one page (see ``_info``).  ``extra`` are the
+    ``dd``\\s of a ``dt`` block (:mod:`.pairs`), read as parts of it."""
     memo = {} if memo is None else memo
     infos = [_info(e, memo) for e in own_elements(root, stop)]
+    for dd in extra:
+        infos.append(_info(dd, memo))
+        infos.extend(_info(e, memo) for e in own_elements(dd, stop))
     author = author_el(infos)
     if author is None and {"pingback", "trackback"} & set(tokens(root)):
         author = next((i.el for i in infos if i.tag == "a" and "url" in i.toks), None)
@@ -252,7 +268,66 @@ def probe(
     # A reply form asks for a name and a text; one lone box is an inline
     # "quote/reply" field that some sites put in every comment.
     form = sum(1 for i in infos if i.tag in _FIELD_TAGS and _is_field(i.el)) >= 2
-    return Probe(root, infos, author, date, iso, raw, approx, form)
+    p = Probe(root, infos, author, date, iso, raw, approx, form, extra=list(extra))
+    if not form and (author is None or iso is None):
+        _read_byline(p, stop, fetched_at)
+    return p
+
+
+def _content_of(p: Probe) -> etree._Element | None:
+    """The element of the comment's text (a dt block's first dd by default)."""
+    if not p.looked:
+        p.content, p.looked = _content_el(p.infos, p.root, [p.author, p.date]), True
+        if p.content is None and p.extra:
+            p.content = p.extra[0]
+    return p.content
+
+
+def _take(p: Probe, b: Byline, line: str | None) -> bool:
+    """Fill what the markup left open from a byline; True when it gave something."""
+    took = False
+    if b.iso and p.iso is None:
+        p.iso, p.raw, p.approx, took = b.iso, b.raw, b.approx, True
+    if b.name and p.name is None and (p.author is None or took):
+        # (a name the author element shares with the date: the name alone)
+        p.name, took = b.name, True
+    if took and line is not None:
+        p.lines = [*(p.lines or []), line]
+    return took
+
+
+def _read_byline(p: Probe, stop: set, fetched_at: str | None) -> None:
+    """Author and date stated in words (:mod:`.byline`) where the markup has
+    no element for one of them: first the author element's own text
+    ("Comment by NAME — DATE"), then the block's short lines outside its
+    text element ("Posted by: NAME | DATE" after the text)."""
+    if p.author is not None:
+        b = read_byline(inline_text(p.author), fetched_at)
+        if b is not None and b.iso and _take(p, b, None):
+            return
+    content = _content_of(p)
+    skip = {i.el for i in p.infos if i.noise}
+    skip.update(i.el for i in p.infos if i.tag in _ACTION_TAGS and _is_action(i.el))
+    if content is not None:
+        skip.add(content)
+    lines = []
+    for part in (p.root, *p.extra):
+        if part not in skip:
+            text, _ = text_and_html(part, _Either(stop, skip))
+            lines.extend(x for x in text.split("\n") if x.strip())
+    if content is None:  # the text is in the block itself: only its first and last lines
+        if len(lines) < 2:
+            return
+        lines = [*lines[:3], lines[-1]] if len(lines) > 3 else lines
+    for line in lines[:6]:
+        if len(line) > MAX_LINE:
+            continue
+        b = read_byline(line, fetched_at)
+        if b is None or (not b.iso and p.author is not None):
+            continue
+        took = (b.iso or b.marked) and _take(p, b, line if content is None else None)
+        if took and p.iso is not None and (p.author is not None or p.name is not None):
+            return
 
 
 def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
@@ -261,7 +336,7 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         name, link, text, html = pingback_fields(p.author, p.infos, url)
         return Fields(name, link, p.iso, p.raw, p.approx, text, html)
     root, infos, author, date = p.root, p.infos, p.author, p.date
-    content = _content_el(infos, root, [author, date])
+    content = _content_of(p)
     skip = {i.el for i in infos if i.noise}
     skip.update(i.el for i in infos if i.tag in _ACTION_TAGS and _is_action(i.el))
     if content is None:
@@ -271,12 +346,17 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
                 skip.add(_container(el, root))
     skip.discard(content)
     text, html = text_and_html(content, _Either(stop, skip))
+    if p.lines and content is root:
+        text = _without_lines(text, p.lines)
     link = None
     if author is not None:
         a = author if author.tag == "a" else _first_link(author)
         link = absolute(url, a.get("href")) if a is not None else None
+    elif p.name:
+        a = next((i.el for i in infos if i.tag == "a" and inline_text(i.el) == p.name), None)
+        link = absolute(url, a.get("href")) if a is not None else None
     return Fields(
-        author=_name(author, date, p.raw),
+        author=p.name or _name(author, date, p.raw),
         author_url=link,
         published=p.iso,
         published_raw=p.raw,
@@ -284,6 +364,17 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         text=text,
         html=html,
     )
+
+
+def _without_lines(text: str, lines: list) -> str:
+    """The comment text without its bylines (loose text of the block)."""
+    for line in lines:
+        line = line.strip()
+        if text.startswith(line):
+            text = text[len(line) :].lstrip()
+        elif text.endswith(line):
+            text = text[: -len(line)].rstrip()
+    return text
 
 
 def _first_link(el: etree._Element) -> etree._Element | None:

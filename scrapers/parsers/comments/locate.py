@@ -20,11 +20,12 @@ _AUTHOR_WORDS = re.compile(r"author|user|name|nick|poster|commenter|autor|member
 _NOT_AUTHOR = re.compile(
     r"avatar|img|photo|pic|icon|image|says|date|time|url-|role|badge|(?<!ac)count"
     r"|comment-body|comment-content"  # Drupal's field--name-comment-body
+    r"|homepage|website"  # the commenter's own site, beside the name
 )
 _DATE_WORDS = re.compile(r"date|time|datum|fecha|data|published|posted|ago|when|zeit|meta|info")
 # A link to a user's profile page names the commenter even without class words.
 _PROFILE_HREF = re.compile(
-    r"/(?:users?|profile?|profiles|members?|benutzer|mitglied|autor|author|u)/"
+    r"/(?:users?|profile?|profiles|members?|benutzer|mitglied|autor|author|u)/|/~[\w.-]+/?$"
 )
 TEXT_LEN = etree.XPath("string-length(normalize-space(.))")  # in C, no text copies
 

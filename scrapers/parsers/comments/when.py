@@ -20,6 +20,14 @@ from scrapers.parsers.document.text import inline_text
 _SHORT_YEAR = re.compile(
     r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*(?:,|um)?\s*(\d{1,2}:\d{2})?\s*(?:uhr)?\s*$", re.I
 )
+# Numeric dates the shared parser leaves: "03-14-2015, 08:14 PM" (vBulletin's
+# dashes) and "17.07, 2011 @ 16:42" (a comma before the year); day first
+# unless the numbers force month first, as the shared parser reads "/" and ".".
+_NUMERIC_ODD = re.compile(
+    r"(?<![\d.-])(\d{1,2})(?:-(\d{1,2})-|\.(\d{1,2}),\s?)(\d{4})(?![\d.-])"
+    r"(?:\D{0,6}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?",
+    re.I,
+)
 # Unit words in full, plural and abbreviated forms (en, de, fr), to seconds.
 _UNITS = (
     (re.compile(r"s|secs?|seconds?|sek(?:unden?)?|secondes?"), 1),
@@ -58,6 +66,30 @@ def short_year(raw: str) -> str | None:
         return None
     d, mo, y, hm = m.groups()
     iso, _ = parse_date(f"20{y}-{int(mo):02d}-{int(d):02d}" + (f" {hm}" if hm else ""))
+    return iso
+
+
+def odd_numeric(raw: str) -> str | None:
+    """ "03-14-2015, 08:14 PM" and "17.07, 2011 @ 16:42" to ISO.
+
+    >>> odd_numeric("03-14-2015, 08:14 PM")
+    '2015-03-14T20:14:00'
+    >>> odd_numeric("17.07, 2011 @ 16:42")
+    '2011-07-17T16:42:00'
+    """
+    m = _NUMERIC_ODD.search(raw)
+    if not m:
+        return None
+    a, b1, b2, y, hh, mm, ampm = m.groups()
+    b = b1 or b2
+    d, mo = (a, b) if int(b) <= 12 else (b, a)
+    text = f"{y}-{int(mo):02d}-{int(d):02d}"
+    if hh is not None:
+        h = int(hh)
+        if ampm:
+            h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
+        text += f" {h:02d}:{mm}"
+    iso, _ = parse_date(text)
     return iso
 
 
@@ -119,7 +151,7 @@ def comment_date(raw: str, fetched_at: str | None) -> tuple[str | None, bool]:
     iso, approx = parse_date(raw, fetched_at=fetched_at)
     if iso:
         return iso, approx
-    iso = short_year(raw)
+    iso = short_year(raw) or odd_numeric(raw)
     if iso:
         return iso, False
     iso = relative(raw, fetched_at)

@@ -1,0 +1,209 @@
+"""Comment bylines stated in words rather than markup.
+
+Many themes print who wrote a comment and when as one line of text, with no
+element around the name or the date: "Posted by: NAME | DATE" (TypePad),
+"NAME on DATE" (old WordPress themes), "Submitted by NAME on DATE" (Drupal),
+"Comment by NAME — DATE", "NAME said..." (Blogger), "by NAME (uid) on DATE"
+(Slashdot), "DATE / NAME says:".  ``read_byline`` splits such a line into the
+name and the date; ``clean_name`` takes the labels, "says"-words and glued
+profile URLs off a name, in the languages the archive meets most.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scrapers.parsers.comments.when import comment_date
+from scrapers.parsers.dates.parse import MONTH_RE, MONTHS
+
+MAX_LINE = 160  # a byline is short; a longer line is comment text
+_MAX_NAME = 60
+_MAX_WORDS = 6
+
+# "Posted by", "Comment by", "Kommentar von", "Publié par", "Escrito por", "by"
+_LABEL = re.compile(
+    r"^(?:(?:comment(?:ed)?|posted|submitted|written|reply|replied|answer(?:ed)?|kommentar"
+    r"|antwort|geschrieben|verfasst|eingetragen|commentaire|publié|posté|écrit|réponse"
+    r"|comentario|comentado|publicado|escrito|enviado|respuesta|commento|pubblicato|scritto"
+    r"|inviato|risposta|geplaatst|reactie|napisał[a]?|комментарий|ответ|опубликовал[а]?)"
+    r"\s+)?(?:by|von|par|de|por|di|da|door|av|af|od|от)\s*:?\s+"
+    r"|^(?:author|autor|auteur|autore|auteur|name|nombre|nom|nome|from|commenter|poster)\s*:\s*",
+    re.I,
+)
+# "says:", "said...", "wrote", "schreibt", "a écrit", "escribió", "ha scritto", "пишет"
+_SUFFIX = re.compile(
+    r"\s*(?:says|said|wrote|writes|sagt|sagte|schreibt|schrieb|meint|meinte|dit|a dit|écrit"
+    r"|a écrit|dice|dijo|escribe|escribió|comenta|comentó|scrive|ha scritto|disse|diz"
+    r"|escreveu|schreef|zegt|пишет|написал[а]?|сказал[а]?)\s*(?:\.{2,3}|…)?\s*[:,]?\s*$",
+    re.I,
+)
+_NOT_VERIFIED = re.compile(
+    r"\s*\((?:not verified|nicht überprüft|no verificado|non vérifié|non verificato|"
+    r"niet geverifieerd)\)",
+    re.I,
+)
+# "tinfoilhat (88231)": a user number; "NAME [URL]": a link to the commenter's site
+_TRAILING_GROUP = re.compile(r"\s*(?:\([^()]{0,20}\)|\[[^\[\]]{0,20}\])\s*$")
+_NUMBERING = re.compile(r"^(?:#\s?\d{1,5}|\d{1,5}[.)])\s+")  # "1. NAME", "#12 NAME"
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_EDGE = " \t\n|:;,-–—·•»«@/\\()[]{}#*"
+# Words that are never a name on their own: a link or label left in the line.
+_NOT_NAMES = frozenset(
+    [
+        "reply",
+        "permalink",
+        "link",
+        "quote",
+        "report",
+        "edit",
+        "delete",
+        "posted",
+        "comment",
+        "comments",
+        "submitted",
+        "by",
+        "on",
+        "at",
+        "antworten",
+        "responder",
+        "répondre",
+        "rispondi",
+        "share",
+        "like",
+    ]
+)
+
+# Where a line may be cut between its name part and its date part.
+_SEP = re.compile(
+    r"\s*(?:\||—|–|//|·|•|»|«|::|\s/\s|\s-\s|\s@\s?|,\s|\n)\s*"
+    r"|\s+(?:on|at|am|um|le|el|il|em|op|den|der)\s+",
+    re.I,
+)
+_TRAILING_REF = re.compile(r"\s*\([^()]{0,20}\)\s*$")  # "(#6401)", "(Link)"
+
+
+@dataclass(slots=True)
+class Byline:
+    """What one byline line says: the name (None when it names nobody) and
+    the date as printed, with its parse."""
+
+    name: str | None
+    raw: str | None
+    iso: str | None
+    approx: bool
+    marked: bool  # a label or a "says" word was there: the name is one for sure
+
+
+def clean_name(text: str) -> tuple[str | None, bool]:
+    """``(name, marked)``: the name without labels, "says", "(not verified)",
+    a user number or a URL glued before it; ``None`` when what is left is no
+    name (too long, a sentence, a lone action word)."""
+    name = _URL.sub(" ", text) if ("http" in text or "www." in text) else text
+    name = " ".join(name.split())
+    if name[:1].isdigit() or name[:1] == "#":
+        name = _NUMBERING.sub("", name)
+    marked = False
+    for _ in range(2):
+        m = _LABEL.match(name)
+        if not m or m.end() >= len(name):
+            break
+        name, marked = name[m.end() :], True
+    m = _SUFFIX.search(name)
+    if m and m.start() > 0:
+        name, marked = name[: m.start()], True
+    if "(" in name or "[" in name:
+        name = _TRAILING_GROUP.sub("", _NOT_VERIFIED.sub("", name))
+    name = name.strip(_EDGE)
+    if not _is_name(name):
+        return None, False
+    return name, marked
+
+
+def _is_name(name: str) -> bool:
+    if not name or len(name) > _MAX_NAME or not any(c.isalpha() for c in name):
+        return False
+    words = name.split()
+    if len(words) > _MAX_WORDS or any(c in name for c in "?!;"):
+        return False
+    return not (len(words) == 1 and name.lower() in _NOT_NAMES)
+
+
+def read_byline(line: str, fetched_at: str | None) -> Byline | None:
+    """The name and date a byline states, or None when the line is none.
+
+    The date is found in the whole line first; the line is then cut at the
+    earliest separator ("|", "—", " on ", ...) whose one side still gives that
+    date and whose other side gives none: that side is the name.
+    """
+    line = " ".join(line.split())
+    if not line or len(line) > MAX_LINE:
+        return None
+    iso, approx = comment_date(line, fetched_at)
+    if iso is None:
+        name, marked = clean_name(line)
+        return Byline(name, None, None, False, marked) if name and marked else None
+    for start, end in _cuts(line):
+        left, right = line[:start], line[end:]
+        if not left or not right:
+            continue
+        if _dates(right, iso, fetched_at) and comment_date(left, fetched_at)[0] is None:
+            return _byline(left, right, iso, approx)
+        if _dates(left, iso, fetched_at) and comment_date(right, fetched_at)[0] is None:
+            return _byline(right, left, iso, approx)
+    # the line is the date alone (or a date whose name part could not be cut off)
+    return Byline(None, _raw(line), iso, approx, False) if _date_words(line) else None
+
+
+def _cuts(line: str):
+    """Where to try cutting: the separators, then the spaces before a word
+    that may start a date (a number, a month or a weekday)."""
+    for m in _SEP.finditer(line):
+        yield m.start(), m.end()
+    for m in _DATE_START.finditer(line):
+        yield m.start(), m.end()
+
+
+def _dates(side: str, iso: str, fetched_at: str | None) -> bool:
+    """``side`` gives the line's date and little else (no sentence around it)."""
+    return _date_words(side) and comment_date(side, fetched_at)[0] == iso
+
+
+def _byline(name_side: str, date_side: str, iso: str, approx: bool) -> Byline:
+    name, marked = clean_name(name_side)
+    return Byline(name, _raw(date_side), iso, approx, marked)
+
+
+def _raw(date_side: str) -> str:
+    return _TRAILING_REF.sub("", date_side).strip(_EDGE.replace("(", "").replace(")", "") + ".")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WEEKDAY_WORDS = """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday
+thursday friday saturday sunday mo di mi do fr sa so montag dienstag mittwoch donnerstag
+freitag samstag sonntag lun mar mer jeu ven sam dim lundi mardi mercredi jeudi vendredi samedi
+dimanche lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì
+venerdì sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"""
+# Words a printed date may hold besides its numbers: months, weekdays, "at",
+# "am"/"pm", "Uhr", "de", relative units ("2 hours ago", "vor 3 Tagen").
+_OTHER_DATE_WORDS = """at am pm a m p um uhr de del à las los le el h o clock ago vor hace il y
+on the of st nd rd th er gegen sec secs second seconds min mins minute minutes hr hrs hour hours
+day days week weeks month months year years yesterday today sek minuten stunde stunden tag tagen
+woche wochen monat monaten jahr jahren gestern heute"""
+_WEEKDAYS = frozenset(_WEEKDAY_WORDS.split())
+_DATE_VOCABULARY = frozenset(MONTHS) | _WEEKDAYS | frozenset(_OTHER_DATE_WORDS.split())
+_DATE_START = re.compile(
+    r"\s+(?=\d|(?:" + MONTH_RE + "|" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b)",
+    re.I,
+)
+
+
+def _date_words(text: str) -> bool:
+    """At most one word that no printed date holds ("Posted", a time zone)."""
+    unknown = 0
+    for word in _LETTERS.findall(text):
+        if word.lower() not in _DATE_VOCABULARY:
+            unknown += 1
+            if unknown > 1:
+                return False
+    return True
