@@ -26,7 +26,12 @@ from scrapers.parsers.comments.meta import comment_pages, declared_count, is_ope
 from scrapers.parsers.comments.opening import is_opening_post, without_post
 from scrapers.parsers.comments.regions import regions_of, system_of
 from scrapers.parsers.comments.scan import Scan, scan
-from scrapers.parsers.comments.siblings import anchor_id, indented_parent
+from scrapers.parsers.comments.siblings import (
+    anchor_id,
+    depth_parents,
+    indented_parent,
+    reply_targets,
+)
 from scrapers.parsers.comments.thirdparty import find_embed
 
 __all__ = ["Thread", "extract_thread", "merge_threads"]
@@ -100,23 +105,40 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
 
 
 def _hoist(out: list[tuple[Block, Fields]], parts: set, stop: set) -> None:
-    """A numbered wrapper left without fields because its comment's fields sit
-    in an inner block beside its replies (Blogger: ``li#c123`` holding
-    ``div.comment-block`` and ``div.comment-replies``) is that comment: the
-    first inner block takes its id and its place, so the replies nest under it."""
+    """A wrapper left without fields because its comment's fields sit in an
+    inner block beside its replies is that comment: the first inner block
+    takes its place (and its id, when it has none of its own), so the replies
+    nest under it.  Blogger: ``li#c123`` holding ``div.comment-block`` and
+    ``div.comment-replies``; WordPress themes: an ``li.comment`` without id
+    holding ``article#comment-N`` and, after it, ``ul.children``."""
     taken: set = set()
     for b, _ in out:
-        if any(numeric_key(i) for i in b.ids):
-            continue
+        numbered = any(numeric_key(i) for i in b.ids)
         for anc in b.el.iterancestors():
             if anc in stop:
                 break
             if anc in parts:
-                if anc not in taken and numeric_key(anc.get("id")):
-                    taken.add(anc)
+                if anc in taken:
+                    break
+                if not numbered and numeric_key(anc.get("id")):
                     b.ids.append(anc.get("id"))
-                    b.el = anc
+                elif numbered and numeric_key(anc.get("id")) or not _heads(anc, b.el, stop):
+                    break
+                taken.add(anc)
+                b.el = anc
                 break
+
+
+def _heads(wrapper: etree._Element, el: etree._Element, stop: set) -> bool:
+    """``el`` is the one comment of ``wrapper``: a child of it, and no other
+    block is (other blocks sit in a list of replies); the wrapper is not named
+    for a whole thread ("comments-wrap")."""
+    if el.getparent() is not wrapper or "comments" in (wrapper.get("class") or "").lower():
+        return False
+    for child in wrapper.iterchildren(etree.Element):
+        if child in stop and not is_inside(el, child):
+            return False
+    return True
 
 
 def _host(el: etree._Element, stop: set) -> etree._Element | None:
@@ -153,6 +175,7 @@ def _dom_comments(
     blocks = [b for b, _ in kept]
     link_parents(blocks)
     _link_indented(blocks)
+    _link_replies(blocks)
     _unique_ids([c for _, c in kept])
     ids = {b.el: c.id for b, c in kept}
     for i, (b, c) in enumerate(kept):
@@ -193,6 +216,19 @@ def _block_id(b: Block) -> str | None:
     return data_id if data_id.isdigit() else anchor_id(b.el)
 
 
+def _link_replies(blocks: list[Block]) -> None:
+    """Flat threads whose bylines link the comment they answer
+    (:func:`reply_targets`) or whose classes state the depth (:func:`depth_parents`)."""
+    targets = reply_targets(blocks)
+    targets.update(depth_parents(blocks))
+    if not targets:
+        return
+    for b, target in targets.items():
+        b.parent = target
+    for b in blocks:  # document order: a parent's depth is final before its replies'
+        b.depth = b.parent.depth + 1 if b.parent is not None else 0
+
+
 def _link_indented(blocks: list[Block]) -> None:
     """Replies that follow their parent in a ``div.indented`` (Drupal)."""
     by_el = None
@@ -229,9 +265,9 @@ def extract_thread(
     embed = find_embed(doc, found)
     nodes = regions_of(found.marked, blocks)
     if embed is not None:
-        system = system or embed.system
+        system = embed.system if _rendered_by(embed.nodes, blocks) else system or embed.system
         nodes += [n for n in embed.nodes if n not in nodes]
-    declared = declared_count(found.marked, nodes)
+    declared = declared_count(found.marked, nodes, blocks[0].el if blocks else None)
     if declared is None:
         declared = jsonld_count(payloads)
     return Thread(
@@ -243,6 +279,14 @@ def extract_thread(
         pages=comment_pages(found.marked, nodes, url),
         nodes=nodes,
         post=post,
+    )
+
+
+def _rendered_by(holders: list, blocks: list[Block]) -> bool:
+    """Comments printed inside a third-party embed's holder (the Disqus
+    plugin's server-rendered copy in ``div#disqus_thread``) are that system's."""
+    return bool(blocks and holders) and all(
+        any(is_inside(b.el, h) for h in holders) for b in blocks if b.parent is None
     )
 
 

@@ -38,6 +38,13 @@ _SUFFIX = re.compile(
     r"|escreveu|schreef|zegt|пишет|написал[а]?|сказал[а]?)\s*(?:\.{2,3}|…)?\s*[:,]?\s*$",
     re.I,
 )
+# (the suffix regex is tried only on names that end with one of its words:
+# searched from every position, it is slow to fail)
+_SUFFIX_TEXT = """says said wrote writes sagt sagte schreibt schrieb meint meinte dit écrit dice dijo
+escribe escribió comenta comentó scrive scritto disse diz escreveu schreef zegt пишет написал
+написала сказал сказала"""
+_SUFFIX_WORDS = tuple(_SUFFIX_TEXT.split())
+_SUFFIX_END = " \t:,.…"
 _NOT_VERIFIED = re.compile(
     r"\s*\((?:not verified|nicht überprüft|no verificado|non vérifié|non verificato|"
     r"niet geverifieerd)\)",
@@ -109,9 +116,10 @@ def clean_name(text: str) -> tuple[str | None, bool]:
         if not m or m.end() >= len(name):
             break
         name, marked = name[m.end() :], True
-    m = _SUFFIX.search(name)
-    if m and m.start() > 0:
-        name, marked = name[: m.start()], True
+    if name.rstrip(_SUFFIX_END).lower().endswith(_SUFFIX_WORDS):
+        m = _SUFFIX.search(name)
+        if m and m.start() > 0:
+            name, marked = name[: m.start()], True
     if "(" in name or "[" in name:
         name = _TRAILING_GROUP.sub("", _NOT_VERIFIED.sub("", name))
     name = name.strip(_EDGE)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from lxml import etree
 
 from scrapers.parsers.comments._dom import absolute, own_elements, text_and_html, tokens
-from scrapers.parsers.comments.byline import MAX_LINE, Byline, read_byline
+from scrapers.parsers.comments.byline import MAX_LINE, Byline, clean_name, read_byline
 from scrapers.parsers.comments.locate import (
     TEXT_LEN,
     El,
@@ -25,6 +25,7 @@ from scrapers.parsers.comments.locate import (
     date_el,
     info_of,
     link_tiers,
+    prop_of,
 )
 from scrapers.parsers.comments.pingback import pingback_fields
 from scrapers.parsers.document.text import inline_text
@@ -88,6 +89,7 @@ def _is_field(el: etree._Element) -> bool:
     return el.tag == "textarea" or (el.tag == "input" and el.get("type") in _TEXT_INPUTS)
 
 
+_TEXT_PROPS = frozenset(["text", "commentText", "schema:text", "schema:commentText"])
 _KNOWN_CONTENT = ("comment-content", "wp-block-comment-content", "comment_content", "comment-text")
 
 
@@ -132,7 +134,7 @@ def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
     known = frozenset(_KNOWN_CONTENT)
     for info in infos:
         el = info.el
-        if (known & info.toks or info.prop in ("text", "commentText")) and ok(el):
+        if (known & info.toks or info.prop in _TEXT_PROPS) and ok(el):
             return el
     cands = []
     for info in infos:
@@ -184,7 +186,9 @@ def _name(author, date, raw: str | None) -> str | None:
     name = _no_says(inline_text(author)).strip()
     if raw and raw in name:
         name = name.replace(raw, " ").strip()
-    return (_UNVERIFIED.sub("", name) if ")" in name else name) or None
+    name = _UNVERIFIED.sub("", name) if ")" in name else name
+    # labels, a glued profile URL, a user number: off when what is left is a name
+    return clean_name(name)[0] or name or None
 
 
 class _Either:
@@ -233,7 +237,7 @@ def _info(el: etree._Element, memo: dict) -> El:
     link's memo holds the tiers of its class and property alone, see
     ``link_tiers``)."""
     tag = el.tag
-    key = (tag, el.get("class"), el.get("itemprop") or el.get("property"))
+    key = (tag, el.get("class"), prop_of(el))
     hit = memo.get(key)
     if hit is None:
         info = info_of(el, "" if tag == "a" else None)

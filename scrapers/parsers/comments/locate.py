@@ -55,7 +55,7 @@ def info_of(el: etree._Element, tag: str | None = None) -> El:
     cls = el.get("class")
     if tag is None:
         tag = el.tag if isinstance(el.tag, str) else ""
-    prop = el.get("itemprop") or el.get("property")
+    prop = prop_of(el)
     if cls:
         toks = cls.lower().split()
         info = El(el, tag, frozenset(toks), " ".join(toks), prop)
@@ -68,11 +68,44 @@ def info_of(el: etree._Element, tag: str | None = None) -> El:
     return info
 
 
-# itemprop / RDFa property, also with the schema: prefix RDFa pages use
+def prop_of(el: etree._Element) -> str | None:
+    """``itemprop``, else the RDFa ``property``; a name property says whether its
+    element is typed a person (``<span typeof="schema:Person"
+    property="schema:name">``: a commenter's name, not a comment's title)."""
+    prop = el.get("itemprop") or el.get("property")
+    if prop in _NAME_PROPS:
+        kind = el.get("typeof") or el.get("itemtype") or ""
+        if "Person" in kind or "UserAccount" in kind:
+            return "person:name"
+    return prop
+
+
+# itemprop / RDFa property, also with the schema: prefix RDFa pages use; RDFa
+# may list several ("dc:date dc:created")
 _DATE_PROPS = frozenset(
-    ["dateCreated", "datePublished", "schema:dateCreated", "schema:datePublished"]
+    [
+        "dateCreated",
+        "datePublished",
+        "schema:dateCreated",
+        "schema:datePublished",
+        "dc:created",
+        "dcterms:created",
+        "dc:date",
+        "sioc:created_at",
+    ]
 )
-_AUTHOR_PROPS = frozenset(["author", "creator", "schema:author", "schema:creator"])
+_AUTHOR_PROPS = frozenset(
+    ["author", "creator", "schema:author", "schema:creator", "foaf:name", "person:name"]
+)
+_NAME_PROPS = frozenset(["name", "schema:name"])
+
+
+def _props(prop: str | None, names: frozenset) -> bool:
+    if not prop:
+        return False
+    return prop in names or (" " in prop and not names.isdisjoint(prop.split()))
+
+
 _TIER_TAGS = frozenset(["cite", "a", "time"])  # tags that rank without class or property
 _NAME_TOKENS = frozenset(["fn", "wp-block-comment-author-name", "comment-author-name"])
 _META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
@@ -81,7 +114,7 @@ _META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
 def _author_tier(i: El) -> int:
     """0 itemprop, 1 WordPress ``.fn``, 2 ``.comment-author``, 3 cite, 4 words,
     5 profile link; 6 none."""
-    if i.prop in _AUTHOR_PROPS:
+    if _props(i.prop, _AUTHOR_PROPS):
         return 0
     if not _NAME_TOKENS.isdisjoint(i.toks):
         return 1
@@ -117,7 +150,7 @@ def author_el(infos: list[El]) -> etree.Element | None:
     for tier in tiers[:6]:
         for el in tier:
             if 0 < TEXT_LEN(el) <= 80:
-                if (el.get("itemprop") or el.get("property")) in _AUTHOR_PROPS:
+                if _props(prop_of(el), _AUTHOR_PROPS):
                     name = el.find(".//*[@itemprop='name']")
                     return name if name is not None else el
                 return el
@@ -128,7 +161,7 @@ def _date_tier(i: El) -> int:
     """0 ``time``, 1 itemprop, 2 WordPress meta link, 3 words; 4 none."""
     if i.tag == "time":
         return 0
-    if i.prop in _DATE_PROPS:
+    if _props(i.prop, _DATE_PROPS):
         return 1
     if "wp-block-comment-date" in i.toks or (
         i.tag == "a" and not _META_TOKENS.isdisjoint(tokens(i.el.getparent()))

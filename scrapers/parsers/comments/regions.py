@@ -15,7 +15,16 @@ from scrapers.parsers.comments._dom import is_inside, mentions_comments
 from scrapers.parsers.comments.blocks import Block
 
 _WP_ID = re.compile(r"^(?:li-|div-)?comment-\d+$")
-_WP_CLASSES = ("wp-block-comment", "commentlist", "comment-list", "comment-author vcard")
+# WordPress's own class names; "thread-even"/"thread-odd" and "depth-N" come
+# from ``comment_class()``, which every theme's comment callback prints
+_WP_CLASSES = (
+    "wp-block-comment",
+    "commentlist",
+    "comment-list",
+    "comment-author vcard",
+    "thread-even",
+    "thread-odd",
+)
 
 
 def _wp_marked(marked: list[etree._Element]) -> bool:
