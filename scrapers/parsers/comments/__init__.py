@@ -17,13 +17,14 @@ from urllib.parse import urldefrag
 from lxml import etree
 
 from scrapers.items import Article, Comment
-from scrapers.parsers.comments._dom import hash_id, is_inside, numeric_key
+from scrapers.parsers.comments._dom import absolute, hash_id, is_inside, numeric_key
 from scrapers.parsers.comments.blocks import Block, find_blocks, link_parents
 from scrapers.parsers.comments.fields import Fields, finish, probe
 from scrapers.parsers.comments.jsonld import jsonld_comments, jsonld_count, load_jsonld
 from scrapers.parsers.comments.merge import merge_comments
 from scrapers.parsers.comments.meta import comment_pages, declared_count, is_open
 from scrapers.parsers.comments.opening import is_opening_post, without_post
+from scrapers.parsers.comments.pingback import reblog_of
 from scrapers.parsers.comments.regions import regions_of, system_of
 from scrapers.parsers.comments.scan import Scan, scan
 from scrapers.parsers.comments.siblings import (
@@ -33,6 +34,7 @@ from scrapers.parsers.comments.siblings import (
     reply_targets,
 )
 from scrapers.parsers.comments.thirdparty import find_embed
+from scrapers.parsers.document.text import inline_text
 
 __all__ = ["Thread", "extract_thread", "merge_threads"]
 
@@ -158,6 +160,8 @@ def _dom_comments(
         kind = _kind(b)
         if kind == "comment" and (not f.text or not (f.author or f.published)):
             continue
+        if kind == "comment" and (blog := reblog_of(f.text)) is not None:
+            kind, f = "pingback", _as_reblog(b, f, blog, url)
         if kind != "comment" and not (f.author or f.author_url):
             continue
         comment = Comment(
@@ -182,6 +186,14 @@ def _dom_comments(
         c.position, c.depth = i, b.depth
         c.parent_id = ids[b.parent.el] if b.parent is not None else None
     return blocks, [c for _, c in kept]
+
+
+def _as_reblog(b: Block, f: Fields, blog: str, url: str) -> Fields:
+    """A reblog as a pingback: the blog is the author, its link the author's
+    URL; the text is kept (it is printed, and may hold the reblogger's words)."""
+    link = next((a for a in b.el.iter("a") if inline_text(a) == blog), None)
+    href = absolute(url, link.get("href")) if link is not None else None
+    return Fields(blog, href, f.published, f.published_raw, f.approx, f.text, f.html)
 
 
 def _unique_ids(comments: list[Comment]) -> None:

@@ -16,6 +16,7 @@ from lxml import etree
 
 from scrapers.parsers.comments._dom import label, same_number, tokens
 from scrapers.parsers.comments.pairs import pairs_of, thread_lists
+from scrapers.parsers.comments.scan import CLASS_MARKERS
 
 _ITEM_TOKEN = re.compile(
     r"^[a-z0-9_-]*?(?:comment|kommentar|comentario|commentaire|commento|leserbrief|коммент\w*)"
@@ -33,7 +34,20 @@ _BLOCK_TAGS = frozenset(
 _BAD_TOKENS = frozenset(
     ["sidebar", "widget", "secondary", "widget-area", "sidebar-primary", "sidebar-secondary"]
 )
-_BAD_PREFIXES = ("widget_", "widget-", "related", "popular", "teaser", "newsletter")
+_BAD_PREFIXES = (
+    "widget_",
+    "widget-",
+    "related",
+    "popular",
+    "teaser",
+    "newsletter",
+    "most-",  # "most-commented", "most-read"
+    "most_",
+    "mostcommented",
+    "mostread",
+    "mostpopular",
+)
+_BAD_WORDS = re.compile("recent|leaderboard")  # anywhere in a class token
 _NOT_ITEM = re.compile("respond|form|count|link|navigation|pagination|title")
 
 
@@ -85,7 +99,9 @@ def _bad_zone(el: etree._Element) -> bool:
     ident = (el.get("id") or "").lower()
     if ident.startswith(("sidebar", "secondary", "widget")) or "recent" in ident:
         return True
-    return any(t in _BAD_TOKENS or t.startswith(_BAD_PREFIXES) or "recent" in t for t in tokens(el))
+    return any(
+        t in _BAD_TOKENS or t.startswith(_BAD_PREFIXES) or _BAD_WORDS.search(t) for t in tokens(el)
+    )
 
 
 _THREAD_IDS = ("comments", "commentlist", "comment-list", "disqus_thread")
@@ -99,7 +115,7 @@ def _thread_container(el: etree._Element) -> bool:
     return el.get("id") in _THREAD_IDS or not _THREAD_CLASSES.isdisjoint(tokens(el))
 
 
-def _in_bad_zone(el: etree._Element, memo: dict) -> bool:
+def in_bad_zone(el: etree._Element, memo: dict) -> bool:
     """Sidebar widgets ("Recent comments") and comment forms are never threads."""
     trail = []
     verdict = False
@@ -119,20 +135,55 @@ def _in_bad_zone(el: etree._Element, memo: dict) -> bool:
     return verdict
 
 
+# Class words of the parts of one comment: an element so named is never a whole comment.
+_PART_WORD = re.compile(
+    r"author|name|user|date|time|meta|info|text|content|body|message|head|foot|avatar|photo"
+    r"|image|img|reply|replies|action|vote|like|share|rating|score|form|count|link|nav|button"
+    r"|edit|quote|tool|menu|list|wrap|contain|area|section|block|title|field|input|label|icon"
+    r"|respond|thread|children|child|level|depth|toggle|more|load|sort|page|status|flag|report"
+    r"|commenter"  # a person (top commenters), not a comment
+)
+
+
+def _repeated(marked: list[etree._Element], memo: dict) -> set:
+    """Runs of sibling elements of one tag and class that names a comment but
+    no known item word ("news-comment-main", "commentItem2"): each is one comment.
+    A thread repeats its item markup once per comment; its parts and
+    containers are named for what they are (author, date, list, wrap), never
+    repeated as siblings of one another in that way."""
+    groups: dict = {}
+    for el in marked:
+        tag, cls = el.tag, el.get("class")
+        if not cls or memo.get((tag, cls)) != 1:
+            continue
+        key = (el.getparent(), tag, cls)
+        groups[key] = groups.get(key, 0) + 1
+    out: set = set()
+    for (parent, tag, cls), n in groups.items():
+        low = cls.lower()
+        if n >= 2 and any(w in low for w in CLASS_MARKERS) and not _PART_WORD.search(low):
+            out.update(el for el in parent.iterchildren(tag) if el.get("class") == cls)
+    return out
+
+
 def find_blocks(marked: list[etree._Element]) -> list[Block]:
     """Comment blocks among the scan's ``marked`` elements, in document order
     (parents are linked later, once the blocks that are not comments are dropped)."""
     memo: dict = {}
     cands = [el for el in marked if _is_candidate(el, memo)]
+    repeated = _repeated(marked, memo)
+    if repeated:
+        repeated.update(cands)
+        cands = [el for el in marked if el in repeated]
     lists = thread_lists(marked)
     if not cands and not lists:
         return []
     memo: dict = {}
-    pairs = [p for dl in lists if not _in_bad_zone(dl, memo) for p in pairs_of(dl)]
+    pairs = [p for dl in lists if not in_bad_zone(dl, memo) for p in pairs_of(dl)]
     if pairs:
         taken = {el for dt, dds in pairs for el in (dt, *dds)}
         cands = [el for el in cands if not _in_pair(el, taken)]
-    cands = [el for el in cands if not _in_bad_zone(el, memo)]
+    cands = [el for el in cands if not in_bad_zone(el, memo)]
     blocks = {el: Block(el, [el.get("id") or ""]) for el in cands}
     _collapse_wrappers(blocks)
     if not pairs:

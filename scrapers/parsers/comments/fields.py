@@ -245,7 +245,7 @@ def _info(el: etree._Element, memo: dict) -> El:
         hit = memo[key] = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
     if tag == "a":
         toks, cls, prop, author, date, noise = hit
-        return El(el, tag, toks, cls, prop, *link_tiers(el, author, date), noise)
+        return El(el, tag, toks, cls, prop, *link_tiers(el, author, date, toks), noise)
     return El(el, tag, *hit)
 
 
@@ -348,6 +348,8 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         for el in (author, date):
             if el is not None:
                 skip.add(_container(el, root))
+        # a date element whose date could not be read is still no comment text
+        skip.update(i.el for i in infos if i.date < 4 and i.el is not date and _short(i.el))
     skip.discard(content)
     text, html = text_and_html(content, _Either(stop, skip))
     if p.lines and content is root:
@@ -368,6 +370,10 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         text=text,
         html=html,
     )
+
+
+def _short(el: etree._Element) -> bool:
+    return TEXT_LEN(el) <= 60
 
 
 def _without_lines(text: str, lines: list) -> str:

@@ -27,6 +27,8 @@ _DATE_WORDS = re.compile(r"date|time|datum|fecha|data|published|posted|ago|when|
 _PROFILE_HREF = re.compile(
     r"/(?:users?|profile?|profiles|members?|benutzer|mitglied|autor|author|u)/|/~[\w.-]+/?$"
 )
+# ... but a link to log in or sign up is the page's, never a commenter's
+_ACCOUNT_HREF = re.compile(r"log_?in|sign_?in|sign-in|sign_?up|sign-up|register|logout|/auth", re.I)
 TEXT_LEN = etree.XPath("string-length(normalize-space(.))")  # in C, no text copies
 
 
@@ -124,18 +126,28 @@ def _author_tier(i: El) -> int:
         return 3
     if i.cls and _AUTHOR_WORDS.search(i.cls) and not any(_NOT_AUTHOR.search(t) for t in i.toks):
         return 4
-    if i.tag == "a" and _PROFILE_HREF.search(i.el.get("href") or ""):
+    if i.tag == "a" and _profile_link(i.el.get("href") or ""):
         return 5
     return 6
 
 
-def link_tiers(el: etree._Element, author: int, date: int) -> tuple[int, int]:
+def _profile_link(href: str) -> bool:
+    return _PROFILE_HREF.search(href) is not None and _ACCOUNT_HREF.search(href) is None
+
+
+def link_tiers(
+    el: etree._Element, author: int, date: int, toks: frozenset = _NO_TOKENS
+) -> tuple[int, int]:
     """The author and date tiers of a link, from those its class and property
     give alone (``info_of(el, "")``): only the profile-link and meta-link tiers
-    depend on its href and its parent, so the rest can be shared by all links
-    of one markup."""
-    if author == 6 and _PROFILE_HREF.search(el.get("href") or ""):
-        author = 5
+    depend on its href, rel and parent, so the rest can be shared by all links
+    of one markup.  WordPress links a commenter's name to their site as
+    ``<a class="url" rel="external nofollow">`` (``get_comment_author_link``)."""
+    if author == 6:
+        if "url" in toks and "external" in (el.get("rel") or ""):
+            author = 4
+        elif _profile_link(el.get("href") or ""):
+            author = 5
     if date > 2 and not _META_TOKENS.isdisjoint(tokens(el.getparent())):
         date = 2
     return author, date

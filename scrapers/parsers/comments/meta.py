@@ -14,6 +14,7 @@ from urllib.parse import urldefrag
 from lxml import etree
 
 from scrapers.parsers.comments._dom import absolute, is_inside
+from scrapers.parsers.comments.blocks import in_bad_zone
 from scrapers.parsers.comments.locate import TEXT_LEN
 from scrapers.parsers.document.text import inline_text
 
@@ -132,7 +133,8 @@ def _headings(marked: list, regions: list) -> list[etree._Element]:
     """Count-bearing candidates: elements named as comment counts, headings
     inside a thread region, and the heading just before a region.  Headings
     elsewhere ("3 comments" in a teaser list) say nothing about this thread."""
-    out = [el for el in marked if _count_class(el.get("class"))]
+    memo: dict = {}
+    out = [el for el in marked if _count_class(el.get("class")) and not in_bad_zone(el, memo)]
     titles = [el for el in marked if el.get("id") == "comments-title"]
     out += titles
     for region in regions:

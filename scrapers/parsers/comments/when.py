@@ -93,6 +93,58 @@ def odd_numeric(raw: str) -> str | None:
     return iso
 
 
+# Month names of languages the shared parser does not read (genitive forms
+# where dates use them): Polish, Czech, Swedish, Danish/Norwegian, Turkish,
+# Romanian, Croatian.  Only "D MONTH YYYY[, HH:MM]" is read with them.
+_MORE_MONTHS = {
+    **dict.fromkeys(["stycznia", "styczeń", "ledna", "leden", "ocak", "ianuarie", "siječnja"], 1),
+    **dict.fromkeys(["lutego", "luty", "února", "únor", "şubat", "februarie", "veljače"], 2),
+    **dict.fromkeys(["marca", "marzec", "března", "březen", "mars", "mart", "martie", "ožujka"], 3),
+    **dict.fromkeys(["kwietnia", "kwiecień", "dubna", "duben", "nisan", "aprilie", "travnja"], 4),
+    **dict.fromkeys(["maja", "maj", "května", "květen", "mayıs", "mai", "svibnja"], 5),
+    **dict.fromkeys(["czerwca", "czerwiec", "června", "červen", "haziran", "iunie", "lipnja"], 6),
+    **dict.fromkeys(["lipca", "lipiec", "července", "červenec", "temmuz", "iulie", "srpnja"], 7),
+    **dict.fromkeys(
+        ["sierpnia", "sierpień", "srpna", "srpen", "ağustos", "augusti", "kolovoza"], 8
+    ),
+    **dict.fromkeys(["września", "wrzesień", "září", "eylül", "septembrie", "rujna"], 9),
+    **dict.fromkeys(["października", "październik", "října", "říjen", "ekim"], 10),
+    **dict.fromkeys(["listopada", "listopad", "kasım", "noiembrie", "studenoga"], 11),
+    **dict.fromkeys(["grudnia", "grudzień", "prosince", "prosinec", "aralık", "prosinca"], 12),
+    **dict.fromkeys(["januari", "januar"], 1),
+    **dict.fromkeys(["februari", "februar"], 2),
+    **dict.fromkeys(["april"], 4),
+    **dict.fromkeys(["juni"], 6),
+    **dict.fromkeys(["juli"], 7),
+    **dict.fromkeys(["august"], 8),
+    **dict.fromkeys(["september"], 9),
+    **dict.fromkeys(["oktober", "octombrie"], 10),
+    **dict.fromkeys(["november"], 11),
+    **dict.fromkeys(["december", "decembrie"], 12),
+}
+_MORE_MONTH_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\.?\s+([^\W\d_]{3,12})\.?,?\s+(\d{4})(?:\D{0,6}?(\d{1,2}):(\d{2}))?",
+    re.I,
+)
+
+
+def other_month(raw: str) -> str | None:
+    """ "11 maja 2021, 22:32" (Polish) and other month names the shared parser lacks.
+
+    >>> other_month("wtorek, 11 maja 2021, 22:32")
+    '2021-05-11T22:32:00'
+    """
+    m = _MORE_MONTH_DATE.search(raw)
+    if not m:
+        return None
+    d, name, y, hh, mm = m.groups()
+    mo = _MORE_MONTHS.get(name.lower())
+    if mo is None:
+        return None
+    iso, _ = parse_date(f"{y}-{mo:02d}-{int(d):02d}" + (f" {int(hh):02d}:{mm}" if hh else ""))
+    return iso
+
+
 def _anchor(fetched_at: str) -> datetime | None:
     try:
         return datetime.fromisoformat(fetched_at.replace("Z", "+00:00"))
@@ -151,7 +203,7 @@ def comment_date(raw: str, fetched_at: str | None) -> tuple[str | None, bool]:
     iso, approx = parse_date(raw, fetched_at=fetched_at)
     if iso:
         return iso, approx
-    iso = short_year(raw) or odd_numeric(raw)
+    iso = short_year(raw) or odd_numeric(raw) or other_month(raw)
     if iso:
         return iso, False
     iso = relative(raw, fetched_at)
