@@ -89,11 +89,20 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
         for b in blocks
         if _kind(b) == "comment" and not probes[b.el].found and not probes[b.el].form
     }
-    if parts and parts != stop:
+    if parts:
         stop -= parts
         extra = {b.el: b.extra for b in blocks}
-        for host in {h for h in (_host(p, stop) for p in parts) if h is not None}:
+        hosts, holders = _holders(parts, stop)
+        for host in hosts:
             probes[host] = probe(host, stop, fetched_at, memo, extra.get(host, ()))
+        for holder in holders:
+            # a part holding one other part and no host: the pair is one
+            # comment whose fields were split between them (li.comment around
+            # div.comment-body, the byline in the li after the body)
+            p = probe(holder, stop, fetched_at, memo, extra.get(holder, ()))
+            if p.found:
+                probes[holder] = p
+                stop.add(holder)
     out = []
     for b in blocks:
         kind, p = _kind(b), probes[b.el]
@@ -104,6 +113,23 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
     if parts:
         _hoist(out, parts, stop)
     return out
+
+
+def _holders(parts: set, stop: set) -> tuple[set, list]:
+    """The remaining blocks around parts (to probe again), and the parts with
+    no block around them that hold exactly one other part."""
+    hosts: set = set()
+    held: dict = {}
+    for part in parts:
+        for anc in part.iterancestors():
+            if anc in stop:
+                hosts.add(anc)
+                break
+            if anc in parts:
+                held[anc] = held.get(anc, 0) + 1
+                break
+    holders = [h for h, n in held.items() if n == 1 and _host(h, stop) is None]
+    return hosts, holders
 
 
 def _hoist(out: list[tuple[Block, Fields]], parts: set, stop: set) -> None:

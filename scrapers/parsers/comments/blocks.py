@@ -23,8 +23,15 @@ _ITEM_TOKEN = re.compile(
     r"(?:s?[-_]{0,2}(?:item|entry|con|container|wrapper|wrap|box|card|block|single|row|unit|node"
     r"|li|article|post))?$|^(?:pingback|trackback)$"
 )
+# "comment-body", "commentbody": the text part of a comment in most themes, the
+# whole comment in some (Movable Type's div.commentbody with the byline in it):
+# a block only where no other block holds it
+_BODY_TOKEN = re.compile(
+    r"^[a-z0-9_-]*?(?:comment|kommentar|comentario|commentaire|commento)[-_]?body$"
+)
 _ITEM_ID = re.compile(
-    r"^(?:li-|div-)?(?:comment|kommentar|comentario|cmt|c)[-_]?\d+(?:[-_]\d+)?$|^wc-comm-\d+"
+    r"^(?:[a-z]{2,5}[-_])?(?:li-|div-)?(?:comment|kommentar|comentario|cmt|c)[-_]?\d+(?:[-_]\d+)?$"
+    r"|^wc-comm-\d+"
     r"|^(?:[a-z]{1,4}_)?(?:message|msg)[-_]?\d+$",
     re.I,
 )
@@ -64,13 +71,17 @@ class Block:
 
 
 def _class_verdict(tag: str, cls: str | None) -> int:
-    """What tag and class say: 0 not a block, 1 maybe (by id or microdata), 2 a block."""
+    """What tag and class say: 0 not a block, 1 maybe (by id or microdata), 2 a
+    block, 3 a block unless another holds it (:data:`_BODY_TOKEN`)."""
     if tag.lower() not in _BLOCK_TAGS:
         return 0
     low = cls.lower() if cls else ""
     if _NOT_ITEM.search(low):
         return 0
-    return 2 if any(_ITEM_TOKEN.match(t) for t in low.split()) else 1
+    toks = low.split()
+    if any(_ITEM_TOKEN.match(t) for t in toks):
+        return 2
+    return 3 if any(_BODY_TOKEN.match(t) for t in toks) else 1
 
 
 def _is_candidate(el: etree._Element, memo: dict) -> bool:
@@ -89,7 +100,7 @@ def _is_candidate(el: etree._Element, memo: dict) -> bool:
     if ident and _NOT_ITEM.search(ident.lower()):
         return False
     # (three ways to be a block: the cheapest test first)
-    if verdict == 2 or _ITEM_ID.match(ident):
+    if verdict >= 2 or _ITEM_ID.match(ident):
         return True
     return "Comment" in (el.get("itemtype") or "") or "Comment" in (el.get("typeof") or "")
 
@@ -166,11 +177,26 @@ def _repeated(marked: list[etree._Element], memo: dict) -> set:
     return out
 
 
+def _outer_bodies(cands: list[etree._Element], memo: dict) -> list[etree._Element]:
+    """Body-named candidates count only where no other candidate holds them
+    (unless their id numbers them as a comment)."""
+    others = {
+        el
+        for el in cands
+        if memo.get((el.tag, el.get("class"))) != 3 or _ITEM_ID.match(el.get("id") or "")
+    }
+    return [
+        el for el in cands if el in others or not any(anc in others for anc in el.iterancestors())
+    ]
+
+
 def find_blocks(marked: list[etree._Element]) -> list[Block]:
     """Comment blocks among the scan's ``marked`` elements, in document order
     (parents are linked later, once the blocks that are not comments are dropped)."""
     memo: dict = {}
     cands = [el for el in marked if _is_candidate(el, memo)]
+    if any(memo.get((el.tag, el.get("class"))) == 3 for el in cands):
+        cands = _outer_bodies(cands, memo)
     repeated = _repeated(marked, memo)
     if repeated:
         repeated.update(cands)

@@ -320,7 +320,7 @@ def _read_byline(p: Probe, stop: set, fetched_at: str | None) -> None:
             text, _ = text_and_html(part, _Either(stop, skip))
             lines.extend(x for x in text.split("\n") if x.strip())
     if content is None:  # the text is in the block itself: only its first and last lines
-        if len(lines) < 2:
+        if not lines or (len(lines) == 1 and not _text_elsewhere(p.root, lines[0])):
             return
         lines = [*lines[:3], lines[-1]] if len(lines) > 3 else lines
     for line in lines[:6]:
@@ -370,6 +370,12 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
         text=text,
         html=html,
     )
+
+
+def _text_elsewhere(root: etree._Element, line: str) -> bool:
+    """A block whose one line of its own is a fraction of its text: the text
+    sits in an inner block (a ``div.comment-body`` in an ``li.comment``)."""
+    return TEXT_LEN(root) > 2 * len(line) + 20
 
 
 def _short(el: etree._Element) -> bool:

@@ -12,19 +12,25 @@ import re
 
 from lxml import etree
 
-_ANCHOR_ID = re.compile(r"^comment-(\d+)$")
+_ANCHOR_ID = re.compile(r"^(?:comment[-_]?|c)?(\d+)$")  # "comment-812", "c980784", "109620"
 _MAX_LEVELS = 3  # Drupal puts the reply right inside div.indented; a wrapper or two at most
 
 
 def anchor_id(el: etree._Element) -> str | None:
-    """The number of an empty ``<a id="comment-N">`` just before ``el``."""
+    """The number of an empty anchor just before ``el`` (Drupal's
+    ``<a id="comment-N"></a>``, Movable Type's ``<a name="cN">``), else of one
+    as ``el``'s first child."""
     prev = el.getprevious()
     while prev is not None and not isinstance(prev.tag, str):  # HTML comments
         prev = prev.getprevious()
-    if prev is None or prev.tag != "a" or len(prev) or (prev.text or "").strip():
-        return None
-    m = _ANCHOR_ID.match(prev.get("id") or prev.get("name") or "")
-    return m.group(1) if m else None
+    first = next(el.iterchildren(etree.Element), None)
+    for a in (prev, first):
+        if a is None or a.tag != "a" or len(a) or (a.text or "").strip():
+            continue
+        m = _ANCHOR_ID.match(a.get("id") or a.get("name") or "")
+        if m:
+            return m.group(1)
+    return None
 
 
 def indented_parent(el: etree._Element, blocks: dict) -> object | None:

@@ -114,3 +114,45 @@ def test_author_element_holding_the_date_gives_both() -> None:
         '<div class="comment-text"><p>Ein schöner Tag!</p></div></li></ol>'
     )
     assert (c.author, c.published) == ("Hannelore Petersen", "2011-07-17T16:42:00")
+
+
+def test_a_body_named_block_with_its_byline_is_the_comment() -> None:
+    # Movable Type: div.commentbody.by-NAME holds the text and "Posted by: NAME at DATE"
+    item = (
+        '<div class="commentbody by-{slug}"><a name="c{n}"></a><div id="c{n}"><p>{text}</p></div>'
+        '<p class="posted">Posted by: {who} at <a href="#c{n}">November 13, 2012 6:3{n} AM</a>'
+        "</p></div>"
+    )
+    (a, b) = _comments(
+        '<h2 id="comments">Comments</h2>'
+        + item.format(slug="matt", n=1, who="Matt Palmer", text="Recommended!")
+        + item.format(slug="ryan", n=2, who="Ryan", text="Also recommended.")
+    )
+    assert (a.id, a.author, a.published, a.text) == (
+        "1",
+        "Matt Palmer",
+        "2012-11-13T06:31:00",
+        "Recommended!",
+    )
+    assert (b.author, b.text) == ("Ryan", "Also recommended.")
+
+
+def test_a_byline_beside_the_body_block_of_a_comment() -> None:
+    # li.comment holds div.comment-body (the text) and the byline after it
+    item = (
+        '<li class="comment depth-1" id="li-comment-{n}"><div id="comment-{n}">'
+        '<div class="comment-body"><p>{text}</p></div><p class="citation">Posted by {who} '
+        "on November 5, 2012 at 7:5{n} am | <a href='#comment-{n}'>permalink</a></p></div></li>"
+    )
+    (a, b) = _comments(
+        '<ul class="commentlist">'
+        + item.format(n=1, who="tj", text="This is what I needed today, thank you for it.")
+        + item.format(n=2, who="Harriet", text="I am starting to figure out what I want.")
+        + "</ul>"
+    )
+    assert (a.author, a.published, a.text) == (
+        "tj",
+        "2012-11-05T07:51:00",
+        "This is what I needed today, thank you for it.",
+    )
+    assert (b.author, b.text) == ("Harriet", "I am starting to figure out what I want.")
