@@ -19,7 +19,7 @@ from lxml import etree
 from scrapers.items import Article, Comment
 from scrapers.parsers.comments._dom import absolute, hash_id, is_inside, numeric_key
 from scrapers.parsers.comments.blocks import Block, find_blocks, link_parents
-from scrapers.parsers.comments.fields import Fields, finish, probe
+from scrapers.parsers.comments.fields import Fields, complete, finish, probe
 from scrapers.parsers.comments.jsonld import jsonld_comments, jsonld_count, load_jsonld
 from scrapers.parsers.comments.merge import merge_comments
 from scrapers.parsers.comments.meta import comment_pages, declared_count, is_open
@@ -82,7 +82,13 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
     stop = {b.el for b in blocks}
     stop.update(dd for b in blocks for dd in b.extra)
     memo: dict = {}
-    probes = {b.el: probe(b.el, stop, fetched_at, memo, b.extra) for b in blocks}
+    probes = {b.el: probe(b.el, stop, fetched_at, memo, b.extra, bylines=False) for b in blocks}
+    # A block without author and date may still state them in words (a block
+    # with one of them is completed only if it survives)
+    for b in blocks:
+        p = probes[b.el]
+        if not p.found:
+            complete(p, stop, fetched_at, memo)
     # Reply forms stay fenced off (never folded into a comment around them).
     parts = {
         b.el
@@ -109,6 +115,7 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
         if b.el in stop or kind != "comment":
             if kind == "comment" and not p.found:
                 continue
+            complete(p, stop, fetched_at, memo)
             out.append((b, finish(p, stop, url, kind)))
     if parts:
         _hoist(out, parts, stop)

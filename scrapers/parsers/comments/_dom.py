@@ -239,6 +239,33 @@ def _element(
         hx.append(f"</{tag}>")
 
 
+def lines_of(root: etree._Element, skip: Container) -> list[str]:
+    """The non-empty lines of ``root``'s text without the subtrees in ``skip``
+    (blocks and ``<br>`` break lines): :func:`text_and_html`'s text, split,
+    without building the HTML (bylines are looked for in blocks whose markup
+    names no author or date, many of which are never comments)."""
+    out: list[str] = []
+    _lines(root, skip, out)
+    text = _HTML_WS.sub(" ", "".join(out).replace("\xa0", " "))
+    return [line.strip() for line in text.split("\x00") if line.strip()]
+
+
+def _lines(el: etree._Element, skip: Container, out: list[str]) -> None:
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and child not in skip:
+            low = tag.lower()
+            if low not in SKIP_TAGS:
+                brk = "\x00" if low in BLOCK_TAGS or low == "br" else ""  # a line break
+                out.append(brk)
+                _lines(child, skip, out)
+                out.append(brk)
+        if child.tail:
+            out.append(child.tail)
+
+
 def first(items: Iterable):
     """First item of an iterable, or None."""
     for item in items:

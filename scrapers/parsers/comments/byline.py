@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from scrapers.parsers.comments.when import comment_date
-from scrapers.parsers.dates.parse import MONTH_RE, MONTHS
+from scrapers.parsers.dates.parse import MONTHS
 
 MAX_LINE = 160  # a byline is short; a longer line is comment text
 _MAX_NAME = 60
@@ -30,6 +30,72 @@ _LABEL = re.compile(
     r"\s+)?(?:by|von|par|de|por|di|da|door|av|af|od|от)\s*:?\s+"
     r"|^(?:author|autor|auteur|autore|auteur|name|nombre|nom|nome|from|commenter|poster)\s*:\s*",
     re.I,
+)
+# the words a label starts with: the regex is tried only on names that start so
+_LABEL_STARTS = frozenset(
+    [
+        "comment",
+        "commented",
+        "posted",
+        "submitted",
+        "written",
+        "reply",
+        "replied",
+        "answer",
+        "answered",
+        "kommentar",
+        "antwort",
+        "geschrieben",
+        "verfasst",
+        "eingetragen",
+        "commentaire",
+        "publié",
+        "posté",
+        "écrit",
+        "réponse",
+        "comentario",
+        "comentado",
+        "publicado",
+        "escrito",
+        "enviado",
+        "respuesta",
+        "commento",
+        "pubblicato",
+        "scritto",
+        "inviato",
+        "risposta",
+        "geplaatst",
+        "reactie",
+        "napisał",
+        "napisała",
+        "комментарий",
+        "ответ",
+        "опубликовал",
+        "опубликовала",
+        "by",
+        "von",
+        "par",
+        "de",
+        "por",
+        "di",
+        "da",
+        "door",
+        "av",
+        "af",
+        "od",
+        "от",
+        "author",
+        "autor",
+        "auteur",
+        "autore",
+        "name",
+        "nombre",
+        "nom",
+        "nome",
+        "from",
+        "commenter",
+        "poster",
+    ]
 )
 # "says:", "said...", "wrote", "schreibt", "a écrit", "escribió", "ha scritto", "пишет"
 _SUFFIX = re.compile(
@@ -111,7 +177,7 @@ def clean_name(text: str) -> tuple[str | None, bool]:
     if name[:1].isdigit() or name[:1] == "#":
         name = _NUMBERING.sub("", name)
     marked = False
-    for _ in range(2):
+    for _ in range(2 if name.split(" ", 1)[0].lower().rstrip(":") in _LABEL_STARTS else 0):
         m = _LABEL.match(name)
         if not m or m.end() >= len(name):
             break
@@ -168,13 +234,23 @@ def _cuts(line: str):
     that may start a date (a number, a month or a weekday)."""
     for m in _SEP.finditer(line):
         yield m.start(), m.end()
-    for m in _DATE_START.finditer(line):
-        yield m.start(), m.end()
+    at = 0
+    for word in line.split(" "):
+        if at and word and (word[0].isdigit() or word.lower().strip(".,") in _STARTS_A_DATE):
+            yield at - 1, at
+        at += len(word) + 1
 
 
 def _dates(side: str, iso: str, fetched_at: str | None) -> bool:
     """``side`` gives the line's date and little else (no sentence around it)."""
     return _date_words(side) and comment_date(side, fetched_at)[0] == iso
+
+
+def may_name(line: str) -> bool:
+    """Whether a line without a date may still name a commenter: it starts with
+    a label ("Posted by") or ends with a "says" word (a cheap test first)."""
+    first = line.split(" ", 1)[0].lower().rstrip(":")
+    return first in _LABEL_STARTS or line.rstrip(_SUFFIX_END).lower().endswith(_SUFFIX_WORDS)
 
 
 def _byline(name_side: str, date_side: str, iso: str, approx: bool) -> Byline:
@@ -200,10 +276,7 @@ day days week weeks month months year years yesterday today sek minuten stunde s
 woche wochen monat monaten jahr jahren gestern heute"""
 _WEEKDAYS = frozenset(_WEEKDAY_WORDS.split())
 _DATE_VOCABULARY = frozenset(MONTHS) | _WEEKDAYS | frozenset(_OTHER_DATE_WORDS.split())
-_DATE_START = re.compile(
-    r"\s+(?=\d|(?:" + MONTH_RE + "|" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b)",
-    re.I,
-)
+_STARTS_A_DATE = frozenset(MONTHS) | _WEEKDAYS
 
 
 def _date_words(text: str) -> bool:

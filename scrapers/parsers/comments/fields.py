@@ -16,8 +16,20 @@ from functools import lru_cache
 
 from lxml import etree
 
-from scrapers.parsers.comments._dom import absolute, own_elements, text_and_html, tokens
-from scrapers.parsers.comments.byline import MAX_LINE, Byline, clean_name, read_byline
+from scrapers.parsers.comments._dom import (
+    absolute,
+    lines_of,
+    own_elements,
+    text_and_html,
+    tokens,
+)
+from scrapers.parsers.comments.byline import (
+    MAX_LINE,
+    Byline,
+    clean_name,
+    may_name,
+    read_byline,
+)
 from scrapers.parsers.comments.locate import (
     TEXT_LEN,
     El,
@@ -28,7 +40,7 @@ from scrapers.parsers.comments.locate import (
     prop_of,
 )
 from scrapers.parsers.comments.pingback import pingback_fields
-from scrapers.parsers.document.text import inline_text
+from scrapers.parsers.document.text import BLOCK_TAGS, inline_text
 
 _META_WORDS = re.compile(r"meta|info|details|header|head\b|top|byline|vcard|author|user")
 _CONTENT_WORDS = re.compile(r"text|content|body|message|entry|description|story|excerpt|inner")
@@ -223,6 +235,7 @@ class Probe:
     content: etree._Element | None = None  # the comment text's element, once looked for
     looked: bool = False  # (``content`` was looked for)
     extra: list = field(default_factory=list)  # the dd's of a dt block
+    bylined: bool = False  # (bylines in words were looked for)
 
     @property
     def found(self) -> bool:
@@ -255,11 +268,14 @@ def probe(
     fetched_at: str | None,
     memo: dict | None = None,
     extra: list | tuple = (),
+    bylines: bool = True,
 ) -> Probe:
     """Author and date elements of the block ``root``; ``stop`` holds the blocks
     (``root`` itself may be among them: only descendants are tested).  ``memo``
     is shared by the blocks of one page (see ``_info``).  ``extra`` are the
-    ``dd``\\s of a ``dt`` block (:mod:`.pairs`), read as parts of it."""
+    ``dd``\\s of a ``dt`` block (:mod:`.pairs`), read as parts of it.
+    ``bylines=False`` leaves the bylines in words for :func:`complete` (most
+    blocks of a page are parts of others, and their text is never read)."""
     memo = {} if memo is None else memo
     infos = [_info(e, memo) for e in own_elements(root, stop)]
     for dd in extra:
@@ -273,9 +289,29 @@ def probe(
     # "quote/reply" field that some sites put in every comment.
     form = sum(1 for i in infos if i.tag in _FIELD_TAGS and _is_field(i.el)) >= 2
     p = Probe(root, infos, author, date, iso, raw, approx, form, extra=list(extra))
-    if not form and (author is None or iso is None):
-        _read_byline(p, stop, fetched_at)
+    if bylines:
+        complete(p, stop, fetched_at, memo)
     return p
+
+
+_GIVE_UP = 3  # tries of one markup without a byline found
+
+
+def complete(p: Probe, stop: set, fetched_at: str | None, memo: dict) -> None:
+    """Author and date from a byline in words where the markup left one open
+    (once per block).  A thread repeats its markup for every comment: once
+    the blocks of one markup (tag, class, what is missing) have shown no
+    byline three times, the rest of them are not searched."""
+    if p.bylined or p.form or (p.author is not None and p.iso is not None):
+        return
+    p.bylined = True
+    key = ("byline", p.root.tag, p.root.get("class"), p.author is None, p.iso is None)
+    tries, hits = memo.get(key, (0, 0))
+    if tries >= _GIVE_UP and not hits:
+        return
+    before = (p.iso, p.name)
+    _read_byline(p, stop, fetched_at)
+    memo[key] = (tries + 1, hits + (before != (p.iso, p.name)))
 
 
 def _content_of(p: Probe) -> etree._Element | None:
@@ -302,13 +338,17 @@ def _take(p: Probe, b: Byline, line: str | None) -> bool:
 
 def _read_byline(p: Probe, stop: set, fetched_at: str | None) -> None:
     """Author and date stated in words (:mod:`.byline`) where the markup has
-    no element for one of them: first the author element's own text
-    ("Comment by NAME — DATE"), then the block's short lines outside its
-    text element ("Posted by: NAME | DATE" after the text)."""
-    if p.author is not None:
-        b = read_byline(inline_text(p.author), fetched_at)
-        if b is not None and b.iso and _take(p, b, None):
-            return
+    no element for one of them: first the line of the element found ("Comment
+    by NAME — DATE" in the author element, "by NAME (uid) on DATE" around it),
+    then the block's short lines outside its text element ("Posted by: NAME |
+    DATE" after the text)."""
+    found = p.author if p.author is not None else p.date
+    if found is not None:
+        for line in _lines_around(found, p.root, _content_of(p)):
+            b = read_byline(line, fetched_at) if _DIGIT.search(line) else None
+            if b is not None and (b.iso if p.author is not None else b.name):
+                _take(p, b, None)
+                return
     content = _content_of(p)
     skip = {i.el for i in p.infos if i.noise}
     skip.update(i.el for i in p.infos if i.tag in _ACTION_TAGS and _is_action(i.el))
@@ -317,14 +357,15 @@ def _read_byline(p: Probe, stop: set, fetched_at: str | None) -> None:
     lines = []
     for part in (p.root, *p.extra):
         if part not in skip:
-            text, _ = text_and_html(part, _Either(stop, skip))
-            lines.extend(x for x in text.split("\n") if x.strip())
+            lines.extend(lines_of(part, _Either(stop, skip)))
     if content is None:  # the text is in the block itself: only its first and last lines
         if not lines or (len(lines) == 1 and not _text_elsewhere(p.root, lines[0])):
             return
         lines = [*lines[:3], lines[-1]] if len(lines) > 3 else lines
     for line in lines[:6]:
-        if len(line) > MAX_LINE:
+        if len(line) > MAX_LINE or not (
+            _DIGIT.search(line) or (p.author is None and may_name(line))
+        ):
             continue
         b = read_byline(line, fetched_at)
         if b is None or (not b.iso and p.author is not None):
@@ -332,6 +373,40 @@ def _read_byline(p: Probe, stop: set, fetched_at: str | None) -> None:
         took = (b.iso or b.marked) and _take(p, b, line if content is None else None)
         if took and p.iso is not None and (p.author is not None or p.name is not None):
             return
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _one_line(el: etree._Element) -> bool:
+    """No two lines in ``el``: at most one block child, no line break."""
+    blocks = 0
+    for child in el.iterchildren(etree.Element):
+        tag = child.tag
+        if tag == "br" or (tag in BLOCK_TAGS and (blocks := blocks + 1) > 1):
+            return False
+    return True
+
+
+def _lines_around(el: etree._Element, root: etree._Element, content) -> list[str]:
+    """The element's own text, then that of the highest ancestor below
+    ``root`` still short enough to be one byline and apart from the text."""
+    own = inline_text(el)
+    out = [own] if own and len(own) <= MAX_LINE else []
+    node, parent = el, el.getparent()
+    while (
+        parent is not None
+        and parent is not root
+        and TEXT_LEN(parent) <= MAX_LINE
+        and (content is None or not _inside(content, parent))
+        and _one_line(parent)
+    ):
+        node, parent = parent, parent.getparent()
+    if node is not el:
+        text = inline_text(node)
+        if text and text != own:
+            out.append(text)
+    return out
 
 
 def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:

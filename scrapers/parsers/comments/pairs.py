@@ -14,50 +14,52 @@ from __future__ import annotations
 
 from lxml import etree
 
-from scrapers.parsers.comments._dom import label
+from scrapers.parsers.comments._dom import label, mentions_comments
 
 _MAX_BYLINE = 300  # a dt longer than this is no byline: the list is something else
-_DEPTH = 2  # a thread container holds its list as a child or grandchild
 
 
 def thread_lists(marked: list[etree._Element]) -> list[etree._Element]:
     """The ``dl`` elements of the page's comment threads, nested ones included:
-    a ``dl`` named for comments, or one right inside an element so named."""
-    found: list[etree._Element] = []
-    for el in marked:
-        if el.tag == "dl":
-            found.append(el)
-        elif _container(el):
-            found.extend(_lists_below(el))
+    a ``dl`` named for comments, or one right inside an element so named.
+
+    The page's ``dl`` elements are few (most pages have none), so they are
+    listed and each is tested, rather than every marked element."""
+    if not marked:
+        return []
     out: list[etree._Element] = []
     seen: set = set()
-    for dl in found:
-        if dl not in seen:
-            seen.add(dl)
-            out.append(dl)
-            for dd in dl.iterchildren("dd"):
-                for inner in dd.iter("dl"):  # replies nested in a dd
-                    if inner not in seen:
-                        seen.add(inner)
-                        out.append(inner)
+    for dl in marked[0].getroottree().iter("dl"):
+        if dl in seen or not _in_thread(dl):
+            continue
+        seen.add(dl)
+        out.append(dl)
+        for dd in dl.iterchildren("dd"):
+            for inner in dd.iter("dl"):  # replies nested in a dd
+                if inner not in seen:
+                    seen.add(inner)
+                    out.append(inner)
     return out
+
+
+def _in_thread(dl: etree._Element) -> bool:
+    """Named for comments, or the child (or grandchild, through a div) of a
+    thread container named so ("comments", "comment-list", ...)."""
+    if mentions_comments(dl):
+        return True
+    parent = dl.getparent()
+    if parent is None:
+        return False
+    if _container(parent):
+        return True
+    grand = parent.getparent()
+    return parent.tag == "div" and grand is not None and _container(grand)
 
 
 def _container(el: etree._Element) -> bool:
-    """A thread's container by its name ("comments", "comment-list", ...): the
-    per-comment parts ("comment-author") are many, containers few."""
+    """A thread's container by its name ("comments", "comment-list", ...)."""
     words = label(el)
-    return "comments" in words or "list" in words or "block" in words
-
-
-def _lists_below(el: etree._Element) -> list[etree._Element]:
-    out = []
-    for child in el.iterchildren(etree.Element):
-        if child.tag == "dl":
-            out.append(child)
-        elif _DEPTH > 1 and child.tag == "div":
-            out.extend(g for g in child.iterchildren("dl"))
-    return out
+    return mentions_comments(el) and ("comments" in words or "list" in words or "block" in words)
 
 
 def pairs_of(dl: etree._Element) -> list[tuple[etree._Element, list[etree._Element]]]:
