@@ -186,6 +186,10 @@ def _no_says(text: str) -> str:
     return _SAYS.sub("", text)
 
 
+_CLOCK = re.compile(r"\d:\d\d|\d{4}|\bago\b", re.I)  # a part that is a time or a date
+_PARTS = re.compile(r"\s+(?:\||—|–|·|•|//)\s+|\s*\n\s*")
+
+
 def _name(author, date, raw: str | None) -> str | None:
     """The author's name, without "says:" and without a date printed inside it."""
     if author is None:
@@ -199,6 +203,10 @@ def _name(author, date, raw: str | None) -> str | None:
     if raw and raw in name:
         name = name.replace(raw, " ").strip()
     name = _UNVERIFIED.sub("", name) if ")" in name else name
+    if _PARTS.search(name):  # "NAME | Posted at 12:45pm": the part that is a name
+        parts = [p for p in _PARTS.split(name) if p.strip()]
+        if any(_CLOCK.search(p) for p in parts[1:]):
+            name = next((p for p in parts if not _DIGIT.search(p) and clean_name(p)[0]), name)
     # labels, a glued profile URL, a user number: off when what is left is a name
     return clean_name(name)[0] or name or None
 

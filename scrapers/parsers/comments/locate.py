@@ -32,6 +32,9 @@ _ACCOUNT_HREF = re.compile(r"log_?in|sign_?in|sign-in|sign_?up|sign-up|register|
 TEXT_LEN = etree.XPath("string-length(normalize-space(.))")  # in C, no text copies
 
 
+_NO_AUTHOR = 7  # the author tier of an element that names no author
+
+
 @dataclass(slots=True)
 class El:
     """An element of a block with its class tokens and tiers, read once: the
@@ -43,7 +46,7 @@ class El:
     toks: frozenset
     cls: str  # lower-cased class attribute
     prop: str | None  # itemprop, else RDFa property
-    author: int = 6  # author tier (see _author_tier)
+    author: int = _NO_AUTHOR  # author tier (see _author_tier)
     date: int = 4  # date tier (see _date_tier)
     noise: bool = False  # a part of the block that is never comment text (fields.py)
 
@@ -114,8 +117,9 @@ _META_TOKENS = frozenset(["comment-metadata", "commentmetadata"])
 
 
 def _author_tier(i: El) -> int:
-    """0 itemprop, 1 WordPress ``.fn``, 2 ``.comment-author``, 3 cite, 4 words,
-    5 profile link; 6 none."""
+    """0 itemprop, 1 WordPress ``.fn``, 2 ``.comment-author``, 3 cite, 4 a
+    class that is a name word (``span.author``, ``.username``), 5 a class
+    with one (``header.byline``, ``div.author-box``), 6 profile link; 7 none."""
     if _props(i.prop, _AUTHOR_PROPS):
         return 0
     if not _NAME_TOKENS.isdisjoint(i.toks):
@@ -125,10 +129,16 @@ def _author_tier(i: El) -> int:
     if i.tag == "cite":
         return 3
     if i.cls and _AUTHOR_WORDS.search(i.cls) and not any(_NOT_AUTHOR.search(t) for t in i.toks):
-        return 4
+        return 4 if not _NAME_CLASSES.isdisjoint(i.toks) else 5
     if i.tag == "a" and _profile_link(i.el.get("href") or ""):
-        return 5
-    return 6
+        return 6
+    return _NO_AUTHOR
+
+
+# class tokens that name the commenter's name itself, not a box around it
+_NAME_CLASS_WORDS = """author username user-name user_name author-name author_name authorname name
+nick nickname commenter commenter-name poster autor user"""
+_NAME_CLASSES = frozenset(_NAME_CLASS_WORDS.split())
 
 
 def _profile_link(href: str) -> bool:
@@ -143,11 +153,11 @@ def link_tiers(
     depend on its href, rel and parent, so the rest can be shared by all links
     of one markup.  WordPress links a commenter's name to their site as
     ``<a class="url" rel="external nofollow">`` (``get_comment_author_link``)."""
-    if author == 6:
+    if author == _NO_AUTHOR:
         if "url" in toks and "external" in (el.get("rel") or ""):
-            author = 4
-        elif _profile_link(el.get("href") or ""):
             author = 5
+        elif _profile_link(el.get("href") or ""):
+            author = 6
     if date > 2 and not _META_TOKENS.isdisjoint(tokens(el.getparent())):
         date = 2
     return author, date
@@ -156,10 +166,10 @@ def link_tiers(
 def author_el(infos: list[El]) -> etree.Element | None:
     """The author element: the best tier (one pass to rank, then the first of
     the best tier whose text is name-sized)."""
-    tiers: list[list[etree.Element]] = [[], [], [], [], [], [], []]
+    tiers: list[list[etree.Element]] = [[] for _ in range(_NO_AUTHOR + 1)]
     for info in infos:
         tiers[info.author].append(info.el)
-    for tier in tiers[:6]:
+    for tier in tiers[:_NO_AUTHOR]:
         for el in tier:
             if 0 < TEXT_LEN(el) <= 80:
                 if _props(prop_of(el), _AUTHOR_PROPS):

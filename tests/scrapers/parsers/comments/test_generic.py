@@ -117,3 +117,21 @@ def test_top_commenters_repeated_are_no_comments() -> None:
     )
     t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/post")
     assert t.comments == []
+
+
+def test_author_fields_without_rank_lines_or_times() -> None:
+    # a name-classed span beats the byline box around it (rank, links); a
+    # time glued to the name after a separator is cut off
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><ul class='comments'>"
+        "<li class='comment' id='comment-1'><header class='byline'>"
+        "<span class='author'><a href='/civis/u/353000'>g0m3r619</a></span>"
+        "<span class='rank'>Wise, Aged Ars Veteran</span> <a class='datetime'>jump to post</a>"
+        "</header><div class='comment-text'>First.</div></li>"
+        "<li class='comment' id='comment-2'><div class='comment-author'>"
+        "<a href='/author/fb1/'>Trevor Shelley-de Brauw</a>&nbsp;|&nbsp;"
+        "<a href='#comment-2'>Posted at 12:45pm</a></div><div class='comment-text'>Second.</div>"
+        "</li></ul></body></html>"
+    )
+    t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/post")
+    assert [c.author for c in t.comments] == ["g0m3r619", "Trevor Shelley-de Brauw"]
