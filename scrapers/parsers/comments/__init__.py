@@ -68,6 +68,11 @@ def _within(found: Scan, doc: etree._Element, selectors: Mapping[str, str] | Non
     return [el for el in found.marked if any(is_inside(el, r) for r in roots)]
 
 
+# A forum post quotes others in a box ("glyn_farmer wrote:", "Originally Posted
+# by"): the quoted post is a record of its own, its words are not this one's.
+_QUOTES = etree.XPath(".//*[contains(@class,'quote')] | .//blockquote[.//cite]")
+
+
 def _kind(b: Block) -> str:
     cls = b.el.get("class") or ""
     return next((k for k in ("pingback", "trackback") if k in cls), "comment")
@@ -81,6 +86,7 @@ def _read(blocks: list[Block], url: str, fetched_at: str | None) -> list[tuple[B
     holding text fields are reply forms and are dropped."""
     stop = {b.el for b in blocks}
     stop.update(dd for b in blocks for dd in b.extra)
+    stop.update(q for b in blocks if b.post for q in _QUOTES(b.el))
     memo: dict = {}
     probes = {b.el: probe(b.el, stop, fetched_at, memo, b.extra, bylines=False) for b in blocks}
     # A block without author and date may still state them in words (a block
@@ -185,9 +191,9 @@ def _host(el: etree._Element, stop: set) -> etree._Element | None:
 
 
 def _dom_comments(
-    marked: list, url: str, fetched_at: str | None
+    marked: list, url: str, fetched_at: str | None, posts: list | tuple = ()
 ) -> tuple[list[Block], list[Comment]]:
-    blocks = find_blocks(marked)
+    blocks = find_blocks(marked, posts)
     kept: list[tuple[Block, Comment]] = []
     for b, f in _read(blocks, url, fetched_at):
         kind = _kind(b)
@@ -298,9 +304,9 @@ def extract_thread(
     ``selectors["comments"]`` (CSS) narrows the search to a site's thread region.
     """
     found = scan(doc)
-    blocks, comments = _dom_comments(_within(found, doc, selectors), url, fetched_at)
+    blocks, comments = _dom_comments(_within(found, doc, selectors), url, fetched_at, found.posts)
     post = None
-    if comments and is_opening_post(doc, blocks[0].el, comments[0]):
+    if comments and is_opening_post(doc, blocks[0].el, comments[0], blocks[0].post):
         post, comments = comments[0], without_post(comments)
     payloads = load_jsonld(found.scripts)
     system = system_of(found.marked, blocks) if comments else None

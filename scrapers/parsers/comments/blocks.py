@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from scrapers.parsers.comments._dom import label, same_number, tokens
+from scrapers.parsers.comments._dom import class_of, is_inside, label, same_number, tokens
 from scrapers.parsers.comments.pairs import pairs_of, thread_lists
 from scrapers.parsers.comments.scan import CLASS_MARKERS
 
@@ -68,6 +68,7 @@ class Block:
     depth: int = 0
     microdata: bool = False
     extra: list = field(default_factory=list)  # the dd's of a dt/dd comment (:mod:`.pairs`)
+    post: bool = False  # a forum post (:func:`forum_posts`)
 
 
 def _class_verdict(tag: str, cls: str | None) -> int:
@@ -90,7 +91,7 @@ def _is_candidate(el: etree._Element, memo: dict) -> bool:
     tag = el.tag
     if not isinstance(tag, str):
         return False
-    cls = el.get("class")
+    cls = class_of(el)
     verdict = memo.get((tag, cls))
     if verdict is None:
         verdict = memo[tag, cls] = _class_verdict(tag, cls)
@@ -164,7 +165,7 @@ def _repeated(marked: list[etree._Element], memo: dict) -> set:
     repeated as siblings of one another in that way."""
     groups: dict = {}
     for el in marked:
-        tag, cls = el.tag, el.get("class")
+        tag, cls = el.tag, class_of(el)
         if not cls or memo.get((tag, cls)) != 1:
             continue
         key = (el.getparent(), tag, cls)
@@ -173,7 +174,7 @@ def _repeated(marked: list[etree._Element], memo: dict) -> set:
     for (parent, tag, cls), n in groups.items():
         low = cls.lower()
         if n >= 2 and any(w in low for w in CLASS_MARKERS) and not _PART_WORD.search(low):
-            out.update(el for el in parent.iterchildren(tag) if el.get("class") == cls)
+            out.update(el for el in parent.iterchildren(tag) if class_of(el) == cls)
     return out
 
 
@@ -183,19 +184,70 @@ def _outer_bodies(cands: list[etree._Element], memo: dict) -> list[etree._Elemen
     others = {
         el
         for el in cands
-        if memo.get((el.tag, el.get("class"))) != 3 or _ITEM_ID.match(el.get("id") or "")
+        if memo.get((el.tag, class_of(el))) != 3 or _ITEM_ID.match(el.get("id") or "")
     }
     return [
         el for el in cands if el in others or not any(anc in others for anc in el.iterancestors())
     ]
 
 
-def find_blocks(marked: list[etree._Element]) -> list[Block]:
-    """Comment blocks among the scan's ``marked`` elements, in document order
-    (parents are linked later, once the blocks that are not comments are dropped)."""
+# Forum software names the poster's box for the user, as blogs do not.
+_USER_BOX = etree.XPath(
+    ".//*[contains(@class,'username') or contains(@class,'postprofile')"
+    " or contains(@class,'userinfo') or contains(@class,'user-info') or contains(@class,'poster')]"
+)
+
+
+def forum_posts(posts: list[etree._Element]) -> list[etree._Element]:
+    """Forum posts: elements numbered as posts ("p55120", "post_77120") that
+    come at least two to a parent and each name their poster's user box
+    (``a.username``, ``dl.postprofile``, ``div.userinfo``).  A blog listing's
+    ``div.post#post-N`` teasers have bylines, not user boxes."""
+    by_parent: dict = {}
+    for el in posts:
+        if el.tag in _BLOCK_TAGS:
+            by_parent.setdefault(el.getparent(), []).append(el)
+    out = []
+    for group in by_parent.values():
+        if len(group) >= 2 and all(_USER_BOX(el) for el in group):
+            out.extend(group)
+    return out
+
+
+def _custom_items(marked: list[etree._Element]) -> list[etree._Element]:
+    """Comments as custom elements (``<shreddit-comment>`` in a
+    ``<shreddit-comment-tree>``): inside a marked custom element, the custom
+    elements whose tag names a comment item."""
+    out: list[etree._Element] = []
+    for el in marked:
+        tag = el.tag
+        if (
+            isinstance(tag, str)
+            and "-" in tag
+            and "omment" in tag
+            and not any(is_inside(el, o) for o in out[:1])
+        ):
+            out.extend(
+                d
+                for d in el.iterdescendants()
+                if isinstance(d.tag, str) and "-" in d.tag and d.tag.endswith("comment")
+            )
+    return out
+
+
+def find_blocks(marked: list[etree._Element], posts: list | tuple = ()) -> list[Block]:
+    """Comment blocks among the scan's ``marked`` elements (and forum posts
+    among its ``posts``), in document order (parents are linked later, once
+    the blocks that are not comments are dropped)."""
     memo: dict = {}
     cands = [el for el in marked if _is_candidate(el, memo)]
-    if any(memo.get((el.tag, el.get("class"))) == 3 for el in cands):
+    custom = _custom_items(marked)
+    if custom:
+        cands = _in_order_els([*cands, *custom])
+    forum = forum_posts(list(posts)) if len(posts) > 1 else []
+    if forum:
+        return _in_order([Block(el, [el.get("id") or ""], post=True) for el in forum])
+    if any(memo.get((el.tag, class_of(el))) == 3 for el in cands):
         cands = _outer_bodies(cands, memo)
     repeated = _repeated(marked, memo)
     if repeated:
@@ -227,6 +279,11 @@ def _in_pair(el: etree._Element, taken: set) -> bool:
 
 
 _UNION = etree.XPath("$a | $b")  # libxml2 sorts a union in document order, in C
+
+
+def _in_order_els(els: list[etree._Element]) -> list[etree._Element]:
+    unique = list(dict.fromkeys(els))
+    return list(_UNION(unique[0], a=unique, b=[]))
 
 
 def _in_order(blocks: list[Block]) -> list[Block]:

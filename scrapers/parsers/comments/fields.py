@@ -18,6 +18,7 @@ from lxml import etree
 
 from scrapers.parsers.comments._dom import (
     absolute,
+    class_of,
     lines_of,
     own_elements,
     text_and_html,
@@ -46,7 +47,7 @@ _META_WORDS = re.compile(r"meta|info|details|header|head\b|top|byline|vcard|auth
 _CONTENT_WORDS = re.compile(r"text|content|body|message|entry|description|story|excerpt|inner")
 _NOT_CONTENT = re.compile(
     r"meta|header|footer|author|avatar|date|time|title|action|reply|vote"
-    r"|text-(?:left|right|center|justify|muted|small|sm|xs|lg|xl|bold|nowrap|truncate)"
+    r"|text-(?:left|right|center|justify|muted|small|sm|xs|lg|xl|bold|nowrap|truncate|gray|grey|\d)"
 )
 _NOISE = re.compile(
     r"reply|edit-link|moderation|avatar|says|actions|tools|vote|rating|like|share|report|button"
@@ -101,6 +102,7 @@ def _is_field(el: etree._Element) -> bool:
     return el.tag == "textarea" or (el.tag == "input" and el.get("type") in _TEXT_INPUTS)
 
 
+_CONTENT_ID = re.compile(r"(?:^|[-_])(?:content|body|text|message)(?:[-_]|\d|$)", re.I)
 _TEXT_PROPS = frozenset(["text", "commentText", "schema:text", "schema:commentText"])
 _KNOWN_CONTENT = ("comment-content", "wp-block-comment-content", "comment_content", "comment-text")
 
@@ -128,7 +130,7 @@ def _container(el: etree._Element, root: etree._Element) -> etree._Element:
     """Climb from an author/date element to its meta wrapper inside the block."""
     node = el
     parent = node.getparent()
-    while parent is not None and parent is not root and _meta_class(parent.get("class")):
+    while parent is not None and parent is not root and _meta_class(class_of(parent)):
         node, parent = parent, parent.getparent()
     return node
 
@@ -161,6 +163,12 @@ def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
         best = None
     if best is not None:
         return best
+    # else an element whose id names it the text ("comment_body_6401",
+    # "post_message_77124", "t1_kz1a9-comment-rtjson-content")
+    for info in infos:
+        ident = info.el.get("id")
+        if ident and _CONTENT_ID.search(ident) and ok(info.el) and TEXT_LEN(info.el):
+            return info.el
     return None
 
 
@@ -258,7 +266,7 @@ def _info(el: etree._Element, memo: dict) -> El:
     link's memo holds the tiers of its class and property alone, see
     ``link_tiers``)."""
     tag = el.tag
-    key = (tag, el.get("class"), prop_of(el))
+    key = (tag, class_of(el), prop_of(el))
     hit = memo.get(key)
     if hit is None:
         info = info_of(el, "" if tag == "a" else None)
@@ -313,7 +321,7 @@ def complete(p: Probe, stop: set, fetched_at: str | None, memo: dict) -> None:
     if p.bylined or p.form or (p.author is not None and p.iso is not None):
         return
     p.bylined = True
-    key = ("byline", p.root.tag, p.root.get("class"), p.author is None, p.iso is None)
+    key = ("byline", p.root.tag, class_of(p.root), p.author is None, p.iso is None)
     tries, hits = memo.get(key, (0, 0))
     if tries >= _GIVE_UP and not hits:
         return

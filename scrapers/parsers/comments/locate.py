@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from scrapers.parsers.comments._dom import tokens
+from scrapers.parsers.comments._dom import class_of, tokens
 from scrapers.parsers.comments.when import date_from
 
 _AUTHOR_WORDS = re.compile(r"author|user|name|nick|poster|commenter|autor|member|person|byline")
@@ -57,7 +57,7 @@ _NO_TOKENS: frozenset = frozenset()
 def info_of(el: etree._Element, tag: str | None = None) -> El:
     """Class tokens and tiers of ``el``; ``tag`` overrides its tag (``""``: the
     tiers its class and property give alone, see :func:`link_tiers`)."""
-    cls = el.get("class")
+    cls = class_of(el)
     if tag is None:
         tag = el.tag if isinstance(el.tag, str) else ""
     prop = prop_of(el)
