@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scrapers.parsers.comments.when import comment_date
+from scrapers.parsers.comments.when import MAY_DATE, comment_date
 from scrapers.parsers.dates.parse import MONTHS
 
 MAX_LINE = 160  # a byline is short; a longer line is comment text
@@ -29,6 +29,13 @@ _LABEL = re.compile(
     r"|inviato|risposta|geplaatst|reactie|napisał[a]?|комментарий|ответ|опубликовал[а]?)"
     r"\s+)?(?:by|von|par|de|por|di|da|door|av|af|od|от)\s*:?\s+"
     r"|^(?:author|autor|auteur|autore|auteur|name|nombre|nom|nome|from|commenter|poster)\s*:\s*",
+    re.I,
+)
+# a label after other words: "Ein Argument geschrieben von NAME", "Re: X posted by NAME"
+_MID_LABEL_HINT = re.compile(r" (?:by|von|par|por|door|di) ", re.I)
+_MID_LABEL = re.compile(
+    r"\s(?:posted|written|submitted|commented|geschrieben|verfasst|kommentiert|publié|écrit"
+    r"|escrito|publicado|scritto|pubblicato|geplaatst)\s+(?:by|von|par|por|di|door)\s*:?\s+",
     re.I,
 )
 # the words a label starts with: the regex is tried only on names that start so
@@ -177,6 +184,10 @@ def clean_name(text: str) -> tuple[str | None, bool]:
     if name[:1].isdigit() or name[:1] == "#":
         name = _NUMBERING.sub("", name)
     marked = False
+    if " " in name and _MID_LABEL_HINT.search(name):  # "A title written by NAME"
+        m = _MID_LABEL.search(name)
+        if m and m.end() < len(name):
+            name, marked = name[m.end() :], True
     for _ in range(2 if name.split(" ", 1)[0].lower().rstrip(":") in _LABEL_STARTS else 0):
         m = _LABEL.match(name)
         if not m or m.end() >= len(name):
@@ -221,9 +232,9 @@ def read_byline(line: str, fetched_at: str | None) -> Byline | None:
         left, right = line[:start], line[end:]
         if not left or not right:
             continue
-        if _dates(right, iso, fetched_at) and comment_date(left, fetched_at)[0] is None:
+        if _dates(right, iso, fetched_at) and not _has_date(left, fetched_at):
             return _byline(left, right, iso, approx)
-        if _dates(left, iso, fetched_at) and comment_date(right, fetched_at)[0] is None:
+        if _dates(left, iso, fetched_at) and not _has_date(right, fetched_at):
             return _byline(right, left, iso, approx)
     # the line is the date alone (or a date whose name part could not be cut off)
     return Byline(None, _raw(line), iso, approx, False) if _date_words(line) else None
@@ -243,7 +254,41 @@ def _cuts(line: str):
 
 def _dates(side: str, iso: str, fetched_at: str | None) -> bool:
     """``side`` gives the line's date and little else (no sentence around it)."""
-    return _date_words(side) and comment_date(side, fetched_at)[0] == iso
+    return (
+        _date_words(side)
+        and MAY_DATE.search(side) is not None
+        and (comment_date(side, fetched_at)[0] == iso)
+    )
+
+
+def _has_date(side: str, fetched_at: str | None) -> bool:
+    return MAY_DATE.search(side) is not None and comment_date(side, fetched_at)[0] is not None
+
+
+def date_alone(raw: str) -> bool:
+    """A printed date with no other words (no name or label around it)."""
+    return _date_words(raw)
+
+
+def name_beside(line: str, raw: str) -> str | None:
+    """The name in a byline whose date is known (``raw``, as printed): the
+    part of the line that is left, without labels ("NAME — DATE",
+    "Posted by NAME on DATE")."""
+    i = line.find(raw)
+    if i < 0:
+        return None
+    before, after = line[:i], line[i + len(raw) :]
+    for side in (before, after):
+        side = _TRAILING_SEP.sub("", _LEADING_SEP.sub("", side))
+        if side:
+            name, _ = clean_name(side)
+            if name:
+                return name
+    return None
+
+
+_LEADING_SEP = re.compile(r"^(?:\s|[|—–·•»«/@,:-]|\b(?:on|at|am|um|le|el|il)\b)+", re.I)
+_TRAILING_SEP = re.compile(r"(?:\s|[|—–·•»«/@,:-]|\b(?:on|at|am|um|le|el|il|em|op)\b)+$", re.I)
 
 
 def may_name(line: str) -> bool:

@@ -28,7 +28,9 @@ from scrapers.parsers.comments.byline import (
     MAX_LINE,
     Byline,
     clean_name,
+    date_alone,
     may_name,
+    name_beside,
     read_byline,
 )
 from scrapers.parsers.comments.locate import (
@@ -360,7 +362,15 @@ def _read_byline(p: Probe, stop: set, fetched_at: str | None) -> None:
     DATE" after the text)."""
     found = p.author if p.author is not None else p.date
     if found is not None:
-        for line in _lines_around(found, p.root, _content_of(p)):
+        lines = _lines_around(found, p.root, _content_of(p))
+        if p.author is None and p.raw and date_alone(p.raw):
+            # the date as printed is known: the name is what is left beside it
+            for line in lines[1:] if lines and lines[0] == p.raw else lines:
+                name = name_beside(line, p.raw)
+                if name:
+                    p.name = name
+                    return
+        for line in lines:
             b = read_byline(line, fetched_at) if _DIGIT.search(line) else None
             if b is not None and (b.iso if p.author is not None else b.name):
                 _take(p, b, None)
@@ -378,17 +388,20 @@ def _read_byline(p: Probe, stop: set, fetched_at: str | None) -> None:
         if not lines or (len(lines) == 1 and not _text_elsewhere(p.root, lines[0])):
             return
         lines = [*lines[:3], lines[-1]] if len(lines) > 3 else lines
-    for line in lines[:6]:
-        if len(line) > MAX_LINE or not (
-            _DIGIT.search(line) or (p.author is None and may_name(line))
-        ):
-            continue
+    lines = [line for line in lines[:6] if len(line) <= MAX_LINE]
+    # lines with a date first (a byline states both), then names alone ("NAME said,")
+    for line in [x for x in lines if _DIGIT.search(x)]:
         b = read_byline(line, fetched_at)
-        if b is None or (not b.iso and p.author is not None):
-            continue
-        took = (b.iso or b.marked) and _take(p, b, line if content is None else None)
-        if took and p.iso is not None and (p.author is not None or p.name is not None):
-            return
+        if b is not None and b.iso:
+            _take(p, b, line if content is None else None)
+            if p.iso is not None and (p.author is not None or p.name is not None):
+                return
+    if p.author is None and p.name is None:
+        for line in lines:
+            b = read_byline(line, fetched_at) if may_name(line) else None
+            if b is not None and b.marked and b.name:
+                _take(p, b, line if content is None else None)
+                return
 
 
 _DIGIT = re.compile(r"\d")
@@ -408,7 +421,7 @@ def _lines_around(el: etree._Element, root: etree._Element, content) -> list[str
     """The element's own text, then that of the highest ancestor below
     ``root`` still short enough to be one byline and apart from the text."""
     own = inline_text(el)
-    out = [own] if own and len(own) <= MAX_LINE else []
+    out = [own if len(own) <= MAX_LINE else ""]
     node, parent = el, el.getparent()
     while (
         parent is not None

@@ -52,7 +52,7 @@ _DAY = re.compile(
 
 # A date string has a digit or a relative/day word; the full parsers (month
 # names in many languages) are costly, so everything else is skipped early.
-_MAYBE = re.compile(r"\d|ago|vor |hace|il y a|heute|gestern|today|yesterday|hier|aujourd", re.I)
+MAY_DATE = re.compile(r"\d|ago|vor |hace|il y a|heute|gestern|today|yesterday|hier|aujourd", re.I)
 
 
 def short_year(raw: str) -> str | None:
@@ -219,7 +219,7 @@ def date_from(el: etree._Element, fetched_at: str | None) -> tuple[str | None, s
             if iso:
                 return iso, raw, approx
     raw = inline_text(el)
-    if raw and len(raw) <= 80 and _MAYBE.search(raw):
+    if raw and len(raw) <= 80 and MAY_DATE.search(raw):
         iso, approx = comment_date(raw, fetched_at)
         if iso:
             return iso, raw, approx

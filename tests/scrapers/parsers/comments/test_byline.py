@@ -156,3 +156,28 @@ def test_a_byline_beside_the_body_block_of_a_comment() -> None:
         "This is what I needed today, thank you for it.",
     )
     assert (b.author, b.text) == ("Harriet", "I am starting to figure out what I want.")
+
+
+def test_a_label_after_other_words_gives_the_name() -> None:
+    # "A title written by NAME": the words before a mid-line label are no name
+    assert clean_name("Ein Argument geschrieben von Klaus Meyer") == ("Klaus Meyer", True)
+    assert clean_name("Re: the budget posted by marta_k") == ("marta_k", True)
+    assert clean_name("Nicolas écrit par") == ("Nicolas écrit par", False)
+
+
+def test_a_date_element_beside_the_name_in_words() -> None:
+    # the date has its element (its time more precise than the words printed),
+    # the name only the words left on its line
+    item = (
+        '<li class="comment" id="comment-{n}"><p class="comment-meta">{who} &mdash; '
+        '<time datetime="2013-03-0{n}T21:1{n}:00">March {n}, 2013</time></p>'
+        '<div class="comment-text"><p>{text}</p></div></li>'
+    )
+    (a, b) = _comments(
+        '<ol class="commentlist">'
+        + item.format(n=1, who="Posted by Margarete Ku", text="Thanks for the write-up.")
+        + item.format(n=2, who="Olu Ade", text="Same here, it worked.")
+        + "</ol>"
+    )
+    assert (a.author, a.published) == ("Margarete Ku", "2013-03-01T21:11:00")
+    assert (b.author, b.published) == ("Olu Ade", "2013-03-02T21:12:00")
