@@ -165,7 +165,7 @@ def _repeated(marked: list[etree._Element], memo: dict) -> set:
     repeated as siblings of one another in that way."""
     groups: dict = {}
     for el in marked:
-        tag, cls = el.tag, class_of(el)
+        tag, cls = el.tag, el.get("class")
         if not cls or memo.get((tag, cls)) != 1:
             continue
         key = (el.getparent(), tag, cls)
@@ -174,7 +174,7 @@ def _repeated(marked: list[etree._Element], memo: dict) -> set:
     for (parent, tag, cls), n in groups.items():
         low = cls.lower()
         if n >= 2 and any(w in low for w in CLASS_MARKERS) and not _PART_WORD.search(low):
-            out.update(el for el in parent.iterchildren(tag) if class_of(el) == cls)
+            out.update(el for el in parent.iterchildren(tag) if el.get("class") == cls)
     return out
 
 
