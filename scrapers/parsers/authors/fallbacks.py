@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from scrapers.parsers.authors.names import is_organisation
+from scrapers.parsers.authors.words import PUBLICATION_WORDS
 from scrapers.parsers.document.publication import is_brand, squash
 from scrapers.parsers.document.scan import PageScan
 
@@ -21,11 +22,6 @@ _PERSONAL = re.compile(
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 
-# Words of publication names ("Miami Today", "Presse Augsburg"), not of people's names.
-_PUBLICATION_WORDS = frozenset(
-    ["today", "news", "times", "post", "daily", "weekly", "journal", "magazine", "magazin"]
-    + ["presse", "press", "zeitung", "online", "blog", "radio", "tv", "media", "verlag", "review"]
-)
 _INITIAL_NAME = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]{2,}$")  # "C.Habermueller"
 
 
@@ -33,7 +29,7 @@ def is_person(name: str) -> bool:
     """A person's name rather than a publication's: two or three words, or an initial
     and a surname, none of them a word publications are named with."""
     words = name.split()
-    if any(w.casefold() in _PUBLICATION_WORDS for w in words) or any(c.isdigit() for c in name):
+    if any(w.casefold() in PUBLICATION_WORDS for w in words) or any(c.isdigit() for c in name):
         return False
     return 2 <= len(words) <= 3 or bool(_INITIAL_NAME.match(name))
 

@@ -1,0 +1,106 @@
+"""The labels a byline is printed with, in the languages of the pages.
+
+A byline opens with a preposition ("By", "Von", "Par", "Por", "Door", "di"),
+a verb and a preposition ("Written by", "Geschrieben von", "Publié par",
+"Escrito por", "Scritto da", "Geplaatst door", WordPress's "Posted by",
+Drupal's "Submitted by" / "Gespeichert von"), or a noun and a colon
+("Autor:", "Auteur :", "Texto:", "Redactie:").  Theme templates also put the
+date first ("Posted on May 3, 2021 by Jane Doe", "06.11.2023 13:30 von
+Olga", "Publié le 3 mai 2021 par ...") or set the date and the name side by
+side in a meta line ("25.10.2022 - Reiner Nagel", "Jane Doe | 03.05.2021").
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.parsers.dates.parse import parse_date
+
+# Verbs that stand before the preposition of a byline.
+_VERBS = (
+    r"(?:blog\s+)?(?:text|texto|written|posted|published|submitted|created|beitrag|"
+    r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|eingereicht|veröffentlicht|publiziert|"
+    r"escrito|publicado|enviado|redactado|écrit|publié|rédigé|posté|"
+    r"geschreven|geplaatst|gepubliceerd|ingezonden)"
+)
+# Italian verbs take "da" ("Scritto da"), a word too common to open a byline alone.
+_VERBS_DA = r"(?:scritto|pubblicato|inviato|a\s+cura)"
+# Nouns that label the name after a colon.
+_NOUNS = (
+    r"(?:text|texto|texte|testo|tekst|autor|autora|autores|autorin|autoren|author|authors|"
+    r"auteur|auteure|auteurs|autore|autrice|autori|verfasser|verfasserin|"
+    r"redaktion|redacción|redação|redazione|rédaction|redactie)"
+)
+_PREPOSITIONS = r"(?:by|von|vom|por|par|door|(?-i:di))"
+
+BY_TEXT = re.compile(
+    rf"^[\s\-–—|·•]*(?:(?:{_VERBS}\s+)?{_PREPOSITIONS}\s*:?\s+\S"
+    rf"|{_VERBS_DA}\s+da\s*:?\s+\S"
+    rf"|{_NOUNS}\s*:\s*\S"
+    r"|autoren\s+\S)",
+    re.I,
+)
+# A label standing alone in its element, the name following it ("<b>Von:</b> Name").
+BY_LABEL = re.compile(
+    rf"^[\s|]*(?:(?:{_VERBS}\s+)?{_PREPOSITIONS}|{_VERBS_DA}\s+da|{_NOUNS})\s*:?\s*$",
+    re.I,
+)
+# First letters of the labels above: most texts fail this before any regex runs.
+BY_FIRST = frozenset("bvpdtarwgescniéBVPDTARWGESCNIÉ-–—|·•")
+
+
+def starts_label(text: str | None) -> bool:
+    t = text.lstrip() if text else ""
+    return bool(t) and t[0] in BY_FIRST
+
+
+# A preposition after a date ("Posted on May 3, 2021 by", "06.11.2023 13:30 von"),
+# a name's first letter after it.
+_MID_LABEL = re.compile(r"\s(?:(?i:by|von|par|por|door)|da|di)\s*:?\s+(?=[^\W\d_])")
+
+
+# What may stand between a date and the label: a clock's suffix or a time zone, punctuation.
+_DATE_END = re.compile(
+    r"[\s,.:|·•–—-]*(?:(?:uhr|h|am|pm|a\.m\.|p\.m\.|[A-Z]{2,4}T|UTC|GMT)\b[\s,.]*)?$", re.I
+)
+
+
+def after_date(text: str) -> str | None:
+    """The byline that follows a date in a meta line ("by Jane Doe" of "Posted on
+    May 3, 2021 by Jane Doe"), or None."""
+    if len(text) > 160:
+        return None
+    for m in _MID_LABEL.finditer(text, 0, 80):
+        date = text[: m.start()]
+        last = max(date.rfind(d) for d in "0123456789")
+        if last >= 0 and _DATE_END.match(date, last + 1) and parse_date(date)[0]:
+            return text[m.start() + 1 :]
+    return None
+
+
+_SIDES = re.compile(r"\s+[|·•●–—-]\s+|\s*[|·•●]\s*")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_a-z][\w'’.-]*|von|van|de|der|den|del|da|di|du|la|le|y)$")
+
+
+def dated_name(text: str) -> str | None:
+    """The name of a meta line that sets a date and a name side by side
+    ("25.10.2022 - Reiner Nagel", "Jane Doe | May 3, 2021"), or None.
+
+    Only two parts: the date (it parses) and two to four capitalised words.
+    """
+    if len(text) > 90 or "\n" in text.strip():
+        return None  # (one line: a date and a name, no list)
+    parts = _SIDES.split(text.strip())
+    if len(parts) != 2:
+        return None
+    for date, name in (parts, parts[::-1]):
+        words = name.split()
+        if (
+            2 <= len(words) <= 4
+            and not any(c.isdigit() for c in name)
+            and all(_NAME_WORD.match(w) for w in words)
+            and words[0][0].isupper()
+            and parse_date(date)[0]
+        ):
+            return name
+    return None

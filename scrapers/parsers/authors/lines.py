@@ -1,0 +1,116 @@
+"""Bylines the page states by their label, found in the page scan.
+
+A byline is a short element that opens with a label (:mod:`.labels`: "By",
+"Von", "Autor:", "Escrito por"), a bare label whose name follows in the
+next element or template field, or a meta line that prints the date first
+("Posted on May 3, 2021 by Jane Doe", "25.10.2022 - Reiner Nagel").  The
+finders return scan indices; :func:`byline_text` reads the byline an
+element states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from scrapers.parsers.authors.labels import (
+    BY_FIRST,
+    BY_LABEL,
+    BY_TEXT,
+    after_date,
+    dated_name,
+    starts_label,
+)
+from scrapers.parsers.document.scan import PageScan
+from scrapers.parsers.document.text import inline_text
+
+COMMENT = re.compile("comment")
+_BY_TAGS = frozenset(["p", "span", "div", "em", "strong", "small", "address", "li", "i", "b"])
+
+
+def text_bylines(s: PageScan, ref: int) -> list[int]:
+    """Short elements starting "By ..." / "Von ..." / "Por ..." around the headline."""
+    span = range(max(s.body, ref - 40), min(s.end[s.body], ref + 150))
+    return list(by_texts(s, span, dated=True))
+
+
+def by_texts(s: PageScan, span: range, *, dated: bool = False) -> Iterator[int]:
+    """Elements of ``span`` that state a byline by its label, in page order;
+    ``dated``: also meta lines that print the date first ("Posted on May 3,
+    2021 by Jane Doe", "25.10.2022 - Reiner Nagel") or a name beside a date."""
+    tags, size = s.tags, s.size
+    for i in span:
+        if tags[i] not in _BY_TAGS or not 2 <= size[i] <= 400:
+            continue  # (a byline, or the element holding its label, is short)
+        el = s.nodes[i]
+        text = el.text
+        first = text.lstrip()[:1] if text else ""  # (_starts_label, inlined: a call per element)
+        if first and first in BY_FIRST and (not len(el) and BY_LABEL.match(text)):
+            if el.tail and not el.tail.isspace():
+                yield i  # "<b>Text:</b> Name" (see _byline_text)
+            elif (up := _label_holder(s, i)) is not None:
+                yield up  # "<span>By</span> <span>Name</span>"
+        elif (
+            first
+            and first in BY_FIRST
+            and (
+                BY_TEXT.match(text)
+                or (len(el) and el[0].tag in _NAME_TAGS and BY_TEXT.match(text + " x"))
+            )
+        ):
+            yield i  # "By <a>Name</a>": the name is in the child
+        elif dated and size[i] <= 120 and _dated_line(s, i, text):
+            yield i
+        elif (
+            (not text or text.isspace())
+            and len(el)
+            and starts_label(el[0].text)
+            and BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}")
+        ):
+            yield i  # "<p><strong>Text:</strong> Name</p>"
+
+
+# Elements that hold the name after a label ("Submitted by <span class="username">").
+_NAME_TAGS = frozenset(["a", "span", "strong", "b", "em", "i", "cite"])
+
+
+def _dated_line(s: PageScan, i: int, text: str | None) -> bool:
+    """A short meta line that opens with a date and names someone after it."""
+    el = s.nodes[i]
+    if (not text or text.isspace()) and len(el) and el[0].tag == "time":
+        text = el[0].text  # "<time>May 3, 2021</time> by <a>Jane Doe</a>"
+    if not text or not any(c.isdigit() for c in text[:40]) or s.end[i] - i > 8:
+        return False
+    line = inline_text(el)
+    return after_date(line) is not None or dated_name(line) is not None
+
+
+def _label_holder(s: PageScan, i: int) -> int | None:
+    """The nearest ancestor of a bare label that also holds the name after it.
+
+    Templates wrap label and name in separate fields ("<p><b>By</b></p>"
+    then "<p>Name</p>" in a sibling block), so the label's own parent may
+    hold nothing but the label; a holder of more than a short line is not
+    a byline any more.
+    """
+    label = s.size[i]
+    for _ in range(3):
+        i = s.parent[i]
+        if i <= s.body or s.size[i] > label + 60:
+            return None
+        if s.size[i] > label:
+            return i
+    return None
+
+
+def byline_text(el: etree._Element) -> str:
+    """The byline an element states: a bare label takes the name that follows it."""
+    text = el.text
+    if not len(el) and text and el.tail and BY_LABEL.match(text):
+        return " ".join(f"{text} {el.tail}".split())
+    line = inline_text(el)
+    if line[:1].isdigit() or not BY_TEXT.match(line):
+        return after_date(line) or line  # "Posted on May 3, 2021 by Jane Doe"
+    return line

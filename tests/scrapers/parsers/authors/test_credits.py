@@ -1,0 +1,46 @@
+"""Credits at the end of the article (issue #17: "Written by:" credits and
+signature lines missed), and the page's person over the publication that
+the metadata names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scrapers.parsers.authors.test_labels import TEXT, names
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>Written by: Jane Doe</p>",
+        "<p>Geschrieben von: Jane Doe</p>",
+        "<p>Texte : Jane Doe</p>",
+        "<p><strong>Jane Doe</strong></p>",
+        "<p>— Jane Doe</p>",
+        # a short closing line (a book's data) between the prose and the signature
+        "<p><em>Jane Roe: A Book, 816 pages</em></p><p><strong>Jane Doe</strong></p>",
+    ],
+)
+def test_credits_after_the_text(tail):
+    assert names("", tail) == ["Jane Doe"]
+
+
+def test_a_bold_subheading_is_no_signature():
+    tail = "<p><strong>Jane Doe</strong></p><p>These friends have lent me their ears on many occasions.</p>"
+    assert names("", tail) == []
+
+
+def test_a_subheading_after_a_list_of_links_is_no_signature():
+    links = "<p>" + "".join(
+        f'<a href="https://b{k}.example/">The blog number {k} of mine</a><br>' for k in range(9)
+    )
+    tail = links + "</p><p><strong>Recurring Eating Companions</strong></p>"
+    assert names("", tail) == []
+
+
+def test_the_page_names_a_person_where_the_metadata_names_the_publication():
+    head = '<meta name="author" content="News Example Online">'
+    tail = '<p>Geschrieben von <a href="/userinfo.php?uid=6">Cooper</a></p>'
+    assert names("", TEXT + tail, head=head) == ["Cooper"]
+    # without the person, the metadata's answer stands
+    assert names("", "", head=head) == ["News Example Online"]
