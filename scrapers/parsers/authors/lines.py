@@ -42,6 +42,9 @@ def by_texts(s: PageScan, span: range, *, dated: bool = False) -> Iterator[int]:
     2021 by Jane Doe", "25.10.2022 - Reiner Nagel") or a name beside a date."""
     tags, size = s.tags, s.size
     for i in span:
+        if tags[i] in _TERMS and 2 <= size[i] <= 20 and (field := _field_after(s, i)) is not None:
+            yield field  # "<dt>Auteur</dt><dd>Name</dd>", "<th>Autor</th><td>Name</td>"
+            continue
         if tags[i] not in _BY_TAGS or not 2 <= size[i] <= 400:
             continue  # (a byline, or the element holding its label, is short)
         el = s.nodes[i]
@@ -70,6 +73,19 @@ def by_texts(s: PageScan, span: range, *, dated: bool = False) -> Iterator[int]:
             and BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}")
         ):
             yield i  # "<p><strong>Text:</strong> Name</p>"
+
+
+_TERMS = frozenset(["dt", "th"])
+
+
+def _field_after(s: PageScan, i: int) -> int | None:
+    """The field a term labels as the byline: the next element, when it is short."""
+    el = s.nodes[i]
+    if len(el) or not el.text or not BY_LABEL.match(el.text):
+        return None
+    field = el.getnext()
+    k = s.index.get(field) if field is not None else None
+    return k if k is not None and s.tags[k] in ("dd", "td") and 2 <= s.size[k] <= 120 else None
 
 
 # Elements that hold the name after a label ("Submitted by <span class="username">").

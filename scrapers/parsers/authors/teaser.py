@@ -11,11 +11,12 @@ headline it stands.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from lxml.etree import Element
 
-from scrapers.parsers.authors.links import AUTHOR_PATH, PROFILE
+from scrapers.parsers.authors.links import AUTHOR_PATH
 from scrapers.parsers.document.headline import loose
 from scrapers.parsers.document.scan import PageScan
 from scrapers.parsers.document.text import inline_text
@@ -28,9 +29,9 @@ _HEADLINE = 20  # characters of a linked headline, not of a name  # a teaser car
 
 def in_teaser(s: PageScan, i: int, ref: int, title: str | None) -> bool:
     """Element ``i`` stands in a small block (up to four levels up) that is one
-    link to another page, or that holds a headline linked elsewhere, and that
-    block is one of a row of its kind (a sibling of the same tag and class near
-    it or its parents); never in the block that holds the article's own headline.
+    link to another page, or that holds a headline linked elsewhere and is one
+    of a row of its kind (a sibling of the same tag and class near it or its
+    parents); never in the block that holds the article's own headline.
 
     (A blog's own post header links its title to the permalink too, and where
     the headline is not recognised it looks like a teaser; it stands alone.)
@@ -39,11 +40,9 @@ def in_teaser(s: PageScan, i: int, ref: int, title: str | None) -> bool:
     for _ in range(4):
         if p <= s.body or s.size[p] > _CARD or p <= ref < s.end[p]:
             return False
-        if (
-            (s.tags[p] == "a" and _elsewhere(s.nodes[p].get("href")))
-            or _linked_heading(s, p, title)
-            or _linked_line(s, p, i)
-        ):
+        if s.tags[p] == "a" and _elsewhere(s.nodes[p].get("href")):
+            return True  # a card that is one link (never the article's own header)
+        if _linked_heading(s, p, title) or _linked_line(s, p, i):
             return _repeated(s, p, ref)
         p = s.parent[p]
     return False
@@ -64,28 +63,47 @@ def _linked_line(s: PageScan, p: int, i: int) -> bool:
     return False
 
 
+# A person's page, by a whole path segment ("/author/x", "/profile/x", "?author=3");
+# links.PROFILE finds these words anywhere, which is right for a byline's own
+# links but not for a teaser's ("/karriere/...-bei-teams-slack").
+_PROFILE_PATH = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|autore|profile|profil|users?|members?|people"
+    r"|staff|team|journalist|journalisten|contributors?|writers?|mitarbeiter|redaktion)(?:[/.?#]|$)"
+    r"|[?&](?:author|user|u)=",
+    re.I,
+)
+
+
 def _elsewhere(href: str | None) -> bool:
     """A link to another page that is not a person's profile."""
-    return bool(href) and not href.startswith(("#", "javascript:")) and not PROFILE.search(href)
+    return (
+        bool(href) and not href.startswith(("#", "javascript:")) and not _PROFILE_PATH.search(href)
+    )
+
+
+def _first_class(el: Element) -> str:
+    """The first class name: a card's kind ("o-teaser" of "o-teaser with_ad")."""
+    cls = el.get("class")
+    return cls.split(maxsplit=1)[0] if cls and not cls.isspace() else ""
 
 
 def _repeated(s: PageScan, p: int, ref: int) -> bool:
     """``p`` or one of its two parents (short of the block holding the headline)
-    has a sibling of the same tag and class among its two neighbours on either
-    side: a row of cards."""
+    has a sibling of the same tag and first class among its two neighbours on
+    either side: a row of cards."""
     for _ in range(3):
         if p <= s.body or p <= ref < s.end[p]:
             return False
         el = s.nodes[p]
-        cls = el.get("class")
-        if cls is None and el.tag not in _ITEMS:
+        kind = _first_class(el)
+        if not kind and el.tag not in _ITEMS:
             p = s.parent[p]
             continue  # (bare divs stand side by side everywhere)
         for near in (el.itersiblings(Element), el.itersiblings(Element, preceding=True)):
             for k, sib in enumerate(near):
                 if k >= 2:
                     break
-                if sib.tag == el.tag and sib.get("class") == cls:
+                if sib.tag == el.tag and _first_class(sib) == kind:
                     return True
         p = s.parent[p]
     return False

@@ -102,3 +102,11 @@ def test_dated_name():
     assert dated_name("Reiner Nagel | 25.10.2022") == "Reiner Nagel"
     assert dated_name("25.10.2022 - Berlin") is None  # one word: a place
     assert dated_name("Mittwoch, 01. November 2023 - Handel \n Lebensmittel Praxis") is None
+
+
+def test_a_term_labels_the_field_after_it():
+    html = (
+        "<dl><dt>Auteur</dt><dd><a href='/staff/jd/'>Jane Doe</a></dd><dt>Cover</dt><dd>x</dd></dl>"
+    )
+    assert names(html) == ["Jane Doe"]
+    assert names("<table><tr><th>Autor</th><td>Jane Doe</td></tr></table>") == ["Jane Doe"]

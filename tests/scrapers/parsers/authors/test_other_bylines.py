@@ -88,3 +88,11 @@ def test_an_accounts_handle_gives_way_to_a_printed_name():
     # a handle linked to its profile is the byline's own
     html = '<div>by <a href="/users/baseballgirl">baseballgirl</a> on Aug 8, 2012</div>'
     assert names(html + '<div class="author">Other Person</div>') == ["baseballgirl"]
+
+
+def test_a_card_linking_to_a_page_whose_address_says_team_is_still_a_teaser():
+    card = (
+        '<a href="/karriere/brauchen-wir-diesen-status-bei-teams-und-slack">'
+        '<div>Another story <span class="author">von Anna Dunst</span></div></a>'
+    )
+    assert names(card) == []
