@@ -22,7 +22,7 @@ from scrapers.parsers.authors.fallbacks import copyright_holder, is_person, site
 from scrapers.parsers.authors.labels import dated_name
 from scrapers.parsers.authors.lines import COMMENT, byline_text, text_bylines
 from scrapers.parsers.authors.links import AUTHOR_PATH, PROFILE, is_taxonomy, text_without
-from scrapers.parsers.authors.meta import full_name, meta_byline
+from scrapers.parsers.authors.meta import from_tags, full_name, meta_byline
 from scrapers.parsers.authors.names import authors_from, is_organisation
 from scrapers.parsers.authors.teaser import in_teaser
 from scrapers.parsers.document.headline import headline_at
@@ -182,7 +182,7 @@ def extract_authors(
         late, late_source = late_byline(s, site_name, title, pubs)
         if late:
             return late, late_source or meta_authors[0].name
-    if meta_authors and (not dom_authors or _meta_wins(s, meta_authors, dom_authors, url)):
+    if meta_authors and (not dom_authors or _meta_wins(s, meta_authors, dom_authors, url, md)):
         return meta_authors, meta_source or dom_source or (orgs[0] if orgs else None)
     if dom_authors:
         return dom_authors, dom_source or (orgs[0] if orgs else None)
@@ -225,6 +225,18 @@ def _printed_name(s: PageScan, author: Author) -> Author:
     return author
 
 
+def _own_page(dom: list[Author], meta: list[Author]) -> bool:
+    """Every byline name links to an author page (``/author/fabian/``), and none
+    is a metadata author."""
+    names = {squash(a.name) for a in meta}
+    return all(a.url and _AUTHOR_PAGE.search(a.url) and squash(a.name) not in names for a in dom)
+
+
+_AUTHOR_PAGE = re.compile(
+    r"/(?:author|autor|authors|autoren)/[^/?#]"
+)  # (a writer's, not the index)
+
+
 def _adds_people(meta: list[Author], dom: list[Author]) -> bool:
     """The byline names every metadata author and further plain full names."""
     names = {squash(a.name) for a in meta}
@@ -245,14 +257,19 @@ def _completes(meta: list[Author], dom: list[Author]) -> bool:
     )
 
 
-def _meta_wins(s: PageScan, meta: list[Author], dom: list[Author], url: str | None) -> bool:
+def _meta_wins(
+    s: PageScan, meta: list[Author], dom: list[Author], url: str | None, md: Metadata
+) -> bool:
     """Metadata authors beat the visible byline when the page shows them, unless
     the byline names them and more (metadata often lists only the first), or
-    the metadata "author" is the publication itself (its name is the host's)."""
+    the metadata "author" is the publication itself (its name is the host's), or
+    a site-wide meta tag meets a byline linked to the writer's author page."""
     if not _visible(s, meta):
         return False
     if _adds_people(meta, dom) or _completes(meta, dom):
         return False
+    if _own_page(dom, meta) and from_tags(md):
+        return False  # <meta name="author" content="Site Owners"> / "von <a href=/author/fabian/>"
     label = host_label(url)
     return not (len(label) > 2 and all(label in squash(a.name) for a in meta))
 

@@ -67,15 +67,23 @@ _DATE_END = re.compile(
 
 def after_date(text: str) -> str | None:
     """The byline that follows a date in a meta line ("by Jane Doe" of "Posted on
-    May 3, 2021 by Jane Doe"), or None."""
+    May 3, 2021 by Jane Doe", "9 Hours Ago By Jane Doe"), or None."""
     if len(text) > 160:
         return None
     for m in _MID_LABEL.finditer(text, 0, 80):
         date = text[: m.start()]
         last = max(date.rfind(d) for d in "0123456789")
-        if last >= 0 and _DATE_END.match(date, last + 1) and parse_date(date)[0]:
+        if last < 0:
+            continue
+        if _RELATIVE.search(date) or (_DATE_END.match(date, last + 1) and parse_date(date)[0]):
             return text[m.start() + 1 :]
     return None
+
+
+# A relative time before the label ("9 Hours Ago By", "vor 3 Stunden von", "hace 2 horas por").
+_RELATIVE = re.compile(
+    r"\d+\s*\w+\s+(?:ago|geleden|fa)\W*$|(?:vor|hace|há|il\s+y\s+a)\s+\d+\s*\w+\W*$", re.I
+)
 
 
 _SIDES = re.compile(r"\s+[|·•●–—-]\s+|\s*[|·•●]\s*")

@@ -49,6 +49,8 @@ NOT_NAMES = frozenset(
     + ["kontakt", "contact"]
     # the links of a byline line ("By Radish | Permalink | Comments (6)")
     + ["permalink", "trackback", "pingback", "tweet", "print", "drucken", "teilen", "share"]
+    # what a link to the authors' index says ("Authors List", "Autoren Übersicht")
+    + ["list", "liste", "index", "archive", "archiv", "overview", "übersicht"]
     # articles left over when a label is cut off ("Die Autorin ...")
     + ["die", "der", "das", "the", "el", "la", "le", "les", "los", "las"]
 )

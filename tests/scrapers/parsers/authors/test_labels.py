@@ -66,6 +66,11 @@ def test_labelled_bylines_in_more_languages(header):
         "<div>Pubblicato il 3 maggio 2021 da Jane Doe</div>",
         "<div>Geplaatst op 3 mei 2021 door Jane Doe</div>",
         '<div><time datetime="2021-05-03">May 3, 2021</time> by <a href="/x">Jane Doe</a></div>',
+        # a relative time before the label
+        "<div>| 9 Hours Ago By Jane Doe</div>",
+        "<div>vor 3 Stunden von Jane Doe</div>",
+        "<div>hace 2 horas por Jane Doe</div>",
+        "<div>il y a 3 heures par Jane Doe</div>",
     ],
 )
 def test_a_byline_after_the_date(header):

@@ -96,3 +96,20 @@ def test_a_card_linking_to_a_page_whose_address_says_team_is_still_a_teaser():
         '<div>Another story <span class="author">von Anna Dunst</span></div></a>'
     )
     assert names(card) == []
+
+
+def test_a_site_wide_meta_tag_gives_way_to_a_byline_linked_to_the_authors_page():
+    head = '<meta name="author" content="Matthias Hille - Lukas Balbach">'
+    html = '<p class="date">Erstellt von <a href="/author/fabian/">Fabian</a> am 6. Mai 2014</p>'
+    footer = "<p>Matthias Hille - Lukas Balbach</p>"  # (the site's owners, printed in the footer)
+    assert names(html, footer, head=head) == ["Fabian"]
+    # JSON-LD describes the article: it stands
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", "author": '
+        '{"@type": "Person", "name": "Matthias Hille"}}</script>'
+    )
+    assert names(html, footer, head=head) == ["Matthias Hille"]
+
+
+def test_a_link_to_the_authors_index_names_nobody():
+    assert names('<div><a href="/author/">Authors List</a></div>') == []
