@@ -1,0 +1,440 @@
+"""Pictures and videos of the article, with their captions and credits, out of its text.
+
+A caption is not the article's text (every extraction benchmark leaves it
+out), but researchers want it: each figure becomes a :class:`Found` (image
+URL, caption, credit, alt text) and leaves the body, text and HTML alike.
+Figures are recognised by their markup, in one pass over the candidates an
+XPath returns in page order:
+
+- a figure: ``<figure>``, WordPress ``wp-caption`` and ``wp-block-image``,
+  Blogger's ``tr-caption-container``, galleries and slideshows (one entry
+  per picture, the controls dropped);
+- a caption element outside one (``figcaption``, ``*caption*``) with the
+  picture just before it, or in the same small block;
+- a credit line ("Photo: X", "©") right after a picture, or around it;
+- any picture left in the text after pruning (no caption: URL and alt).
+
+A figure inside a block that pruning removes anyway (related posts, share
+bars), a "figure" that holds most of the text, and one without a picture
+that holds a table, quote or list, stay where they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from scrapers.parsers.body.credits import caption_lines, credit_text, once, split_credit
+from scrapers.parsers.body.markup import is_boilerplate, is_hidden
+from scrapers.parsers.document.scan import PageScan
+from scrapers.parsers.document.text import BLOCK_TAGS, SKIP_TAGS, element_text, normalize_text
+
+VIDEO = "na-video"  # a <video> or player <iframe>, kept by strip_junk as a placeholder
+_MEDIA = frozenset(["img", VIDEO])
+_CANDIDATES = etree.XPath(
+    ".//figure | .//img | .//na-video | .//*[@class][contains(@class, 'aption') or "
+    "contains(@class, 'allery') or contains(@class, 'lideshow') or contains(@class, 'redit') or "
+    "contains(@class, 'wp-block-') or contains(@class, 'bildunterschrift') or "
+    "contains(@class, 'hoto') or contains(@class, 'mage') or contains(@class, 'icture')]"
+)
+# Wrappers of one picture (or a gallery of them) and its caption, by class.
+_ROOT = re.compile(
+    r"(?<![\w-])(?:wp-caption|wp-block-image|wp-block-gallery|wp-block-video|wp-block-embed|"
+    r"blocks-gallery-item|gallery|tiled-gallery|slideshow|tr-caption-container|image-caption|"
+    r"photo-caption|img-caption|caption-wrap|figure|picture|photo|image|inline-image|"
+    r"article-image|story-image|post-image|image-box|imagebox|photo-box|photobox|image-wrapper|"
+    r"img-wrapper|image-container|media-image|bildbox|fotobox)(?![\w-])"
+)
+_CAPTION = re.compile(r"caption|bildunterschrift|bildtext|legende|(?<![\w-])(?:bu|legend)(?![\w-])")
+_CREDIT = re.compile(
+    r"credit|copyright|photographer|fotograf|quelle|urheber|(?<![\w-])(?:source|author|rights)"
+)
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:photos?|fotos?|bild(?:er)?|images?|pictures?|photographs?|credits?|crédito|"
+    r"quelle|fuente|фото)\s*:|^(?:photos?|pictures?|images?|fotos?|bild|photographs?) "
+    r"(?:by|von|de|par) |^(?:©|\(c\)\s)",
+    re.I,
+)
+_SKIP_IMG = re.compile(r"emoji|smiley|avatar|icon|logo|gravatar|spinner|loader|pixel|badge")
+_PLACEHOLDER = re.compile(r"^data:|blank\.gif|spacer\.gif|placeholder|lazy[-_]?load|1x1", re.I)
+_NOT_CAPTION = re.compile(r"screen-reader|sr-only|visually-hidden")
+_TEXT_TAGS = frozenset(["table", "blockquote", "pre", "ul", "ol"])
+SMALL = 50  # pixels: a declared width or height below this is an icon or a tracking pixel
+MAX_CAPTION = 600  # characters: a longer "caption" block is text
+
+
+@dataclass(slots=True)
+class Found:
+    """A picture or video found in the text (its URL as written in the page)."""
+
+    url: str | None
+    kind: str = "image"
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+    order: int = 0  # the element's place in the page (scan index), for sorting
+
+
+def _attrs(el: etree._Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def _src(el: etree._Element) -> str | None:
+    """The picture's URL: a lazy loader's real source before its placeholder."""
+    src = (el.get("src") or "").strip()
+    if not src or _PLACEHOLDER.search(src):
+        for name in ("data-src", "data-lazy-src", "data-original", "data-orig-file", "srcset"):
+            value = (el.get(name) or "").strip()
+            if value:
+                return value.split()[0] if name == "srcset" else value
+        return None
+    return src
+
+
+def _small(el: etree._Element) -> bool:
+    for name in ("width", "height"):
+        value = (el.get(name) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < SMALL:
+            return True
+    return bool(_SKIP_IMG.search(_attrs(el)))
+
+
+def _media_of(el: etree._Element, order: int) -> Found | None:
+    """A picture or video element as a media entry (None for icons, pixels, no URL)."""
+    if el.tag == VIDEO:
+        return Found(el.get("src"), "video", order=order) if el.get("src") else None
+    if _small(el):
+        return None
+    url = _src(el)
+    if not url:
+        return None
+    alt = " ".join((el.get("alt") or "").split()) or None
+    return Found(url, alt=alt, order=order)
+
+
+class _Pass:
+    """One container's figures: what is claimed, what is found, what goes."""
+
+    def __init__(self, container: etree._Element, scan: PageScan | None) -> None:
+        self.container = container
+        self.scan = scan
+        self.claimed: set[etree._Element] = set()  # media elements already placed
+        self.entries: dict[etree._Element, Found] = {}  # ... and what they became
+        self.found: list[Found] = []
+        self.gone: list[etree._Element] = []
+        self.limit = max(0.5 * self._size(container), 300)
+
+    def _size(self, el: etree._Element) -> int:
+        i = self.scan.index.get(el) if self.scan is not None else None
+        if i is not None:
+            return self.scan.size[i]
+        return sum(len(word) for word in "".join(el.itertext()).split())
+
+    def _order(self, el: etree._Element) -> int:
+        i = self.scan.index.get(el) if self.scan is not None else None
+        return i if i is not None else 1 << 30
+
+    def _in_boilerplate(self, el: etree._Element) -> bool:
+        p = el
+        while p is not None and p is not self.container:
+            if is_boilerplate(p):
+                return True
+            p = p.getparent()
+        return False
+
+    def _inside(self, el: etree._Element, taken: list[etree._Element]) -> bool:
+        return any(t is el or _contains(t, el) for t in taken)
+
+    # -- figures and galleries -------------------------------------------------
+    def figure(self, root: etree._Element) -> bool:
+        """Take ``root`` as a figure (or a gallery); False when it is not one."""
+        media = [m for m in root.iter(*_MEDIA) if m not in self.claimed]
+        if self._size(root) > self.limit or self._in_boilerplate(root):
+            return False
+        if _teaser(root):
+            return False
+        if not media:
+            if root.tag != "figure" or any(True for _ in root.iter(*_TEXT_TAGS)):
+                return False
+            if root.find(".//figcaption") is None:
+                return False
+        slides = _slides(root, media) if len(media) > 1 else [(root, media[:1])]
+        for slide, ms in slides:
+            self._add(slide, ms[0] if ms else None, root)
+        self.claimed.update(media)
+        self.gone.append(root)
+        return True
+
+    def _add(
+        self, block: etree._Element, media: etree._Element | None, anchor: etree._Element
+    ) -> None:
+        entry = _media_of(media, self._order(media)) if media is not None else None
+        caption, credit = _caption_and_credit(block)
+        if entry is None:
+            if not caption and not credit:
+                return
+            entry = Found(None, order=self._order(anchor))
+        entry.caption, entry.credit = caption, credit
+        self.found.append(entry)
+        if media is not None:
+            self.entries[media] = entry
+
+    # -- captions and credit lines beside a picture ---------------------------
+    def caption_beside(self, caption: etree._Element) -> bool:
+        """A caption element outside a figure: with the picture before it or around it."""
+        if self._size(caption) > MAX_CAPTION or self._in_boilerplate(caption) or _teaser(caption):
+            return False
+        parent = caption.getparent()
+        if parent is not None and parent is not self.container:
+            media = list(parent.iter(*_MEDIA))
+            if len(media) == 1 and self._size(parent) - self._size(caption) <= 20:
+                if media[0] not in self.claimed:
+                    return self.figure(parent)
+                return self._caption_for(media[0], caption)
+        before = _previous_element(caption)
+        if before is not None and self._size(before) <= 20:
+            media = list(before.iter(*_MEDIA))
+            if len(media) == 1:
+                if media[0] not in self.claimed:
+                    self._pair(media[0], before, caption)
+                    return True
+                return self._caption_for(media[0], caption)
+        if caption.tag == "figcaption" or "caption" in _attrs(caption):
+            self._pair(None, None, caption)  # (its picture is loaded by a script)
+            return True
+        return False
+
+    def _caption_for(self, media: etree._Element, caption: etree._Element) -> bool:
+        """A caption beside a picture taken without one (MediaWiki's ``thumbcaption``)."""
+        entry = self.entries.get(media)
+        if entry is None or entry.caption or entry.credit:
+            return False
+        entry.caption, entry.credit = _caption_and_credit(caption)
+        self.gone.append(caption)
+        return True
+
+    def credit_beside(self, media: etree._Element) -> None:
+        """A bare picture with a credit line after it, or around it, in a small block."""
+        block = media
+        while (
+            (parent := block.getparent()) is not None
+            and parent is not self.container
+            and self._size(parent) == 0
+        ):
+            block = parent
+        after = _next_element(block)
+        if after is not None and self._size(after) <= 200 and _credit_like(after):
+            self._pair(media, block, after)
+            return
+        if (
+            parent is not None
+            and parent is not self.container
+            and self._size(parent) <= 150
+            and _CREDIT_LINE.match(" ".join(parent.text_content().split()))
+            and sum(1 for _ in parent.iter(*_MEDIA)) == 1
+        ):
+            self.figure(parent)
+
+    def _pair(
+        self,
+        media: etree._Element | None,
+        block: etree._Element | None,
+        caption: etree._Element,
+    ) -> None:
+        entry = _media_of(media, self._order(media)) if media is not None else None
+        text, credit = _caption_and_credit(caption)
+        if entry is None:
+            if not text and not credit:
+                return
+            entry = Found(None, order=self._order(caption))
+        entry.caption, entry.credit = text, credit
+        self.found.append(entry)
+        if media is not None:
+            self.claimed.add(media)
+            self.entries[media] = entry
+        self.gone += [el for el in (block, caption) if el is not None]
+
+    def detach(self) -> None:
+        for el in self.gone:
+            if el.getparent() is not None:
+                el.drop_tree()
+
+
+def _contains(outer: etree._Element, el: etree._Element) -> bool:
+    p = el.getparent()
+    while p is not None:
+        if p is outer:
+            return True
+        p = p.getparent()
+    return False
+
+
+def _previous_element(el: etree._Element) -> etree._Element | None:
+    p = el.getprevious()
+    while p is not None and not isinstance(p.tag, str):
+        p = p.getprevious()
+    if p is not None and (el.getparent() is not None) and (p.tail or "").strip():
+        return None  # (text stands between them)
+    return p
+
+
+def _next_element(el: etree._Element) -> etree._Element | None:
+    if (el.tail or "").strip():
+        return None
+    n = el.getnext()
+    while n is not None and not isinstance(n.tag, str):
+        n = n.getnext()
+    return n
+
+
+def _credit_like(el: etree._Element) -> bool:
+    attrs = _attrs(el)
+    if attrs.strip() and (_CAPTION.search(attrs) or _CREDIT.search(attrs)):
+        return True
+    return bool(_CREDIT_LINE.match(" ".join(el.text_content().split())))
+
+
+def _teaser(el: etree._Element) -> bool:
+    """A "figure" whose words are a link to another page: a teaser, not a caption."""
+    text = " ".join(el.text_content().split())
+    if len(text) < 15:
+        return False
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    return linked > 0.8 * len(text)
+
+
+def _slides(root: etree._Element, media: list[etree._Element]) -> list:
+    """A gallery's pictures, each with the block that holds it and its caption alone."""
+    out = []
+    for m in media:
+        slide = m
+        while (parent := slide.getparent()) is not None and parent is not root:
+            if sum(1 for x in parent.iter(*_MEDIA) if x in media) > 1:
+                break
+            slide = parent
+        out.append((slide, [m]))
+    return out
+
+
+def _caption_and_credit(block: etree._Element) -> tuple[str | None, str | None]:
+    """The caption and the credit a figure prints (labels, chrome and repeats dropped)."""
+    credits: list[str] = []
+    skip: set[etree._Element] = set()
+    for el in block.iter(etree.Element):
+        if el is block or not isinstance(el.tag, str):
+            continue
+        attrs = _attrs(el)
+        if is_hidden(el) or (attrs.strip() and _NOT_CAPTION.search(attrs)):
+            skip.add(el)
+        elif el.tag == "cite" or (attrs.strip() and _CREDIT.search(attrs)):
+            text = element_text(el)
+            if text:
+                credits.append(text)
+            skip.add(el)
+    lines = caption_lines(_text_without(block, skip).split("\n"))
+    caption = once(" ".join(lines))
+    credit = credit_text(credits[0]) if credits else None
+    caption, said = split_credit(caption)
+    credit = credit or said
+    return (caption or None), credit
+
+
+def _text_without(block: etree._Element, skip: set[etree._Element]) -> str:
+    """The block's text, lines as the page breaks them, without the ``skip`` elements."""
+    if not skip:
+        return element_text(block)
+    out: list[str] = []
+    _walk(block, skip, out)
+    return normalize_text("".join(out))
+
+
+def _walk(el: etree._Element, skip: set[etree._Element], out: list[str]) -> None:
+    if el in skip or el.tag in SKIP_TAGS:
+        return
+    block = el.tag in BLOCK_TAGS or el.tag == "br"
+    if block:
+        out.append("\n")
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _walk(child, skip, out)
+        if child.tail:
+            out.append(child.tail)
+    if block:
+        out.append("\n")
+
+
+def take_figures(container: etree._Element, scan: PageScan | None) -> _Pass:
+    """Find the figures, captions and credit lines of ``container`` and detach them.
+
+    Runs before pruning (which drops credit lines and elements named
+    "credit"); the pictures left without a caption are taken after it, by
+    :func:`take_pictures`, so those in pruned blocks are not media.
+    """
+    run = _Pass(container, scan)
+    roots: list[etree._Element] = []
+    captions: list[etree._Element] = []
+    bare: list[etree._Element] = []
+    for el in _CANDIDATES(container):
+        if run._inside(el, roots):
+            continue
+        tag = el.tag
+        if tag in _MEDIA:
+            bare.append(el)
+            continue
+        attrs = _attrs(el)
+        if (tag == "figure" or _ROOT.search(attrs)) and run.figure(el):
+            roots.append(el)
+            continue
+        if tag == "figcaption" or _CAPTION.search(attrs):
+            captions.append(el)
+    for el in captions:
+        if not run._inside(el, roots) and run.caption_beside(el):
+            roots.append(el)
+    for el in bare:
+        if el not in run.claimed and not run._inside(el, roots) and not run._in_boilerplate(el):
+            run.credit_beside(el)
+    run.detach()
+    return run
+
+
+def take_pictures(run: _Pass) -> list[Found]:
+    """The pictures still in the container after pruning, detached; every figure
+    found, in page order, one entry per URL."""
+    for el in list(run.container.iter(*_MEDIA)):
+        if el in run.claimed:
+            continue
+        entry = _media_of(el, run._order(el))
+        if entry is not None:
+            run.found.append(entry)
+        _drop_with_empty_link(el)
+    run.found.sort(key=lambda f: f.order)
+    out: list[Found] = []
+    seen: dict[str, Found] = {}
+    for f in run.found:
+        first = seen.get(f.url) if f.url else None
+        if first is None:
+            if f.url:
+                seen[f.url] = f
+            out.append(f)
+            continue
+        first.caption = first.caption or f.caption
+        first.credit = first.credit or f.credit
+        first.alt = first.alt or f.alt
+    return out
+
+
+def _drop_with_empty_link(el: etree._Element) -> None:
+    parent = el.getparent()
+    el.drop_tree()
+    if (
+        parent is not None
+        and parent.tag == "a"
+        and parent.getparent() is not None
+        and not len(parent)
+        and not (parent.text or "").strip()
+    ):
+        parent.drop_tree()
