@@ -62,7 +62,8 @@ _PLACEHOLDER = re.compile(r"^data:|blank\.gif|spacer\.gif|placeholder|lazy[-_]?l
 _NOT_CAPTION = re.compile(r"screen-reader|sr-only|visually-hidden")
 _TEXT_TAGS = frozenset(["table", "blockquote", "pre", "ul", "ol"])
 SMALL = 50  # pixels: a declared width or height below this is an icon or a tracking pixel
-MAX_CAPTION = 600  # characters: a longer "caption" block is text
+MAX_CAPTION = 400  # characters: a longer "caption" is the article's prose
+ESSAY_SHARE = 0.5  # of the container's text: captions holding more are the article (a photo essay)
 
 
 @dataclass(slots=True)
@@ -161,17 +162,23 @@ class _Pass:
             if root.find(".//figcaption") is None:
                 return False
         slides = _slides(root, media) if len(media) > 1 else [(root, media[:1])]
-        for slide, ms in slides:
-            self._add(slide, ms[0] if ms else None, root)
+        said = [_caption_and_credit(slide) for slide, _ in slides]
+        if any(len(caption or "") > MAX_CAPTION for caption, _ in said):
+            return False  # (prose beside a picture: the article's text)
+        for (_, ms), (caption, credit) in zip(slides, said, strict=True):
+            self._add(ms[0] if ms else None, root, caption, credit)
         self.claimed.update(media)
         self.gone.append(root)
         return True
 
     def _add(
-        self, block: etree._Element, media: etree._Element | None, anchor: etree._Element
+        self,
+        media: etree._Element | None,
+        anchor: etree._Element,
+        caption: str | None,
+        credit: str | None,
     ) -> None:
         entry = _media_of(media, self._order(media)) if media is not None else None
-        caption, credit = _caption_and_credit(block)
         if entry is None:
             if not caption and not credit:
                 return
@@ -257,6 +264,11 @@ class _Pass:
         self.gone += [el for el in (block, caption) if el is not None]
 
     def detach(self) -> None:
+        """Take the figures out of the text, unless their words are most of it:
+        in a photo essay or a gallery post the captions are the article."""
+        taken = sum(self._size(el) for el in self.gone)
+        if taken > 200 and taken > ESSAY_SHARE * self._size(self.container):
+            return
         for el in self.gone:
             if el.getparent() is not None:
                 el.drop_tree()

@@ -240,3 +240,23 @@ def test_article_media_urls_are_absolute_and_numbered():
         (1, "https://news.example/2024/a/y.jpg", None, None),
     ]
     assert article.image == "https://news.example/lead.jpg"  # the lead image stays
+
+
+def test_a_photo_essay_keeps_its_captions_as_its_text():
+    shots = "".join(
+        f"<div class='photo'><img src='p{i}.jpg'><p class='caption'>Shot {i}: the crowd at the "
+        f"harbour waits for the boats to come in, hour after hour, in the rain.</p></div>"
+        for i in range(6)
+    )
+    html = f"<html><body><article><h1>Story</h1><p>The day in pictures.</p>{shots}</article></body></html>"
+    body = extract_body(lxml.html.document_fromstring(html))
+    assert "Shot 5: the crowd" in body.text  # the captions are the article here
+    assert [m.url for m in body.media] == [f"p{i}.jpg" for i in range(6)]
+    assert body.media[0].caption.startswith("Shot 0: the crowd")
+
+
+def test_prose_beside_a_picture_is_no_caption():
+    prose = " ".join(["A long paragraph of the story, sentence after sentence."] * 9)
+    body = _body(f"<div class='image'><img src='q.jpg'><p>{prose}</p></div>")
+    assert "A long paragraph of the story" in body.text
+    assert body.media[0].url == "q.jpg" and body.media[0].caption is None
