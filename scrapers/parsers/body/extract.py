@@ -255,10 +255,15 @@ def strip_junk(root: etree._Element) -> None:
     A ``<video>`` or a video player's ``<iframe>`` stays as an empty
     placeholder with its source, for the article's media.
     """
-    big = [el for el in root.iter("noscript") if len(el) and text_len(_STRING(el)) > 500]
+    big, players = [], []
+    for el in root.iter("noscript", "video", "iframe"):  # (one walk for both)
+        if el.tag != "noscript":
+            players.append(el)
+        elif len(el) and text_len(_STRING(el)) > 500:
+            big.append(el)
     for el in big:
         el.tag = "div"
-    for el in list(root.iter("video", "iframe")):
+    for el in players:
         _video_placeholder(el)
     etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)

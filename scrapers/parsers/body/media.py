@@ -3,8 +3,9 @@
 A caption is not the article's text (every extraction benchmark leaves it
 out), but researchers want it: each figure becomes a :class:`Found` (image
 URL, caption, credit, alt text) and leaves the body, text and HTML alike.
-Figures are recognised by their markup, in one pass over the candidates an
-XPath returns in page order:
+Figures are recognised by their markup, in one pass over the candidates
+(read from the page scan's element list, class words remembered per class
+value), in page order:
 
 - a figure: ``<figure>``, WordPress ``wp-caption`` and ``wp-block-image``,
   Blogger's ``tr-caption-container``, galleries and slideshows (one entry
@@ -33,12 +34,23 @@ from scrapers.parsers.document.text import BLOCK_TAGS, SKIP_TAGS, element_text, 
 
 VIDEO = "na-video"  # a <video> or player <iframe>, kept by strip_junk as a placeholder
 _MEDIA = frozenset(["img", VIDEO])
-_CANDIDATES = etree.XPath(
-    ".//figure | .//img | .//na-video | .//*[@class][contains(@class, 'aption') or "
-    "contains(@class, 'allery') or contains(@class, 'lideshow') or contains(@class, 'redit') or "
-    "contains(@class, 'wp-block-') or contains(@class, 'bildunterschrift') or "
-    "contains(@class, 'hoto') or contains(@class, 'mage') or contains(@class, 'icture')]"
+# Class words of the candidates (figures, captions, credits, galleries, pictures):
+# the cheap test that spares most elements the rest, remembered per class value.
+_CANDIDATE_CLASS = re.compile(
+    r"aption|allery|lideshow|redit|wp-block-|bildunterschrift|hoto|mage|icture"
 )
+_CLASS_SEEN: dict[str, bool] = {}
+
+
+def _candidate_class(cls: str) -> bool:
+    found = _CLASS_SEEN.get(cls)
+    if found is None:
+        if len(_CLASS_SEEN) >= 20000:  # (bounded: a crawl meets many sites)
+            _CLASS_SEEN.clear()
+        found = _CLASS_SEEN[cls] = _CANDIDATE_CLASS.search(cls) is not None
+    return found
+
+
 # Wrappers of one picture (or a gallery of them) and its caption, by class.
 _ROOT = re.compile(
     r"(?<![\w-])(?:wp-caption|wp-block-image|wp-block-gallery|wp-block-video|wp-block-embed|"
@@ -58,6 +70,11 @@ _CREDIT_LINE = re.compile(
     re.I,
 )
 _SKIP_IMG = re.compile(r"emoji|smiley|avatar|icon|logo|gravatar|spinner|loader|pixel|badge")
+# The file names of a page's chrome, for pictures that no caption vouches for.
+_CHROME_URL = re.compile(
+    r"(?<![a-z])(?:ads|adview|adserver|banners?|icons?|buttons?|spacer|pixel|badges?|avatars?|"
+    r"emoji|logos?)(?![a-z])|\.svg(?:$|\?)"
+)
 _PLACEHOLDER = re.compile(r"^data:|blank\.gif|spacer\.gif|placeholder|lazy[-_]?load|1x1", re.I)
 _NOT_CAPTION = re.compile(r"screen-reader|sr-only|visually-hidden")
 _TEXT_TAGS = frozenset(["table", "blockquote", "pre", "ul", "ol"])
@@ -126,6 +143,8 @@ class _Pass:
         self.found: list[Found] = []
         self.gone: list[etree._Element] = []
         self.limit = max(0.5 * self._size(container), 300)
+        self.roots: set[etree._Element] = set()  # figures taken whole
+        self._boilerplate: dict[etree._Element, bool] = {}
 
     def _size(self, el: etree._Element) -> int:
         i = self.scan.index.get(el) if self.scan is not None else None
@@ -138,23 +157,40 @@ class _Pass:
         return i if i is not None else 1 << 30
 
     def _in_boilerplate(self, el: etree._Element) -> bool:
+        """True when ``el`` or an ancestor below the container is named as
+        boilerplate (remembered per element: pictures share their ancestors)."""
+        path = []
+        p = el
+        verdict = False
+        while p is not None and p is not self.container:
+            known = self._boilerplate.get(p)
+            if known is not None:
+                verdict = known
+                break
+            path.append(p)
+            p = p.getparent()
+        for q in reversed(path):
+            verdict = verdict or is_boilerplate(q)
+            self._boilerplate[q] = verdict
+        return verdict
+
+    def inside_root(self, el: etree._Element) -> bool:
         p = el
         while p is not None and p is not self.container:
-            if is_boilerplate(p):
+            if p in self.roots:
                 return True
             p = p.getparent()
         return False
 
-    def _inside(self, el: etree._Element, taken: list[etree._Element]) -> bool:
-        return any(t is el or _contains(t, el) for t in taken)
-
     # -- figures and galleries -------------------------------------------------
     def figure(self, root: etree._Element) -> bool:
         """Take ``root`` as a figure (or a gallery); False when it is not one."""
-        media = [m for m in root.iter(*_MEDIA) if m not in self.claimed]
-        if self._size(root) > self.limit or self._in_boilerplate(root):
+        if self._size(root) > self.limit:
             return False
-        if _teaser(root):
+        media = [m for m in root.iter(*_MEDIA) if m not in self.claimed]
+        if not media and root.tag != "figure":
+            return False
+        if self._in_boilerplate(root) or _teaser(root):
             return False
         if not media:
             if root.tag != "figure" or any(True for _ in root.iter(*_TEXT_TAGS)):
@@ -169,6 +205,7 @@ class _Pass:
             self._add(ms[0] if ms else None, root, caption, credit)
         self.claimed.update(media)
         self.gone.append(root)
+        self.roots.add(root)
         return True
 
     def _add(
@@ -223,7 +260,8 @@ class _Pass:
         return True
 
     def credit_beside(self, media: etree._Element) -> None:
-        """A bare picture with a credit line after it, or around it, in a small block."""
+        """A bare picture with a credit line after it, or around it, in a small block
+        (outside blocks named as boilerplate, which pruning drops whole)."""
         block = media
         while (
             (parent := block.getparent()) is not None
@@ -233,7 +271,8 @@ class _Pass:
             block = parent
         after = _next_element(block)
         if after is not None and self._size(after) <= 200 and _credit_like(after):
-            self._pair(media, block, after)
+            if not self._in_boilerplate(block):
+                self._pair(media, block, after)
             return
         if (
             parent is not None
@@ -272,15 +311,6 @@ class _Pass:
         for el in self.gone:
             if el.getparent() is not None:
                 el.drop_tree()
-
-
-def _contains(outer: etree._Element, el: etree._Element) -> bool:
-    p = el.getparent()
-    while p is not None:
-        if p is outer:
-            return True
-        p = p.getparent()
-    return False
 
 
 def _previous_element(el: etree._Element) -> etree._Element | None:
@@ -379,6 +409,27 @@ def _walk(el: etree._Element, skip: set[etree._Element], out: list[str]) -> None
         out.append("\n")
 
 
+def _candidates(container: etree._Element, scan: PageScan | None) -> list[etree._Element]:
+    """Figures, pictures and elements whose class names a caption, credit,
+    gallery or picture, in page order (read from the page scan's lists)."""
+    i = scan.index.get(container) if scan is not None else None
+    if i is None:
+        elements = container.iter(etree.Element)
+        next(elements, None)  # (the container itself)
+    else:
+        elements = (scan.nodes[k] for k in range(i + 1, scan.end[i]))
+    out = []
+    for el in elements:
+        tag = el.tag
+        if tag in _MEDIA or tag == "figure":
+            out.append(el)
+            continue
+        cls = el.get("class")
+        if cls and _candidate_class(cls):
+            out.append(el)
+    return out
+
+
 def take_figures(container: etree._Element, scan: PageScan | None) -> _Pass:
     """Find the figures, captions and credit lines of ``container`` and detach them.
 
@@ -387,11 +438,10 @@ def take_figures(container: etree._Element, scan: PageScan | None) -> _Pass:
     :func:`take_pictures`, so those in pruned blocks are not media.
     """
     run = _Pass(container, scan)
-    roots: list[etree._Element] = []
     captions: list[etree._Element] = []
     bare: list[etree._Element] = []
-    for el in _CANDIDATES(container):
-        if run._inside(el, roots):
+    for el in _candidates(container, scan):
+        if run.roots and run.inside_root(el):
             continue
         tag = el.tag
         if tag in _MEDIA:
@@ -399,15 +449,14 @@ def take_figures(container: etree._Element, scan: PageScan | None) -> _Pass:
             continue
         attrs = _attrs(el)
         if (tag == "figure" or _ROOT.search(attrs)) and run.figure(el):
-            roots.append(el)
             continue
         if tag == "figcaption" or _CAPTION.search(attrs):
             captions.append(el)
     for el in captions:
-        if not run._inside(el, roots) and run.caption_beside(el):
-            roots.append(el)
+        if not run.inside_root(el) and run.caption_beside(el):
+            run.roots.add(el)
     for el in bare:
-        if el not in run.claimed and not run._inside(el, roots) and not run._in_boilerplate(el):
+        if el not in run.claimed and not run.inside_root(el):
             run.credit_beside(el)
     run.detach()
     return run
@@ -420,7 +469,9 @@ def take_pictures(run: _Pass) -> list[Found]:
         if el in run.claimed:
             continue
         entry = _media_of(el, run._order(el))
-        if entry is not None:
+        if entry is not None and not (
+            entry.kind == "image" and _CHROME_URL.search(entry.url.lower())
+        ):
             run.found.append(entry)
         _drop_with_empty_link(el)
     run.found.sort(key=lambda f: f.order)

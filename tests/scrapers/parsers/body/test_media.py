@@ -173,6 +173,14 @@ def test_icons_pixels_and_avatars_are_not_media():
     assert body.media == []
 
 
+def test_bare_pictures_named_as_page_chrome_are_not_media():
+    body = _body(
+        "<p><img src='/ads/corporate_120x30.gif'><img src='/img/icons/print.png'>"
+        "<img src='/theme/logo.svg'><img src='/uploads/2024/05/harbour.jpg'></p>"
+    )
+    assert [m.url for m in body.media] == ["/uploads/2024/05/harbour.jpg"]
+
+
 def test_lazy_loaded_picture_gives_its_real_source():
     body = _body(
         "<figure><img src='data:image/gif;base64,R0lGOD' data-src='real.jpg'>"
