@@ -10,8 +10,9 @@ and the pictures taken out of it with their captions.
 - ``teasers``: lists of other articles that close the page;
 - ``header_leads`` and ``lead``: headers reduced to their lead, leads found in headers;
 - ``trim``: closing labels and calls to action trimmed off the text;
-- ``media`` and ``credits``: figures, captions and credits out of the text, as the
-  article's media (pictures and videos in page order, caption and credit apart).
+- ``media``, ``pictures`` and ``credits``: figures, captions and credits out of the
+  text, as the article's media (pictures and videos in page order, caption and
+  credit apart).
 
 May import: :mod:`scrapers.parsers.document`, :mod:`scrapers.parsers.dates`.
 """

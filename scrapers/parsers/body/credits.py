@@ -1,4 +1,4 @@
-"""The words of a caption: the credit split off, the gallery's chrome and repeats dropped.
+"""The words of a figure: caption and credit apart, the gallery's chrome and repeats dropped.
 
 A caption often ends with who took the picture ("... Photo: EFE", "(AP
 Photo/Evan Vucci)", "© Reuters"); the credit is a field of its own, kept
@@ -9,6 +9,11 @@ without its label.  Slideshows print their controls beside the caption
 from __future__ import annotations
 
 import re
+
+from lxml import etree
+
+from scrapers.parsers.body.markup import is_hidden
+from scrapers.parsers.document.text import BLOCK_TAGS, SKIP_TAGS, element_text, normalize_text
 
 # A credit's label ("Photo:", "Foto:", "Bild:", "Credit:", "©", "Photo by").
 _LABEL = (
@@ -89,3 +94,62 @@ def once(text: str) -> str:
     if len(text) > 10 and text[:half].strip() == text[half:].strip():
         return text[:half].strip()
     return text
+
+
+CREDIT = re.compile(  # class names of a credit element
+    r"credit|copyright|photographer|fotograf|quelle|urheber|(?<![\w-])(?:source|author|rights)"
+)
+_NOT_CAPTION = re.compile(r"screen-reader|sr-only|visually-hidden")
+
+
+def _attrs(el: etree._Element) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def caption_and_credit(block: etree._Element) -> tuple[str | None, str | None]:
+    """The caption and the credit a figure prints (labels, chrome and repeats dropped)."""
+    credits: list[str] = []
+    skip: set[etree._Element] = set()
+    for el in block.iter(etree.Element):
+        if el is block or not isinstance(el.tag, str):
+            continue
+        attrs = _attrs(el)
+        if is_hidden(el) or (attrs.strip() and _NOT_CAPTION.search(attrs)):
+            skip.add(el)
+        elif el.tag == "cite" or (attrs.strip() and CREDIT.search(attrs)):
+            text = element_text(el)
+            if text:
+                credits.append(text)
+            skip.add(el)
+    lines = caption_lines(_text_without(block, skip).split("\n"))
+    caption = once(" ".join(lines))
+    credit = credit_text(credits[0]) if credits else None
+    caption, said = split_credit(caption)
+    credit = credit or said
+    return (caption or None), credit
+
+
+def _text_without(block: etree._Element, skip: set[etree._Element]) -> str:
+    """The block's text, lines as the page breaks them, without the ``skip`` elements."""
+    if not skip:
+        return element_text(block)
+    out: list[str] = []
+    _walk(block, skip, out)
+    return normalize_text("".join(out))
+
+
+def _walk(el: etree._Element, skip: set[etree._Element], out: list[str]) -> None:
+    if el in skip or el.tag in SKIP_TAGS:
+        return
+    block = el.tag in BLOCK_TAGS or el.tag == "br"
+    if block:
+        out.append("\n")
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str):
+            _walk(child, skip, out)
+        if child.tail:
+            out.append(child.tail)
+    if block:
+        out.append("\n")

@@ -23,17 +23,16 @@ that holds a table, quote or list, stay where they are.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
-from scrapers.parsers.body.credits import caption_lines, credit_text, once, split_credit
-from scrapers.parsers.body.markup import is_boilerplate, is_hidden
+from scrapers.parsers.body.credits import CREDIT, caption_and_credit
+from scrapers.parsers.body.markup import is_boilerplate
+from scrapers.parsers.body.pictures import CHROME_URL, MEDIA, VIDEO, Found, attrs, picture
 from scrapers.parsers.document.scan import PageScan
-from scrapers.parsers.document.text import BLOCK_TAGS, SKIP_TAGS, element_text, normalize_text
 
-VIDEO = "na-video"  # a <video> or player <iframe>, kept by strip_junk as a placeholder
-_MEDIA = frozenset(["img", VIDEO])
+__all__ = ["VIDEO", "Found", "take_figures", "take_pictures"]
+
 # Class words of the candidates (figures, captions, credits, galleries, pictures):
 # the cheap test that spares most elements the rest, remembered per class value.
 _CANDIDATE_CLASS = re.compile(
@@ -60,76 +59,15 @@ _ROOT = re.compile(
     r"img-wrapper|image-container|media-image|bildbox|fotobox)(?![\w-])"
 )
 _CAPTION = re.compile(r"caption|bildunterschrift|bildtext|legende|(?<![\w-])(?:bu|legend)(?![\w-])")
-_CREDIT = re.compile(
-    r"credit|copyright|photographer|fotograf|quelle|urheber|(?<![\w-])(?:source|author|rights)"
-)
 _CREDIT_LINE = re.compile(
     r"^\(?\s*(?:photos?|fotos?|bild(?:er)?|images?|pictures?|photographs?|credits?|crédito|"
     r"quelle|fuente|фото)\s*:|^(?:photos?|pictures?|images?|fotos?|bild|photographs?) "
     r"(?:by|von|de|par) |^(?:©|\(c\)\s)",
     re.I,
 )
-_SKIP_IMG = re.compile(r"emoji|smiley|avatar|icon|logo|gravatar|spinner|loader|pixel|badge")
-# The file names of a page's chrome, for pictures that no caption vouches for.
-_CHROME_URL = re.compile(
-    r"(?<![a-z])(?:ads|adview|adserver|banners?|icons?|buttons?|spacer|pixel|badges?|avatars?|"
-    r"emoji|logos?)(?![a-z])|\.svg(?:$|\?)"
-)
-_PLACEHOLDER = re.compile(r"^data:|blank\.gif|spacer\.gif|placeholder|lazy[-_]?load|1x1", re.I)
-_NOT_CAPTION = re.compile(r"screen-reader|sr-only|visually-hidden")
 _TEXT_TAGS = frozenset(["table", "blockquote", "pre", "ul", "ol"])
-SMALL = 50  # pixels: a declared width or height below this is an icon or a tracking pixel
 MAX_CAPTION = 400  # characters: a longer "caption" is the article's prose
 ESSAY_SHARE = 0.5  # of the container's text: captions holding more are the article (a photo essay)
-
-
-@dataclass(slots=True)
-class Found:
-    """A picture or video found in the text (its URL as written in the page)."""
-
-    url: str | None
-    kind: str = "image"
-    caption: str | None = None
-    credit: str | None = None
-    alt: str | None = None
-    order: int = 0  # the element's place in the page (scan index), for sorting
-
-
-def _attrs(el: etree._Element) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-
-
-def _src(el: etree._Element) -> str | None:
-    """The picture's URL: a lazy loader's real source before its placeholder."""
-    src = (el.get("src") or "").strip()
-    if not src or _PLACEHOLDER.search(src):
-        for name in ("data-src", "data-lazy-src", "data-original", "data-orig-file", "srcset"):
-            value = (el.get(name) or "").strip()
-            if value:
-                return value.split()[0] if name == "srcset" else value
-        return None
-    return src
-
-
-def _small(el: etree._Element) -> bool:
-    for name in ("width", "height"):
-        value = (el.get(name) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) < SMALL:
-            return True
-    return bool(_SKIP_IMG.search(_attrs(el)))
-
-
-def _media_of(el: etree._Element, order: int) -> Found | None:
-    """A picture or video element as a media entry (None for icons, pixels, no URL)."""
-    if el.tag == VIDEO:
-        return Found(el.get("src"), "video", order=order) if el.get("src") else None
-    if _small(el):
-        return None
-    url = _src(el)
-    if not url:
-        return None
-    alt = " ".join((el.get("alt") or "").split()) or None
-    return Found(url, alt=alt, order=order)
 
 
 class _Pass:
@@ -187,7 +125,7 @@ class _Pass:
         """Take ``root`` as a figure (or a gallery); False when it is not one."""
         if self._size(root) > self.limit:
             return False
-        media = [m for m in root.iter(*_MEDIA) if m not in self.claimed]
+        media = [m for m in root.iter(*MEDIA) if m not in self.claimed]
         if not media and root.tag != "figure":
             return False
         if self._in_boilerplate(root) or _teaser(root):
@@ -198,7 +136,7 @@ class _Pass:
             if root.find(".//figcaption") is None:
                 return False
         slides = _slides(root, media) if len(media) > 1 else [(root, media[:1])]
-        said = [_caption_and_credit(slide) for slide, _ in slides]
+        said = [caption_and_credit(slide) for slide, _ in slides]
         if any(len(caption or "") > MAX_CAPTION for caption, _ in said):
             return False  # (prose beside a picture: the article's text)
         for (_, ms), (caption, credit) in zip(slides, said, strict=True):
@@ -215,7 +153,7 @@ class _Pass:
         caption: str | None,
         credit: str | None,
     ) -> None:
-        entry = _media_of(media, self._order(media)) if media is not None else None
+        entry = picture(media, self._order(media)) if media is not None else None
         if entry is None:
             if not caption and not credit:
                 return
@@ -232,20 +170,20 @@ class _Pass:
             return False
         parent = caption.getparent()
         if parent is not None and parent is not self.container:
-            media = list(parent.iter(*_MEDIA))
+            media = list(parent.iter(*MEDIA))
             if len(media) == 1 and self._size(parent) - self._size(caption) <= 20:
                 if media[0] not in self.claimed:
                     return self.figure(parent)
                 return self._caption_for(media[0], caption)
         before = _previous_element(caption)
         if before is not None and self._size(before) <= 20:
-            media = list(before.iter(*_MEDIA))
+            media = list(before.iter(*MEDIA))
             if len(media) == 1:
                 if media[0] not in self.claimed:
                     self._pair(media[0], before, caption)
                     return True
                 return self._caption_for(media[0], caption)
-        if caption.tag == "figcaption" or "caption" in _attrs(caption):
+        if caption.tag == "figcaption" or "caption" in attrs(caption):
             self._pair(None, None, caption)  # (its picture is loaded by a script)
             return True
         return False
@@ -255,7 +193,7 @@ class _Pass:
         entry = self.entries.get(media)
         if entry is None or entry.caption or entry.credit:
             return False
-        entry.caption, entry.credit = _caption_and_credit(caption)
+        entry.caption, entry.credit = caption_and_credit(caption)
         self.gone.append(caption)
         return True
 
@@ -279,7 +217,7 @@ class _Pass:
             and parent is not self.container
             and self._size(parent) <= 150
             and _CREDIT_LINE.match(" ".join(parent.text_content().split()))
-            and sum(1 for _ in parent.iter(*_MEDIA)) == 1
+            and sum(1 for _ in parent.iter(*MEDIA)) == 1
         ):
             self.figure(parent)
 
@@ -289,8 +227,8 @@ class _Pass:
         block: etree._Element | None,
         caption: etree._Element,
     ) -> None:
-        entry = _media_of(media, self._order(media)) if media is not None else None
-        text, credit = _caption_and_credit(caption)
+        entry = picture(media, self._order(media)) if media is not None else None
+        text, credit = caption_and_credit(caption)
         if entry is None:
             if not text and not credit:
                 return
@@ -332,8 +270,8 @@ def _next_element(el: etree._Element) -> etree._Element | None:
 
 
 def _credit_like(el: etree._Element) -> bool:
-    attrs = _attrs(el)
-    if attrs.strip() and (_CAPTION.search(attrs) or _CREDIT.search(attrs)):
+    names = attrs(el)
+    if names.strip() and (_CAPTION.search(names) or CREDIT.search(names)):
         return True
     return bool(_CREDIT_LINE.match(" ".join(el.text_content().split())))
 
@@ -353,60 +291,11 @@ def _slides(root: etree._Element, media: list[etree._Element]) -> list:
     for m in media:
         slide = m
         while (parent := slide.getparent()) is not None and parent is not root:
-            if sum(1 for x in parent.iter(*_MEDIA) if x in media) > 1:
+            if sum(1 for x in parent.iter(*MEDIA) if x in media) > 1:
                 break
             slide = parent
         out.append((slide, [m]))
     return out
-
-
-def _caption_and_credit(block: etree._Element) -> tuple[str | None, str | None]:
-    """The caption and the credit a figure prints (labels, chrome and repeats dropped)."""
-    credits: list[str] = []
-    skip: set[etree._Element] = set()
-    for el in block.iter(etree.Element):
-        if el is block or not isinstance(el.tag, str):
-            continue
-        attrs = _attrs(el)
-        if is_hidden(el) or (attrs.strip() and _NOT_CAPTION.search(attrs)):
-            skip.add(el)
-        elif el.tag == "cite" or (attrs.strip() and _CREDIT.search(attrs)):
-            text = element_text(el)
-            if text:
-                credits.append(text)
-            skip.add(el)
-    lines = caption_lines(_text_without(block, skip).split("\n"))
-    caption = once(" ".join(lines))
-    credit = credit_text(credits[0]) if credits else None
-    caption, said = split_credit(caption)
-    credit = credit or said
-    return (caption or None), credit
-
-
-def _text_without(block: etree._Element, skip: set[etree._Element]) -> str:
-    """The block's text, lines as the page breaks them, without the ``skip`` elements."""
-    if not skip:
-        return element_text(block)
-    out: list[str] = []
-    _walk(block, skip, out)
-    return normalize_text("".join(out))
-
-
-def _walk(el: etree._Element, skip: set[etree._Element], out: list[str]) -> None:
-    if el in skip or el.tag in SKIP_TAGS:
-        return
-    block = el.tag in BLOCK_TAGS or el.tag == "br"
-    if block:
-        out.append("\n")
-    if el.text:
-        out.append(el.text)
-    for child in el:
-        if isinstance(child.tag, str):
-            _walk(child, skip, out)
-        if child.tail:
-            out.append(child.tail)
-    if block:
-        out.append("\n")
 
 
 def _candidates(container: etree._Element, scan: PageScan | None) -> list[etree._Element]:
@@ -421,7 +310,7 @@ def _candidates(container: etree._Element, scan: PageScan | None) -> list[etree.
     out = []
     for el in elements:
         tag = el.tag
-        if tag in _MEDIA or tag == "figure":
+        if tag in MEDIA or tag == "figure":
             out.append(el)
             continue
         cls = el.get("class")
@@ -444,13 +333,13 @@ def take_figures(container: etree._Element, scan: PageScan | None) -> _Pass:
         if run.roots and run.inside_root(el):
             continue
         tag = el.tag
-        if tag in _MEDIA:
+        if tag in MEDIA:
             bare.append(el)
             continue
-        attrs = _attrs(el)
-        if (tag == "figure" or _ROOT.search(attrs)) and run.figure(el):
+        names = attrs(el)
+        if (tag == "figure" or _ROOT.search(names)) and run.figure(el):
             continue
-        if tag == "figcaption" or _CAPTION.search(attrs):
+        if tag == "figcaption" or _CAPTION.search(names):
             captions.append(el)
     for el in captions:
         if not run.inside_root(el) and run.caption_beside(el):
@@ -465,12 +354,12 @@ def take_figures(container: etree._Element, scan: PageScan | None) -> _Pass:
 def take_pictures(run: _Pass) -> list[Found]:
     """The pictures still in the container after pruning, detached; every figure
     found, in page order, one entry per URL."""
-    for el in list(run.container.iter(*_MEDIA)):
+    for el in list(run.container.iter(*MEDIA)):
         if el in run.claimed:
             continue
-        entry = _media_of(el, run._order(el))
+        entry = picture(el, run._order(el))
         if entry is not None and not (
-            entry.kind == "image" and _CHROME_URL.search(entry.url.lower())
+            entry.kind == "image" and CHROME_URL.search(entry.url.lower())
         ):
             run.found.append(entry)
         _drop_with_empty_link(el)
