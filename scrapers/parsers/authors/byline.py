@@ -17,14 +17,14 @@ from collections.abc import Iterator
 from lxml import etree
 
 from scrapers.items import Author
+from scrapers.parsers.authors.context import holds_heading, in_navigation, in_prose, in_teaser
 from scrapers.parsers.authors.credits import late_byline
 from scrapers.parsers.authors.fallbacks import copyright_holder, is_person, site_owner
 from scrapers.parsers.authors.labels import dated_name
 from scrapers.parsers.authors.lines import COMMENT, byline_text, text_bylines
-from scrapers.parsers.authors.links import AUTHOR_PATH, PROFILE, is_taxonomy, text_without
+from scrapers.parsers.authors.links import PROFILE, is_taxonomy, text_without
 from scrapers.parsers.authors.meta import from_tags, full_name, meta_byline
 from scrapers.parsers.authors.names import authors_from, is_organisation
-from scrapers.parsers.authors.teaser import in_teaser
 from scrapers.parsers.document.headline import headline_at
 from scrapers.parsers.document.metadata import Metadata
 from scrapers.parsers.document.publication import (
@@ -56,9 +56,9 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
         if (
             not 2 <= len(text) <= 200
             or s.inside(i, COMMENT)
-            or _in_navigation(s, i)
-            or _in_prose(s, i)
-            or _holds_heading(s, i)
+            or in_navigation(s, i)
+            or in_prose(s, i)
+            or holds_heading(s, i)
             or in_teaser(s, i, ref, title)
         ):
             continue
@@ -77,56 +77,6 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
         if topics and name_el is None:
             text = text_without(el, topics)
         yield text, links
-
-
-_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-# Menus list the site's authors and sections, never the article's byline.
-_NAVIGATION = re.compile(
-    r"(?:^|\s)(?:nav|navbar|navigation|menu|sub-menu|dropdown-menu|main-menu|primary-menu|nav-menu"
-    r"|menu-item|main-navigation|site-navigation)(?=\s|$)"
-)
-_PAGE = frozenset(["body", "article", "main"])
-
-
-_INLINE = frozenset(["a", "span", "em", "strong", "b", "i", "small", "cite"])
-
-
-def _in_prose(s: PageScan, i: int) -> bool:
-    """A link in running text ("we'd like to have even <a href=".../authors/...">you</a>
-    as a member."), not a byline: its paragraph is a sentence of six words or more
-    besides the link."""
-    if s.tags[i] != "a":
-        return False
-    p = s.parent[i]
-    while p > s.body and s.tags[p] in _INLINE:
-        p = s.parent[p]
-    if s.tags[p] not in ("p", "blockquote") or s.size[p] > 2000:
-        return False
-    text = inline_text(s.nodes[p])
-    return text[-1:] in ".!?" and len(text.split()) - len(inline_text(s.nodes[i]).split()) >= 6
-
-
-def _in_navigation(s: PageScan, i: int) -> bool:
-    """Element ``i`` is in a ``<nav>`` or a menu (WordPress ``ul.menu``, Bootstrap ``.navbar``)."""
-    p = s.parent[i]
-    while p > s.body and s.tags[p] not in _PAGE:
-        if s.tags[p] == "nav" or ((a := s.attr(p)) and _NAVIGATION.search(a)):
-            return True
-        p = s.parent[p]
-    return False
-
-
-def _holds_heading(s: PageScan, i: int) -> bool:
-    """A teaser (a linked headline with its byline), not a byline: themes mark whole
-    teasers with the author's taxonomy class ("autor-jane-doe").  Author cards
-    head the name linked to the profile, or with more links ("Name Follow")."""
-    tags = s.tags
-    for j in range(i + 1, min(s.end[i], i + 200)):  # (a byline is a few elements)
-        if tags[j] in _HEADINGS and s.links[j] and s.links[j] == s.size[j]:
-            links = s.nodes[j].findall(".//a[@href]")
-            if len(links) == 1 and not AUTHOR_PATH.search(links[0].get("href")):
-                return True
-    return False
 
 
 def _visible(s: PageScan, authors: list[Author]) -> bool:

@@ -15,11 +15,11 @@ from itertools import chain, islice
 from lxml import etree
 
 from scrapers.items import Author
+from scrapers.parsers.authors.context import in_teaser
 from scrapers.parsers.authors.fallbacks import is_person
 from scrapers.parsers.authors.lines import COMMENT, by_texts, byline_text
 from scrapers.parsers.authors.links import PROFILE
 from scrapers.parsers.authors.names import authors_from
-from scrapers.parsers.authors.teaser import in_teaser
 from scrapers.parsers.document.headline import headline_at
 from scrapers.parsers.document.scan import PageScan
 from scrapers.parsers.document.text import inline_text

@@ -112,3 +112,33 @@ def dated_name(text: str) -> str | None:
         ):
             return name
     return None
+
+
+# What the name splitter strips from a byline's start (stacked: "Posted by By ...").
+_PREFIX = re.compile(
+    r"^\s*(?:(?:written|posted|published|reported|submitted|created|text|texto|photos?|story|eingestellt|"
+    r"erstellt|geschrieben|verfasst|veröffentlicht|gespeichert|eingereicht|publiziert|artikel|beitrag|"
+    r"ein\s+beitrag|blog\s+beitrag|rezept|zum\s+profil|view\s+all\s+posts|all\s+posts|"
+    r"all\s+(?:articles|stories)|more|mehr|alles|(?:zeige\s+)?alle\s+(?:artikel|beiträge)|"
+    r"escrito|publicado|enviado|redactado|publié|écrit|rédigé|posté|"
+    r"scritto|pubblicato|inviato|geschreven|geplaatst|gepubliceerd|ingezonden)\s+)?"
+    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|auteure?|autore|autrice|text|texto|"
+    r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+"
+    r"|^\s*(?:texte|testo|tekst|autores|autori|auteurs|verfasser(?:in)?|redazione|redação|rédaction"
+    r"|redactie)\s*:\s*"
+    # "Tous les articles de", "Más artículos de", "Altri articoli di", "Meer van"
+    r"|^\s*(?:tous\s+les\s+articles|plus\s+d'articles|(?:todos\s+los\s+|más\s+)?artículos|más|"
+    r"mais(?:\s+artigos)?|(?:todos\s+os\s+)?artigos|(?:tutti\s+gli|altri)\s+articoli|meer|"
+    r"alle\s+artikelen)\s+(?:de|del|do|da|di|van)\s+",
+    re.I,
+)
+
+
+def strip_labels(text: str) -> str:
+    """Remove stacked prefixes ("Posted by By ...")."""
+    for _ in range(3):
+        stripped = _PREFIX.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return text

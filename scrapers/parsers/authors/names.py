@@ -13,39 +13,30 @@ import html
 import re
 
 from scrapers.items import Author
+from scrapers.parsers.authors.labels import strip_labels
 from scrapers.parsers.authors.links import PROFILE
-from scrapers.parsers.authors.trims import cut_date_tail, drop_titles, join_broken_name
+from scrapers.parsers.authors.trims import (
+    cut_date_tail,
+    cut_filed_in,
+    drop_date_label,
+    drop_titles,
+    join_broken_name,
+    plain_link,
+    publication_named,
+    thread_link,
+    titled,
+)
 from scrapers.parsers.authors.words import (
     CALENDAR,
-    COMMENT_WORDS,
     LABEL_WORDS,
     NOT_NAMES,
     ORGANISATION,
     PARTICLES,
-    PUBLICATION_WORDS,
     ROLE_WORDS,
-    TITLES,
 )
 from scrapers.parsers.dates.parse import parse_date
 from scrapers.parsers.document.publication import WEB_NAME, cut_publication
 
-_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|submitted|created|text|texto|photos?|story|eingestellt|"
-    r"erstellt|geschrieben|verfasst|veröffentlicht|gespeichert|eingereicht|publiziert|artikel|beitrag|"
-    r"ein\s+beitrag|blog\s+beitrag|rezept|zum\s+profil|view\s+all\s+posts|all\s+posts|"
-    r"all\s+(?:articles|stories)|more|mehr|alles|(?:zeige\s+)?alle\s+(?:artikel|beiträge)|"
-    r"escrito|publicado|enviado|redactado|publié|écrit|rédigé|posté|"
-    r"scritto|pubblicato|inviato|geschreven|geplaatst|gepubliceerd|ingezonden)\s+)?"
-    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|auteure?|autore|autrice|text|texto|"
-    r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+"
-    r"|^\s*(?:texte|testo|tekst|autores|autori|auteurs|verfasser(?:in)?|redazione|redação|rédaction"
-    r"|redactie)\s*:\s*"
-    # "Tous les articles de", "Más artículos de", "Altri articoli di", "Meer van"
-    r"|^\s*(?:tous\s+les\s+articles|plus\s+d'articles|(?:todos\s+los\s+|más\s+)?artículos|más|"
-    r"mais(?:\s+artigos)?|(?:todos\s+os\s+)?artigos|(?:tutti\s+gli|altri)\s+articoli|meer|"
-    r"alle\s+artikelen)\s+(?:de|del|do|da|di|van)\s+",
-    re.I,
-)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
@@ -202,10 +193,6 @@ def _split(
 
 
 _FIELD = re.compile(r"\s*[^\W\d_]+\s*:\s")
-# A date's label left before it ("Published:", "zuletzt bearbeitet:").
-_DATE_LABEL = re.compile(r"(?:(?:^|\s+)[^\W\d_A-Z][\w.-]*)*\s*[^\W\d_]+\s*:$")
-# What a "Posted by NAME in CATEGORY" line files the post under.
-_FILED_IN = re.compile(r"\s+(?:in|im|en|dans|nel|unter|under|filed\s+under)(?:\s.*|\s*[.:]?)$")
 
 
 def _segment(
@@ -217,20 +204,18 @@ def _segment(
     linked: tuple[str, ...],
 ) -> str | None:
     """Add the names of one byline segment to ``names``; the source it credits."""
-    if (segment.rstrip().endswith(":") or _FIELD.match(segment)) and _strip_prefixes(
+    if (segment.rstrip().endswith(":") or _FIELD.match(segment)) and strip_labels(
         segment
     ) == segment:
         # a label whose value is not a name ("DOTYCZY:" over a list of tags,
         # "Location: VANCOUVER", "Kontakt: Jan Koch", "Foto: ...")
         return None
-    stripped = _strip_prefixes(segment.strip())
+    stripped = strip_labels(segment.strip())
     if stripped != segment.strip():
-        stripped = _FILED_IN.sub("", stripped)  # "Posted by Jane Doe in Politics"
+        stripped = cut_filed_in(stripped)  # "Posted by Jane Doe in Politics"
     head = cut_date_tail(stripped)
     if head != stripped:
-        label = _DATE_LABEL.search(head)  # "Richard Lam Published: 2008-01-09"
-        if label:
-            head = head[: label.start()] if " " in head[: label.start()].strip() else ""
+        head = drop_date_label(head)  # "Richard Lam Published: 2008-01-09"
         if names or not head:
             # after the names, what stands before a date is a dateline's place or the
             # date's label ("BS Reporter / New Delhi January 9, 2008", "Started: 29 Dec, 2007")
@@ -253,15 +238,15 @@ def _segment(
     parts = _SPLIT.split(segment)
     place = len(parts) - 1 if head != stripped else -1  # "Dan Cross, About.com Guide October 30"
     for k, part in enumerate(parts):
-        part = _strip_prefixes(part.strip())
+        part = strip_labels(part.strip())
         if k and k == place:
             continue
-        if (k and _titled(part)) or _thread_link(part):
+        if (k and titled(part)) or thread_link(part):
             continue  # a job after the name ("Scott Garbarini, Associate NFL Editor"), "No Comments"
-        if k and names and _publication_named(part):
+        if k and names and publication_named(part):
             source = source or part  # "By Collins Mtika, Nyasa Times"
             continue
-        if part not in linked or not _plain_link(part):
+        if part not in linked or not plain_link(part):
             part = drop_titles(_cut_labels(part))  # (a linked name as written: "Catch more fish")
         part = _drop_handle(_trim(part))
         if (m := _FOR.match(part)) is not None:  # "Glen Owen for The Mail on Sunday"
@@ -283,30 +268,6 @@ def _segment(
 _INITIAL_END = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 
 
-def _thread_link(part: str) -> bool:
-    """A link to the comment thread ("Leave a Comment", "No Comments")."""
-    return any(w.casefold().strip(".,:;()") in COMMENT_WORDS for w in part.split())
-
-
-def _publication_named(part: str) -> bool:
-    """Capitalised words, one of them a publication's word ("Nyasa Times")."""
-    words = part.split()
-    return 2 <= len(words) <= 4 and any(w.casefold() in PUBLICATION_WORDS for w in words[1:])
-
-
-def _titled(part: str) -> bool:
-    """The part ends with a job title ("Associate NFL Editor", "Redakteurin")."""
-    words = part.split()
-    return bool(words) and words[-1].casefold().strip(".,;") in TITLES
-
-
-def _plain_link(text: str) -> bool:
-    """A link's text that is a name as written ("Catch more fish"), not a label
-    ("Alle Artikel") or a phrase around the name ("Zeige alle Beiträge von X")."""
-    words = text.casefold().split()
-    return len(words) <= 3 and words[0] not in LABEL_WORDS and not NOT_NAMES.intersection(words)
-
-
 def _drop_handle(part: str) -> str:
     """Drop a user name printed after the name ("Edilson La Rosa edilsonlarosa")."""
     words = part.split()
@@ -321,16 +282,6 @@ def _trim(part: str) -> str:
     """Strip punctuation around a name, but keep the dot of a final initial ("Nicolas C.")."""
     trimmed = part.strip(" .,:;-'\"~→»›")
     return trimmed + "." if _INITIAL_END.search(part.rstrip(" ,:;-'\"~→»›")) else trimmed
-
-
-def _strip_prefixes(text: str) -> str:
-    """Remove stacked prefixes ("Posted by By ...")."""
-    for _ in range(3):
-        stripped = _PREFIX.sub("", text)
-        if stripped == text:
-            break
-        text = stripped
-    return text
 
 
 def authors_from(

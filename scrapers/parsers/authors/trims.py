@@ -1,4 +1,5 @@
-"""What a byline prints around a name, cut off before the name is judged.
+"""What a byline prints around a name, cut off before the name is judged, and
+the parts of a byline that are no name (a job, a publication, a thread link).
 
 Meta lines run on after the name ("Fabian am Dienstag 6. Mai 2014", "Jean
 Dupont le 3 mai 2021", "jancak @ 00:11"), bylines add the writer's job
@@ -11,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-from scrapers.parsers.authors.words import CALENDAR, LABEL_WORDS, NOT_NAMES, ROLE_WORDS, TITLES
+from scrapers.parsers.authors.words import (
+    CALENDAR,
+    COMMENT_WORDS,
+    LABEL_WORDS,
+    NOT_NAMES,
+    PUBLICATION_WORDS,
+    ROLE_WORDS,
+    TITLES,
+)
 from scrapers.parsers.dates.parse import parse_date
 
 _WORD = re.compile(r"\S+")
@@ -108,3 +117,48 @@ def _name_word(line: str) -> bool:
         and folded not in NOT_NAMES
         and folded not in TITLES
     )
+
+
+def thread_link(part: str) -> bool:
+    """A link to the comment thread ("Leave a Comment", "No Comments")."""
+    return any(w.casefold().strip(".,:;()") in COMMENT_WORDS for w in part.split())
+
+
+def publication_named(part: str) -> bool:
+    """Capitalised words, one of them a publication's word ("Nyasa Times")."""
+    words = part.split()
+    return 2 <= len(words) <= 4 and any(w.casefold() in PUBLICATION_WORDS for w in words[1:])
+
+
+def titled(part: str) -> bool:
+    """The part ends with a job title ("Associate NFL Editor", "Redakteurin")."""
+    words = part.split()
+    return bool(words) and words[-1].casefold().strip(".,;") in TITLES
+
+
+def plain_link(text: str) -> bool:
+    """A link's text that is a name as written ("Catch more fish"), not a label
+    ("Alle Artikel") or a phrase around the name ("Zeige alle Beiträge von X")."""
+    words = text.casefold().split()
+    return len(words) <= 3 and words[0] not in LABEL_WORDS and not NOT_NAMES.intersection(words)
+
+
+# A date's label left before it ("Published:", "zuletzt bearbeitet:").
+_DATE_LABEL = re.compile(r"(?:(?:^|\s+)[^\W\d_A-Z][\w.-]*)*\s*[^\W\d_]+\s*:$")
+# What a "Posted by NAME in CATEGORY" line files the post under.
+_FILED_IN = re.compile(r"\s+(?:in|im|en|dans|nel|unter|under|filed\s+under)(?:\s.*|\s*[.:]?)$")
+
+
+def cut_filed_in(text: str) -> str:
+    """A "Posted by NAME in CATEGORY" line without what the post is filed under."""
+    return _FILED_IN.sub("", text)
+
+
+def drop_date_label(head: str) -> str:
+    """What stands before a date, without the date's label ("Richard Lam
+    Published:" -> "Richard Lam"); "" when the label is all there is
+    ("Started:", "Zuletzt geändert am:")."""
+    label = _DATE_LABEL.search(head)
+    if not label:
+        return head
+    return head[: label.start()] if " " in head[: label.start()].strip() else ""

@@ -1,4 +1,7 @@
-"""Bylines of other articles: the teasers around the article repeat its markup.
+"""Where a byline candidate stands: bylines that are not the article's.
+
+Teasers of other articles repeat the article's byline markup, menus list
+the site's authors, and a profile link in a sentence is a mention.
 
 A "more stories" rail, a slider of opinion pieces or a card grid prints each
 teaser as a headline linked to its article with that article's byline under
@@ -23,8 +26,8 @@ from scrapers.parsers.document.text import inline_text
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _ITEMS = frozenset(["li", "article", "tr", "dd"])
-_CARD = 600
-_HEADLINE = 20  # characters of a linked headline, not of a name  # a teaser card holds a headline, a line of text and a byline
+_CARD = 600  # a teaser card holds a headline, a line of text and a byline
+_HEADLINE = 20  # characters of a linked headline, not of a name
 
 
 def in_teaser(s: PageScan, i: int, ref: int, title: str | None) -> bool:
@@ -127,4 +130,53 @@ def _linked_heading(s: PageScan, p: int, title: str | None) -> bool:
             if title and loose(inline_text(s.nodes[j])) == loose(title):
                 continue  # the article's own headline, linked to itself
             return True
+    return False
+
+
+# Menus list the site's authors and sections, never the article's byline.
+_NAVIGATION = re.compile(
+    r"(?:^|\s)(?:nav|navbar|navigation|menu|sub-menu|dropdown-menu|main-menu|primary-menu|nav-menu"
+    r"|menu-item|main-navigation|site-navigation)(?=\s|$)"
+)
+_PAGE = frozenset(["body", "article", "main"])
+
+
+_INLINE = frozenset(["a", "span", "em", "strong", "b", "i", "small", "cite"])
+
+
+def in_prose(s: PageScan, i: int) -> bool:
+    """A link in running text ("we'd like to have even <a href=".../authors/...">you</a>
+    as a member."), not a byline: its paragraph is a sentence of six words or more
+    besides the link."""
+    if s.tags[i] != "a":
+        return False
+    p = s.parent[i]
+    while p > s.body and s.tags[p] in _INLINE:
+        p = s.parent[p]
+    if s.tags[p] not in ("p", "blockquote") or s.size[p] > 2000:
+        return False
+    text = inline_text(s.nodes[p])
+    return text[-1:] in ".!?" and len(text.split()) - len(inline_text(s.nodes[i]).split()) >= 6
+
+
+def in_navigation(s: PageScan, i: int) -> bool:
+    """Element ``i`` is in a ``<nav>`` or a menu (WordPress ``ul.menu``, Bootstrap ``.navbar``)."""
+    p = s.parent[i]
+    while p > s.body and s.tags[p] not in _PAGE:
+        if s.tags[p] == "nav" or ((a := s.attr(p)) and _NAVIGATION.search(a)):
+            return True
+        p = s.parent[p]
+    return False
+
+
+def holds_heading(s: PageScan, i: int) -> bool:
+    """A teaser (a linked headline with its byline), not a byline: themes mark whole
+    teasers with the author's taxonomy class ("autor-jane-doe").  Author cards
+    head the name linked to the profile, or with more links ("Name Follow")."""
+    tags = s.tags
+    for j in range(i + 1, min(s.end[i], i + 200)):  # (a byline is a few elements)
+        if tags[j] in _HEADINGS and s.links[j] and s.links[j] == s.size[j]:
+            links = s.nodes[j].findall(".//a[@href]")
+            if len(links) == 1 and not AUTHOR_PATH.search(links[0].get("href")):
+                return True
     return False
