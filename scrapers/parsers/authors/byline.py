@@ -19,7 +19,13 @@ from lxml import etree
 from scrapers.items import Author
 from scrapers.parsers.authors.context import holds_heading, in_navigation, in_prose, in_teaser
 from scrapers.parsers.authors.credits import late_byline
-from scrapers.parsers.authors.fallbacks import copyright_holder, is_person, site_owner
+from scrapers.parsers.authors.fallbacks import (
+    copyright_holder,
+    is_person,
+    marked_person,
+    publication_words,
+    site_owner,
+)
 from scrapers.parsers.authors.labels import dated_name
 from scrapers.parsers.authors.lines import COMMENT, byline_text, text_bylines
 from scrapers.parsers.authors.links import PROFILE, is_taxonomy, text_without
@@ -139,17 +145,21 @@ def extract_authors(
     late, late_source = late_byline(s, site_name, title, pubs)
     if late:
         return late, late_source or (orgs[0] if orgs else None)
-    return _last_resort(s, site_name, url, orgs)
+    return _last_resort(s, md, site_name, url, orgs)
 
 
 def _last_resort(
-    s: PageScan, site_name: str | None, url: str | None, orgs: list[str]
+    s: PageScan, md: Metadata, site_name: str | None, url: str | None, orgs: list[str]
 ) -> tuple[list[Author], str | None]:
-    """A page whose bylines name nobody: a personal site's owner, else the person
-    its closing copyright notice names; an organisation's name goes to ``source``."""
+    """A page whose bylines name nobody: a personal site's owner (a person's name,
+    or a handle the markup declares a person's), else the person its closing
+    copyright notice names; an organisation's name goes to ``source``."""
     owner = site_owner(inline_text(s.first("title")), site_name, url)
-    if owner and is_person(owner) and not is_brand(owner, url):
-        return [Author(name=owner)], None
+    if owner and not is_brand(owner, url):
+        if is_person(owner):
+            return [Author(name=owner)], None
+        if not publication_words(owner) and (handle := marked_person(s, md, owner)):
+            return [Author(name=handle)], None  # (not "Presse Augsburg": a publication's name)
     if holder := copyright_holder(s, site_name, url):
         return [Author(name=holder)], orgs[0] if orgs else None
     return [], orgs[0] if orgs else owner

@@ -44,3 +44,33 @@ def test_the_page_names_a_person_where_the_metadata_names_the_publication():
     assert names("", TEXT + tail, head=head) == ["Cooper"]
     # without the person, the metadata's answer stands
     assert names("", "", head=head) == ["News Example Online"]
+
+
+def _blog(head: str, header: str, url: str) -> list[str]:
+    import lxml.html
+
+    from scrapers.parsers.authors.byline import extract_authors
+    from scrapers.parsers.document.metadata import collect_metadata
+
+    html = (
+        f"<html><head><title>Ferien | Zahlenzauberin</title>{head}</head><body><article>"
+        f"<h3>Ferien</h3>{header}{TEXT}</article></body></html>"
+    )
+    doc = lxml.html.document_fromstring(html)
+    authors, _ = extract_authors(
+        doc, collect_metadata(doc), site_name="Zahlenzauberin", title="Ferien", url=url
+    )
+    return [a.name for a in authors]
+
+
+def test_a_blog_named_after_its_writers_handle():
+    url = "https://zahlenzauberin.wordpress.com/2012/08/22/ferien/"
+    hcard = '<h4 class="vcard author">von <span class="fn">zahlenzauberin</span></h4>'
+    assert _blog("", hcard, url) == ["zahlenzauberin"]
+    person = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "Article", "author": '
+        '{"@id": "#p"}}, {"@type": "Person", "@id": "#p", "name": "zahlenzauberin"}]}</script>'
+    )
+    assert _blog(person, "", url) == ["zahlenzauberin"]
+    # without markup that declares a person, the site's name is the publication's
+    assert _blog("", "<p>von zahlenzauberin</p>", url) == []
