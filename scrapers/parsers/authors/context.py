@@ -19,7 +19,7 @@ from bisect import bisect_right
 
 from lxml.etree import Element
 
-from scrapers.parsers.authors.links import AUTHOR_PATH
+from scrapers.parsers.authors.links import AUTHOR_PATH, PROFILE_PATH
 from scrapers.parsers.document.headline import loose
 from scrapers.parsers.document.scan import PageScan
 from scrapers.parsers.document.text import inline_text
@@ -66,21 +66,10 @@ def _linked_line(s: PageScan, p: int, i: int) -> bool:
     return False
 
 
-# A person's page, by a whole path segment ("/author/x", "/profile/x", "?author=3");
-# links.PROFILE finds these words anywhere, which is right for a byline's own
-# links but not for a teaser's ("/karriere/...-bei-teams-slack").
-_PROFILE_PATH = re.compile(
-    r"/(?:author|authors|autor|autoren|auteur|autore|profile|profil|users?|members?|people"
-    r"|staff|team|journalist|journalisten|contributors?|writers?|mitarbeiter|redaktion)(?:[/.?#]|$)"
-    r"|[?&](?:author|user|u)=",
-    re.I,
-)
-
-
 def _elsewhere(href: str | None) -> bool:
     """A link to another page that is not a person's profile."""
     return (
-        bool(href) and not href.startswith(("#", "javascript:")) and not _PROFILE_PATH.search(href)
+        bool(href) and not href.startswith(("#", "javascript:")) and not PROFILE_PATH.search(href)
     )
 
 

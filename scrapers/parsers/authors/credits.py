@@ -20,6 +20,7 @@ from scrapers.parsers.authors.fallbacks import is_person
 from scrapers.parsers.authors.lines import COMMENT, by_texts, byline_text
 from scrapers.parsers.authors.links import PROFILE
 from scrapers.parsers.authors.names import authors_from
+from scrapers.parsers.dates.parse import parse_date
 from scrapers.parsers.document.headline import headline_at
 from scrapers.parsers.document.scan import PageScan
 from scrapers.parsers.document.text import inline_text
@@ -27,18 +28,44 @@ from scrapers.parsers.document.text import inline_text
 _EMPHASIS = frozenset(["b", "strong", "i", "em"])
 
 
-def _signatures(s: PageScan, ref: int) -> Iterator[int]:
+def _signatures(s: PageScan, ref: int) -> Iterator[tuple[int, str | None, bool]]:
     """Paragraphs after the headline that are only a name and follow prose: the
-    signature that ends an article, emphasised ("<p><b>Stefan Wasmer</b></p>") or
-    after a dash ("<p>— Jane Doe</p>"), perhaps after a short closing line (a
-    book's data, a source) below the last paragraph of prose."""
+    signature that ends an article, emphasised ("<p><b>Stefan Wasmer</b></p>"),
+    after a dash ("<p>— Jane Doe</p>") or a copyright sign ("<p>© 2019 Sven
+    Schreivogel</p>"), or over the date ("<p>Benni<br>10. September 2017</p>"),
+    perhaps after a short closing line (a book's data, a source) below the last
+    paragraph of prose.  Yields (index, the name when it is not the whole
+    text, whether a lone first name counts)."""
     tags = s.tags
     for i in range(ref + 1, s.end[s.body]):
         if tags[i] != "p" or not 5 <= s.size[i] <= 40 or s.links[i]:
             continue
         el = s.nodes[i]
-        if (_emphasised(el) or _dashed(el)) and _after_prose(s, el) and not _text_after(s, el):
-            yield i
+        if not _after_prose(s, el) or _text_after(s, el):
+            continue
+        if _emphasised(el) or _dashed(el):
+            yield i, None, False
+        elif not len(el) and (m := _COPYRIGHT.match(el.text or "")):
+            yield i, m.group(1), False
+        elif (name := _over_date(el)) is not None:
+            yield i, name, True
+
+
+# "© 2019 Sven Schreivogel", "(c) Jane Doe", "Copyright 2020 by Jane Doe"
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?(?:by\s+)?([^\W\d_][^\d\n]{2,38}?)\s*$",
+    re.I,
+)
+
+
+def _over_date(el: etree._Element) -> str | None:
+    """The name of a "Name<br>Date" signature."""
+    if len(el) != 1 or el[0].tag != "br" or not el.text or not el[0].tail:
+        return None
+    name = el.text.strip()
+    if not 1 <= len(name.split()) <= 3 or not name[:1].isupper() or not parse_date(el[0].tail)[0]:
+        return None
+    return name
 
 
 def _emphasised(el: etree._Element) -> bool:
@@ -92,14 +119,17 @@ def late_byline(
     byline is printed at its end rather than by the headline."""
     ref = headline_at(s, title)
     span = range(ref, min(s.end[s.body], ref + 3000))
-    for i in islice(chain(by_texts(s, span), _signatures(s, ref)), 20):
+    lines = ((i, None, False) for i in by_texts(s, span))
+    for i, name, signed in islice(chain(lines, _signatures(s, ref)), 20):
         if s.inside(i, COMMENT) or in_teaser(s, i, ref, title):
             continue
-        text = byline_text(s.nodes[i])
+        text = name or byline_text(s.nodes[i])
         if len(text) > 120:
             continue
         links = {inline_text(a): a.get("href", "") for a in s.nodes[i].iter("a")}
         authors, source = authors_from([(text, links)], site_name, publications=pubs)
-        if authors and (is_person(authors[0].name) or PROFILE.search(authors[0].url or "")):
+        if authors and (
+            signed or is_person(authors[0].name) or PROFILE.search(authors[0].url or "")
+        ):
             return authors, source  # (a login linked to its profile: "von <a>Cooper</a>")
     return [], None

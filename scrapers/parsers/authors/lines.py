@@ -3,7 +3,8 @@
 A byline is a short element that opens with a label (:mod:`.labels`: "By",
 "Von", "Autor:", "Escrito por"), a bare label whose name follows in the
 next element or template field, or a meta line that prints the date first
-("Posted on May 3, 2021 by Jane Doe", "25.10.2022 - Reiner Nagel").  The
+("Posted on May 3, 2021 by Jane Doe", "25.10.2022 - Reiner Nagel"), or a
+community site's link to the member's profile with the post's date.  The
 finders return scan indices; :func:`byline_text` reads the byline an
 element states.
 """
@@ -23,6 +24,7 @@ from scrapers.parsers.authors.labels import (
     dated_name,
     starts_label,
 )
+from scrapers.parsers.dates.parse import parse_date
 from scrapers.parsers.document.scan import PageScan
 from scrapers.parsers.document.text import inline_text
 
@@ -44,6 +46,9 @@ def by_texts(s: PageScan, span: range, *, dated: bool = False) -> Iterator[int]:
     for i in span:
         if tags[i] in _TERMS and 2 <= size[i] <= 20 and (field := _field_after(s, i)) is not None:
             yield field  # "<dt>Auteur</dt><dd>Name</dd>", "<th>Autor</th><td>Name</td>"
+            continue
+        if tags[i] == "a" and dated and 2 <= size[i] <= 40 and _member_link(s, i):
+            yield i  # "<a href="/user/?u=7">MikeNils</a> 18.10.2019", an avatar and a name
             continue
         if tags[i] not in _BY_TAGS or not 2 <= size[i] <= 400:
             continue  # (a byline, or the element holding its label, is short)
@@ -73,6 +78,29 @@ def by_texts(s: PageScan, span: range, *, dated: bool = False) -> Iterator[int]:
             and BY_TEXT.match(f"{el[0].text} {el[0].tail or ''}")
         ):
             yield i  # "<p><strong>Text:</strong> Name</p>"
+
+
+# A member's page by its path ("/members/127862", "/user-uebersicht/?u=79003", "/profile/x");
+# not a share button's "?u=" address.
+_MEMBER_PATH = re.compile(
+    r"/(?:users?|members?|mitglied(?:er)?|profiles?|profil|people)(?:[-_/.?#]|$)", re.I
+)
+_ACCOUNT = re.compile(
+    r"log-?in|log-?out|sign-?in|sign-?up|regist|password|passwort|settings|edit", re.I
+)
+
+
+def _member_link(s: PageScan, i: int) -> bool:
+    """A link to a member's profile that a community site prints as the post's
+    byline: followed by the post's date, or holding the member's avatar."""
+    el = s.nodes[i]
+    href = el.get("href") or ""
+    if not _MEMBER_PATH.search(href) or _ACCOUNT.search(href):
+        return False
+    tail = (el.tail or "").strip()
+    if tail[:1].isdigit():
+        return parse_date(tail[:40])[0] is not None
+    return el.find(".//img") is not None and 1 <= len(inline_text(el).split()) <= 3
 
 
 _TERMS = frozenset(["dt", "th"])

@@ -74,3 +74,34 @@ def test_a_blog_named_after_its_writers_handle():
     assert _blog(person, "", url) == ["zahlenzauberin"]
     # without markup that declares a person, the site's name is the publication's
     assert _blog("", "<p>von zahlenzauberin</p>", url) == []
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("<p>© 2019 Jane Doe</p>", ["Jane Doe"]),
+        ("<p>Benni<br>10. September 2017</p>", ["Benni"]),  # a first name over the date
+        ("<p>© dpa</p>", []),  # an agency's credit is no person
+        ("<p>Benni</p>", []),  # a lone first name without the date's evidence
+    ],
+)
+def test_signatures_with_a_copyright_sign_or_over_the_date(tail, expected):
+    assert names("", tail) == expected
+
+
+def test_a_community_sites_member_link_is_the_byline():
+    header = (
+        '<div><img src="a.jpg" alt=""> <a href="https://deals.example/user-overview/?u=79003">'
+        "MikeNils</a> 18.10.2019, 15:07 Uhr</div>"
+    )
+    assert names(header) == ["MikeNils"]
+    badge = (
+        "<div class='user-badge'><a href='/members/127862'><img src='a.jpg' alt='fri.juli'>"
+        "<div class='avatar-side-name'> fri.juli </div></a></div>"
+    )
+    assert names(badge) == ["fri.juli"]
+    share = (
+        '<div><a href="https://www.facebook.com/sharer.php?u=https://news.example/x">'
+        '<img src="fb.png" alt="">Facebook</a></div>'
+    )
+    assert names(share) == []
