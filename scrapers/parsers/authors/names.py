@@ -237,13 +237,21 @@ def _segment(
     dated = parse_date(segment)[0] is not None
     parts = _SPLIT.split(segment)
     place = len(parts) - 1 if head != stripped else -1  # "Dan Cross, About.com Guide October 30"
+    unit = -1
     for k, part in enumerate(parts):
         part = strip_labels(part.strip())
         if k and k == place:
             continue
-        if (k and titled(part)) or thread_link(part):
-            continue  # a job after the name ("Scott Garbarini, Associate NFL Editor"), "No Comments"
-        if k and names and publication_named(part):
+        if k and titled(part):
+            unit = (
+                k + 1
+            )  # a job after the name, then its unit ("Jane Doe, Product Manager, Google Maps")
+            continue
+        if k == unit:
+            continue
+        if thread_link(part):
+            continue  # "No Comments"
+        if names and publication_named(part):
             source = source or part  # "By Collins Mtika, Nyasa Times"
             continue
         if part not in linked or not plain_link(part):

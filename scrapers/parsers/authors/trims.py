@@ -127,7 +127,11 @@ def thread_link(part: str) -> bool:
 def publication_named(part: str) -> bool:
     """Capitalised words, one of them a publication's word ("Nyasa Times")."""
     words = part.split()
-    return 2 <= len(words) <= 4 and any(w.casefold() in PUBLICATION_WORDS for w in words[1:])
+    return (
+        2 <= len(words) <= 4
+        and all(w[0].isupper() for w in words)
+        and any(w.casefold() in PUBLICATION_WORDS for w in words[1:])
+    )
 
 
 def titled(part: str) -> bool:

@@ -17,6 +17,7 @@ LABEL_WORDS = frozenset(
     + ["hace", "vor", "lesezeit", "lesedauer", "reading", "tiempo", "min.", "minutes", "minuten"]
     # links and buttons beside a byline ("Alles von X", "Kontakt", "Folgen")
     + ["alles", "weitere", "kontakt", "contact", "kontaktieren", "folgen", "abonnieren", "e-mail", "newsletter"]
+    + ["subscribe", "print", "drucken", "tweet", "teilen"]
 )
 # fmt: on
 # fmt: off
@@ -30,6 +31,8 @@ TITLES = frozenset(
     + ["jornalista", "repórter", "colunista", "correspondente", "editora"]
     + ["giornalista", "redattore", "redattrice", "inviato", "inviata", "corrispondente", "collaboratore", "collaboratrice"]
     + ["verslaggever", "redacteur", "redactrice", "eindredacteur", "correspondente"]
+    # the jobs of a company's blog ("Jane Doe, Product Manager, Google Maps")
+    + ["manager", "engineer", "intern", "scientist", "designer", "developer", "analyst", "specialist", "strategist", "producer", "consultant", "officer"]
 )
 # fmt: on
 # fmt: off
@@ -50,7 +53,7 @@ NOT_NAMES = frozenset(
     # the links of a byline line ("By Radish | Permalink | Comments (6)")
     + ["permalink", "trackback", "pingback", "tweet", "print", "drucken", "teilen", "share"]
     # what a link to the authors' index says ("Authors List", "Autoren Übersicht")
-    + ["list", "liste", "index", "archive", "archiv", "overview", "übersicht"]
+    + ["list", "liste", "index", "archive", "archiv", "overview", "übersicht", "size"]
     # articles left over when a label is cut off ("Die Autorin ...")
     + ["die", "der", "das", "the", "el", "la", "le", "les", "los", "las"]
 )

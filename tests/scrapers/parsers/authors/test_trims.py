@@ -52,6 +52,13 @@ def test_dates_and_labels_around_the_name(raw, names):
         ("Scott Garbarini, Associate NFL Editor", ["Scott Garbarini"]),
         ("DAVID LIEBERMAN, Executive Editor", ["DAVID LIEBERMAN"]),
         ("OUR SPECIAL CORRESPONDENT", ["OUR SPECIAL CORRESPONDENT"]),  # no name left: kept
+        # a job, then its unit, in a company's blog
+        ("Cedric Dupont, Product Manager, Google Maps", ["Cedric Dupont"]),
+        (
+            "Niti Mangtani, Group Product Manager, Google Offers and Michaela Feller, "
+            "Product Manager, Google Shopping",
+            ["Niti Mangtani", "Michaela Feller"],
+        ),
     ],
 )
 def test_job_titles(raw, names):
@@ -74,6 +81,9 @@ def test_job_titles(raw, names):
         ("by Mackenzie Fogelson on 11/06/2012 • No Comments |", ["Mackenzie Fogelson"]),
         ("By Radish on Monday November 12, 2012 2:53 pm | Permalink | Comments (6)", ["Radish"]),
         ("By Collins Mtika, Nyasa Times", ["Collins Mtika"]),
+        ("Agam Shah\n IDG News Service", ["Agam Shah"]),
+        ("Print Text", []),
+        ("Nigel | Subscribe To Our Feed", ["Nigel"]),
         ("posted by Sofia ● August 6, 2012", ["Sofia"]),
     ],
 )
