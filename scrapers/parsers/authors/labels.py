@@ -17,20 +17,35 @@ import re
 from scrapers.parsers.dates.parse import parse_date
 
 # Verbs that stand before the preposition of a byline.
-_VERBS = (
-    r"(?:blog\s+)?(?:text|texto|written|posted|published|submitted|created|beitrag|"
-    r"geschrieben|verfasst|erstellt|gespeichert|eingestellt|eingereicht|veröffentlicht|publiziert|"
-    r"escrito|publicado|enviado|redactado|écrit|publié|rédigé|posté|"
-    r"geschreven|geplaatst|gepubliceerd|ingezonden)"
+_VERB_WORDS = (
+    ["text", "texto", "written", "posted", "published", "submitted", "created", "beitrag"]
+    + ["geschrieben", "verfasst", "erstellt", "gespeichert", "eingestellt", "eingereicht"]
+    + ["veröffentlicht", "publiziert", "escrito", "publicado", "enviado", "redactado"]
+    + [
+        "écrit",
+        "publié",
+        "rédigé",
+        "posté",
+        "geschreven",
+        "geplaatst",
+        "gepubliceerd",
+        "ingezonden",
+    ]
 )
 # Italian verbs take "da" ("Scritto da"), a word too common to open a byline alone.
-_VERBS_DA = r"(?:scritto|pubblicato|inviato|a\s+cura)"
+_VERB_DA_WORDS = ["scritto", "pubblicato", "inviato"]
 # Nouns that label the name after a colon.
-_NOUNS = (
-    r"(?:text|texto|texte|testo|tekst|autor|autora|autores|autorin|autoren|author|authors|"
-    r"auteur|auteure|auteurs|autore|autrice|autori|verfasser|verfasserin|"
-    r"redaktion|redacción|redação|redazione|rédaction|redactie)"
+_NOUN_WORDS = (
+    ["text", "texto", "texte", "testo", "tekst", "autor", "autora", "autores", "autorin"]
+    + ["autoren", "author", "authors", "auteur", "auteure", "auteurs", "autore", "autrice"]
+    + ["autori", "verfasser", "verfasserin", "redaktion", "redacción", "redação", "redazione"]
+    + ["rédaction", "redactie"]
 )
+_PREPOSITION_WORDS = ["by", "von", "vom", "por", "par", "door", "di"]
+
+_VERBS = rf"(?:blog\s+)?(?:{'|'.join(_VERB_WORDS)})"
+_VERBS_DA = rf"(?:{'|'.join(_VERB_DA_WORDS)}|a\s+cura)"
+_NOUNS = rf"(?:{'|'.join(_NOUN_WORDS)})"
 _PREPOSITIONS = r"(?:by|von|vom|por|par|door|(?-i:di))"
 
 BY_TEXT = re.compile(
@@ -45,13 +60,22 @@ BY_LABEL = re.compile(
     rf"^[\s|]*(?:(?:{_VERBS}\s+)?{_PREPOSITIONS}|{_VERBS_DA}\s+da|{_NOUNS})\s*:?\s*$",
     re.I,
 )
-# First letters of the labels above: most texts fail this before any regex runs.
-BY_FIRST = frozenset("bvpdtarwgescniéBVPDTARWGESCNIÉ-–—|·•")
+# The first words of the labels above: most texts fail this before any regex runs.
+_FIRST_WORDS = frozenset(
+    _VERB_WORDS + _VERB_DA_WORDS + _NOUN_WORDS + _PREPOSITION_WORDS + ["blog", "a"]
+)
+_LEAD = " \t\r\n\xa0-–—|·•"
+# Their first letters, and the marks a label may follow ("| By"), to test before the word.
+BY_FIRST = frozenset(w[0] for w in _FIRST_WORDS) | frozenset(w[0].upper() for w in _FIRST_WORDS)
+BY_FIRST |= frozenset(_LEAD.strip())
 
 
 def starts_label(text: str | None) -> bool:
-    t = text.lstrip() if text else ""
-    return bool(t) and t[0] in BY_FIRST
+    """The text opens with a word a byline label opens with (a cheap test before the regexes)."""
+    if not text:
+        return False
+    words = text.lstrip(_LEAD).split(None, 1)
+    return bool(words) and words[0].split(":", 1)[0].casefold() in _FIRST_WORDS
 
 
 # A preposition after a date ("Posted on May 3, 2021 by", "06.11.2023 13:30 von"),

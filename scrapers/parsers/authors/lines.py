@@ -54,19 +54,16 @@ def by_texts(s: PageScan, span: range, *, dated: bool = False) -> Iterator[int]:
             continue  # (a byline, or the element holding its label, is short)
         el = s.nodes[i]
         text = el.text
-        first = text.lstrip()[:1] if text else ""  # (_starts_label, inlined: a call per element)
-        if first and first in BY_FIRST and (not len(el) and BY_LABEL.match(text)):
+        first = text.lstrip()[:1] if text else ""
+        labelled = first in BY_FIRST and starts_label(text)  # (a letter, then the word)
+        if labelled and not len(el) and BY_LABEL.match(text):
             if el.tail and not el.tail.isspace():
                 yield i  # "<b>Text:</b> Name" (see _byline_text)
             elif (up := _label_holder(s, i)) is not None:
                 yield up  # "<span>By</span> <span>Name</span>"
-        elif (
-            first
-            and first in BY_FIRST
-            and (
-                BY_TEXT.match(text)
-                or (len(el) and el[0].tag in _NAME_TAGS and BY_TEXT.match(text + " x"))
-            )
+        elif labelled and (
+            BY_TEXT.match(text)
+            or (len(el) and el[0].tag in _NAME_TAGS and BY_TEXT.match(text + " x"))
         ):
             yield i  # "By <a>Name</a>": the name is in the child
         elif dated and size[i] <= 120 and _dated_line(s, i, text):
@@ -94,16 +91,20 @@ def _member_link(s: PageScan, i: int) -> bool:
     """A link to a member's profile that a community site prints as the post's
     byline: followed by the post's date, or holding the member's avatar."""
     el = s.nodes[i]
+    tail = (el.tail or "").strip()
+    dated = tail[:1].isdigit()
+    if not dated and (s.end[i] - i < 2 or el.find(".//img") is None):
+        return False  # (neither the date after it nor an avatar in it: most links)
     href = el.get("href") or ""
     if not _MEMBER_PATH.search(href) or _ACCOUNT.search(href):
         return False
-    tail = (el.tail or "").strip()
-    if tail[:1].isdigit():
+    if dated:
         return parse_date(tail[:40])[0] is not None
-    return el.find(".//img") is not None and 1 <= len(inline_text(el).split()) <= 3
+    return 1 <= len(inline_text(el).split()) <= 3
 
 
 _TERMS = frozenset(["dt", "th"])
+_DIGIT = re.compile(r"\d")
 
 
 def _field_after(s: PageScan, i: int) -> int | None:
@@ -125,7 +126,7 @@ def _dated_line(s: PageScan, i: int, text: str | None) -> bool:
     el = s.nodes[i]
     if (not text or text.isspace()) and len(el) and el[0].tag == "time":
         text = el[0].text  # "<time>May 3, 2021</time> by <a>Jane Doe</a>"
-    if not text or not any(c.isdigit() for c in text[:40]) or s.end[i] - i > 8:
+    if not text or s.end[i] - i > 8 or not _DIGIT.search(text, 0, 40):
         return False
     line = inline_text(el)
     return after_date(line) is not None or dated_name(line) is not None
