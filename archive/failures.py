@@ -20,7 +20,8 @@ Stages, in the order a fetch meets them:
 
 A request may name its own stage instead (``request.meta[META_STAGE]``):
 the requests of a comment thread use ``comments`` (an HTML comment page) and
-``comments_api`` (the WordPress REST API), whatever went wrong; the ``error``
+``comments_api`` (the WordPress REST API), and the REST API witness of
+article metadata ``posts_api``, whatever went wrong; the ``error``
 column still says what (``HttpError``, ``DownloadTimeoutError``, ...).
 """
 
@@ -53,6 +54,7 @@ STAGES = (
     "parse",
     "comments",
     "comments_api",
+    "posts_api",
 )
 # request.meta key: the stage every failure of this request is recorded under
 META_STAGE = "archive_failure_stage"

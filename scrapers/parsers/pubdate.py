@@ -315,7 +315,10 @@ def extract_dates(
     published = _published(doc, md, s, url, selector, around)
     modified = _meta_date(md, "dateModified", _MODIFIED_META)
     if not modified[0]:
-        modified = _first_dom_date(s, s.modified)
+        # one <time class="entry-date published updated"> states the publication
+        # only (some themes print it so whether or not the post was edited)
+        published_at = set(s.published)
+        modified = _first_dom_date(s, [i for i in s.modified if i not in published_at])
     if not modified[0] and (update := around.update()):
         modified = update.iso, update.raw
     return published, modified

@@ -1,0 +1,114 @@
+"""The WordPress REST API as a second witness for finished articles, batched.
+
+An article whose page advertises the REST API (``<link rel="https://api.w.org/">``)
+and states its post id waits, once its thread is complete, for the API's
+statement of its metadata (:mod:`scrapers.parsers.rest_posts`): up to
+``ARCHIVE_POSTS_API_BATCH`` articles of one site are asked about in one request
+(``/wp/v2/posts?include=...``), so the witness costs one request per 100
+articles, not one per article.  A batch goes out when it is full, and the rest
+when the crawl has nothing else to do (``spider_idle``).
+
+An API that refuses (401, 403, 404, 410) is the site's decision and is not
+asked again in this crawl; one that fails (5xx, no answer) is a ``failures``
+row of stage ``posts_api``, and not asked again either.  Either way the
+waiting articles are stored as their pages state them: the witness only ever
+adds to an article, it never holds one back.
+
+``ARCHIVE_POSTS_API``: ``auto`` (ask where the page advertises the API) or
+``never``.  Stats: ``wpapi/requests``, ``wpapi/witnessed``,
+``wpapi/changed/<field>``, ``wpapi/not_found`` (a post the API did not list),
+``wpapi/refused``, ``wpapi/failed``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from archive.failures import META_STAGE, FailureLog
+from scrapers.items import ArchivedPage
+from scrapers.parsers.rest_posts import BATCH, parse_posts, posts_url, witness
+
+META_WITNESS = "witness_pages"
+_REFUSALS = (401, 403, 404, 410)
+
+
+class WitnessMixin:
+    """The witness steps of :class:`scrapers.spiders.base.SiteSpider`."""
+
+    crawler: Any
+
+    def _witness_mode(self) -> str:
+        mode = self.crawler.settings.get("ARCHIVE_POSTS_API", "auto")
+        if mode not in ("auto", "never"):
+            raise ValueError(f"ARCHIVE_POSTS_API must be auto or never; not {mode!r}")
+        return mode
+
+    def _batches(self) -> dict[str, list[ArchivedPage]]:
+        if not hasattr(self, "_witness_batches"):
+            self._witness_batches: dict[str, list[ArchivedPage]] = {}
+            self._witness_off: set[str] = set()
+        return self._witness_batches
+
+    def witnessed(self, page: ArchivedPage, root: str | None) -> Iterable[Any]:
+        """``page``, now or (batched) after the API has witnessed it."""
+        batches = self._batches()
+        if (
+            not root
+            or not page.article.post_id
+            or root in self._witness_off
+            or self._witness_mode() == "never"
+        ):
+            yield page
+            return
+        batch = batches.setdefault(root, [])
+        batch.append(page)
+        size = min(BATCH, max(1, self.crawler.settings.getint("ARCHIVE_POSTS_API_BATCH", BATCH)))
+        if len({p.article.post_id for p in batch}) >= size:
+            yield self._witness_request(root)
+
+    def pending_witness_requests(self) -> list[scrapy.Request]:
+        """The requests of every batch not sent yet (the crawl is idle)."""
+        return [self._witness_request(root) for root in list(self._batches())]
+
+    def _witness_request(self, root: str) -> scrapy.Request:
+        pages = self._batches().pop(root)
+        ids = list(dict.fromkeys(p.article.post_id for p in pages))
+        self.crawler.stats.inc_value("wpapi/requests")
+        return scrapy.Request(
+            posts_url(root, ids),
+            self.parse_witness,
+            errback=self.witness_failed,
+            meta={META_WITNESS: (root, pages), META_STAGE: "posts_api", "depth_reset": True},
+            dont_filter=True,
+            priority=5,
+        )
+
+    def parse_witness(self, response: Response) -> Iterable[ArchivedPage]:
+        _root, pages = response.meta[META_WITNESS]
+        stats = self.crawler.stats
+        posts = parse_posts(response.body)
+        for page in pages:
+            meta = posts.get(page.article.post_id or "")
+            if meta is None:
+                stats.inc_value("wpapi/not_found")
+            else:
+                stats.inc_value("wpapi/witnessed")
+                for name in witness(page.article, meta):
+                    stats.inc_value(f"wpapi/changed/{name}")
+            yield page
+
+    def witness_failed(self, failure: Any) -> Iterable[ArchivedPage]:
+        """Refused, disallowed or unreachable: the articles as their pages state them."""
+        root, pages = failure.request.meta[META_WITNESS]
+        response = getattr(failure.value, "response", None)
+        refused = response is not None and response.status in _REFUSALS
+        if not refused:
+            FailureLog.get(self.crawler).record_errback(failure)
+        self.crawler.stats.inc_value("wpapi/refused" if refused else "wpapi/failed")
+        self._witness_off.add(root)
+        yield from pages
+        yield from self._batches().pop(root, [])  # the site's articles still waiting
