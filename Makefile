@@ -4,13 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean help
+.PHONY: demo test lint format bench screenshot clean help
 
 help:
 	@echo "make demo   - set up, crawl the bundled demo site offline, print a summary"
 	@echo "make test   - set up and run the test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - crawl benchmark (bench/crawl.py), minutes"
+	@echo "make screenshot - docs/img/article-page.png: the demo archive's article page in Chromium"
 	@echo "make clean  - remove the venv and data/"
 
 $(STAMP): pyproject.toml Makefile
@@ -38,6 +39,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/crawl.py
+
+screenshot: $(STAMP)
+	$(BIN)/python docs/screenshot.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

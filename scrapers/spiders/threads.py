@@ -10,7 +10,7 @@ off, refuses (401/403/404) or is disallowed by robots.txt leaves the HTML
 thread as it is.  Every request goes through the WARC capture middleware, so
 API responses are archived like pages (``captures`` rows); ``comment_captures``
 lists the HTML comment pages, and ``newsarchive reparse`` finds the API pages
-the same crawl captured after the article (:mod:`archive.reparse_api`), so it
+the same crawl captured after the article (:mod:`archive.reparse.api`), so it
 rebuilds API-completed threads too.
 
 A comment page that cannot be fetched is a ``failures`` row of stage
@@ -35,10 +35,15 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from archive.capture import META_CAPTURE, META_FETCHED_AT, header_value
-from archive.failures import META_STAGE, FailureLog
-from archive.rows import utcnow
-from scrapers.items import ArchivedPage, Article, Comment
+from scrapers.contract import (
+    META_CAPTURE,
+    META_FETCHED_AT,
+    META_STAGE,
+    META_THREAD,
+    failure_log,
+    header_value,
+)
+from scrapers.items import ArchivedPage, Article, Comment, utcnow
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
 from scrapers.parsers.comments.rest import (
     api_root,
@@ -50,7 +55,6 @@ from scrapers.parsers.comments.rest import (
 )
 from scrapers.spiders.witness import WitnessMixin
 
-META_THREAD = "thread"
 _REFUSALS = (401, 403, 404, 410)  # the API answered "no": a decision, not a failure
 _MAX_API_PAGES = 200  # 20,000 comments: beyond that a site is lying about its totals
 
@@ -147,7 +151,7 @@ class ThreadMixin(WitnessMixin):
         for state in list(threads.values()):
             self.crawler.stats.inc_value("comments/thread_dropped")
             url = state.last_url or state.article.url
-            FailureLog.get(self.crawler).record(
+            failure_log(self.crawler).record(
                 scrapy.Request(url, meta={META_STAGE: "comments"}),
                 "comments",
                 "RequestDropped",
@@ -228,7 +232,7 @@ class ThreadMixin(WitnessMixin):
         state: ThreadState = failure.request.meta[META_THREAD]
         state.html_complete = False
         self.crawler.stats.inc_value("comments/page_failed")
-        log = FailureLog.get(self.crawler)
+        log = failure_log(self.crawler)
         if isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError):
             # a limit (the per-site budget, robots.txt) cut the thread: a loss all the same
             log.record(failure.request, "comments", "IgnoreRequest", str(failure.value))
@@ -257,7 +261,7 @@ class ThreadMixin(WitnessMixin):
         response = getattr(failure.value, "response", None)
         refused = response is not None and response.status in _REFUSALS
         if not refused:  # a server error or no answer: a failure, and no more asking
-            FailureLog.get(self.crawler).record_errback(failure)
+            failure_log(self.crawler).record_errback(failure)
         site_wide = not refused or refusal_is_site_wide(response.status, response.body)
         stat = "comments/api_refused" if refused else "comments/api_failed"
         self._api_off(state, stat, site_wide=site_wide)

@@ -2,7 +2,7 @@
 
 An article whose page advertises the REST API (``<link rel="https://api.w.org/">``)
 and states its post id waits, once its thread is complete, for the API's
-statement of its metadata (:mod:`scrapers.parsers.rest_posts`): up to
+statement of its metadata (:mod:`scrapers.parsers.wpapi.posts`): up to
 ``ARCHIVE_POSTS_API_BATCH`` articles of one site are asked about in one request
 (``/wp/v2/posts?include=...``), so the witness costs one request per 100
 articles, not one per article.  A batch goes out when it is full, and the rest
@@ -28,9 +28,9 @@ from typing import Any
 import scrapy
 from scrapy.http import Response
 
-from archive.failures import META_STAGE, FailureLog
+from scrapers.contract import META_STAGE, failure_log
 from scrapers.items import ArchivedPage
-from scrapers.parsers.rest_posts import BATCH, parse_posts, posts_url, witness
+from scrapers.parsers.wpapi import BATCH, parse_posts, posts_url, witness
 
 META_WITNESS = "witness_pages"
 _REFUSALS = (401, 403, 404, 410)
@@ -107,7 +107,7 @@ class WitnessMixin:
         response = getattr(failure.value, "response", None)
         refused = response is not None and response.status in _REFUSALS
         if not refused:
-            FailureLog.get(self.crawler).record_errback(failure)
+            failure_log(self.crawler).record_errback(failure)
         self.crawler.stats.inc_value("wpapi/refused" if refused else "wpapi/failed")
         self._witness_off.add(root)
         yield from pages
