@@ -229,6 +229,19 @@ def m005_failures(db: Database) -> None:
     db["failures"].create_index(["url"])
 
 
+@migrations()
+def m006_article_accounting(db: Database) -> None:
+    """No article lost without a trace (#15): each crawl counts the article
+    pages it started to archive, those it stored and those that ended as a
+    ``failures`` row; started = stored + failed, else the crawl lost one.
+    Authors get the key that groups one person's printed names
+    (``Tom O'Neill``, ``Tom O’Neill``)."""
+    for column in ("articles_started", "articles_stored", "articles_failed"):
+        db["crawls"].add_column(column, int)
+    db["authors"].add_column("key", str)
+    db["authors"].create_index(["site", "key"])
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

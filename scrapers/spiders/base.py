@@ -119,7 +119,11 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
     def spider_idle(self) -> None:
         """Nothing left to fetch: finish the threads whose requests were dropped
         on the way, and send the REST API batches not full yet."""
-        outputs = [*self.orphaned_threads(), *self.pending_witness_requests()]
+        outputs = [
+            *self.orphaned_witness_pages(),
+            *self.orphaned_threads(),
+            *self.pending_witness_requests(),
+        ]
         if not outputs:
             return
         engine = self.crawler.engine

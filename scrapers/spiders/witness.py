@@ -51,6 +51,7 @@ class WitnessMixin:
         if not hasattr(self, "_witness_batches"):
             self._witness_batches: dict[str, list[ArchivedPage]] = {}
             self._witness_off: set[str] = set()
+            self._witness_sent: dict[int, list[ArchivedPage]] = {}  # in flight
         return self._witness_batches
 
     def witnessed(self, page: ArchivedPage, root: str | None) -> Iterable[Any]:
@@ -74,10 +75,21 @@ class WitnessMixin:
         """The requests of every batch not sent yet (the crawl is idle)."""
         return [self._witness_request(root) for root in list(self._batches())]
 
+    def orphaned_witness_pages(self) -> list[ArchivedPage]:
+        """Articles whose batch request vanished on the way (a spider
+        middleware dropped it): when the crawl is idle, they go unwitnessed."""
+        self._batches()
+        pages = [p for batch in self._witness_sent.values() for p in batch]
+        if pages:
+            self.crawler.stats.inc_value("wpapi/dropped")
+        self._witness_sent.clear()
+        return pages
+
     def _witness_request(self, root: str) -> scrapy.Request:
         pages = self._batches().pop(root)
         ids = list(dict.fromkeys(p.article.post_id for p in pages))
         self.crawler.stats.inc_value("wpapi/requests")
+        self._witness_sent[id(pages)] = pages
         return scrapy.Request(
             posts_url(root, ids),
             self.parse_witness,
@@ -89,6 +101,7 @@ class WitnessMixin:
 
     def parse_witness(self, response: Response) -> Iterable[ArchivedPage]:
         _root, pages = response.meta[META_WITNESS]
+        self._witness_sent.pop(id(pages), None)
         stats = self.crawler.stats
         posts = parse_posts(response.body)
         for page in pages:
@@ -104,6 +117,7 @@ class WitnessMixin:
     def witness_failed(self, failure: Any) -> Iterable[ArchivedPage]:
         """Refused, disallowed or unreachable: the articles as their pages state them."""
         root, pages = failure.request.meta[META_WITNESS]
+        self._witness_sent.pop(id(pages), None)
         response = getattr(failure.value, "response", None)
         refused = response is not None and response.status in _REFUSALS
         if not refused:

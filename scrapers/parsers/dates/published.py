@@ -297,6 +297,15 @@ def _published(
     return None, None
 
 
+def _marks_publication(el: etree._Element) -> bool:
+    """The element says it is the publication date (as well)."""
+    return (
+        "published" in (el.get("class") or "")
+        or el.get("itemprop") == "datePublished"
+        or el.get("pubdate") is not None
+    )
+
+
 def extract_dates(
     doc: etree._Element,
     md: Metadata,
@@ -317,8 +326,8 @@ def extract_dates(
     if not modified[0]:
         # one <time class="entry-date published updated"> states the publication
         # only (some themes print it so whether or not the post was edited)
-        published_at = set(s.published)
-        modified = _first_dom_date(s, [i for i in s.modified if i not in published_at])
+        edits = [i for i in s.modified if not _marks_publication(s.nodes[i])]
+        modified = _first_dom_date(s, edits)
     if not modified[0] and (update := around.update()):
         modified = update.iso, update.raw
     return published, modified
