@@ -86,6 +86,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "scrapers.items",
         "scrapers.parsers",
         "scrapers.parsers.comments",
+        "scrapers.parsers.wpapi",
         "scrapers.profiles",
     },
     "archive.export": {"archive", "archive.store", "scrapers.items"},

@@ -81,18 +81,24 @@ class Crawl:
 
 
 def run_crawl(
-    name: str, url: str, out: Path, access_log: Path, *extra: str, timeout: float = 600
+    name: str,
+    url: str,
+    out: Path,
+    access_log: Path,
+    *extra: str,
+    timeout: float = 600,
+    project: Path = PROJECT_ROOT,
 ) -> Crawl:
     """Crawl ``url`` into ``out``; the server's access-log lines written
-    meanwhile are the requests this crawl made."""
+    meanwhile are the requests this crawl made.  ``project``: the checkout
+    whose code crawls (its folder is the crawl's working directory, first on
+    its import path), this one by default."""
     out.mkdir(parents=True, exist_ok=True)
     cmd = crawl_command(url, out / "archive.db", out / "warc", out / "crawl.log", *extra)
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")
     before = access_log.stat().st_size if access_log.exists() else 0
     started = time.monotonic()
-    run = subprocess.run(
-        cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout
-    )
+    run = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True, timeout=timeout)
     seconds = time.monotonic() - started
     with open(access_log, "rb") as fh:
         fh.seek(before)

@@ -9,11 +9,17 @@ page shown first.  The archive is read back with sqlite3 and warcio only.
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from tests.wordpress.crawl import PROJECT_ROOT
 from tests.wordpress.truth import TruthPost, name_key
 
 # Listings, sitemaps, feeds, robots.txt and API requests a crawl may make beside
@@ -238,3 +244,37 @@ def test_one_person_one_key_across_themes(real_wordpress, all_wp_crawls):
         assert all(name_key(r["name"]) == r["key"] for r in rows)
         printed |= {r["name"] for r in rows}
     assert {"Tom O'Neill", "Tom O’Neill"} <= printed  # both printings, one key
+
+
+_REPARSED = (
+    "url, title, published, modified, section, tags, body, comments_open, comments_count,"
+    " comments_complete"
+)
+
+
+@pytest.mark.parametrize("theme", ["twentytwentyone", "twentytwentythree"])
+def test_reparse_from_warc_gives_the_crawl_s_rows(all_wp_crawls, tmp_path, theme):
+    """``newsarchive reparse`` rebuilds the same articles from the WARC files
+    alone: comment pages, the REST API witness and all."""
+    crawl = all_wp_crawls[(theme, "newest")]
+    db = tmp_path / "reparsed.db"
+    shutil.copy(crawl.db, db)
+    with sqlite3.connect(db) as conn:  # start from nothing but the captures
+        conn.execute("delete from comments")
+        conn.execute("delete from article_authors")
+        conn.execute("delete from articles")
+    cli = Path(sys.executable).parent / "newsarchive"
+    run = subprocess.run(
+        [str(cli), "reparse", "--db", str(db), "--warc-dir", str(crawl.warc_dir), "-j", "1"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    sql = f"select {_REPARSED} from articles order by url"
+    with sqlite3.connect(db) as conn:
+        again = conn.execute(sql).fetchall()
+        comments = conn.execute("select count(*) from comments").fetchone()[0]
+    assert again == [tuple(r.values()) for r in crawl.rows(sql)]
+    assert comments == crawl.rows("select count(*) as n from comments")[0]["n"]
