@@ -104,15 +104,19 @@ def main() -> None:
         "runs": runs,
     }
     print(f"\n{len(truth.posts)} posts, {truth.comments} approved comments in WordPress")
-    print(
-        f"{'':8} {'requests':>9} {'reply links':>12} {'seconds':>8} {'articles':>9} {'comments':>9}"
-    )
+    labels = {"before": f"before ({args.before})", "after": "after (this checkout)"}
+    width = max(len(v) for v in labels.values())
+    columns = ("requests", "reply links", "seconds", "articles", "comments")
+    print(" " * width + "".join(f"{c:>13}" for c in columns))
     for name, m in report["median"].items():
-        label = f"{name} ({args.before})" if name == "before" else name
-        print(
-            f"{label:8} {m['requests']:>9.0f} {m['reply_link_requests']:>12.0f} "
-            f"{m['seconds']:>8.1f} {m['articles']:>9.0f} {m['comments']:>9.0f}"
+        values = (
+            m["requests"],
+            m["reply_link_requests"],
+            m["seconds"],
+            m["articles"],
+            m["comments"],
         )
+        print(f"{labels[name]:{width}}" + "".join(f"{v:>13g}" for v in values))
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))
 
