@@ -260,8 +260,8 @@ def test_reparse_from_warc_gives_the_crawl_s_rows(all_wp_crawls, tmp_path, theme
     db = tmp_path / "reparsed.db"
     shutil.copy(crawl.db, db)
     with sqlite3.connect(db) as conn:  # start from nothing but the captures
-        conn.execute("delete from comments")
-        conn.execute("delete from article_authors")
+        for table in ("comment_versions", "article_versions", "comments", "article_authors"):
+            conn.execute(f"delete from {table}")
         conn.execute("delete from articles")
     cli = Path(sys.executable).parent / "newsarchive"
     run = subprocess.run(
