@@ -127,9 +127,16 @@ class ThreadMixin(WitnessMixin):
             state.witness = root
         if root and _wants_api(article) and self._api_mode() != "never":
             state.api = None if root in self._refused_apis() else root
-        self._open_threads()[id(state)] = state
+        if self.watches_threads():
+            self._open_threads()[id(state)] = state
         self.crawler.stats.inc_value("archive/articles/started")
         yield from self.next_comment_page(state)
+
+    def watches_threads(self) -> bool:
+        """Whether this crawl keeps the open threads to finish the orphaned
+        ones: not a fleet worker, whose thread steps other workers may take
+        (their requests live in Redis, and leases bring back a dead worker's)."""
+        return not self.crawler.settings.get("ARCHIVE_REDIS_URL")
 
     def _open_threads(self) -> dict[int, ThreadState]:
         """Threads started and not finished: at the end of a crawl, those whose

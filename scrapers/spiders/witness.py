@@ -89,7 +89,8 @@ class WitnessMixin:
         pages = self._batches().pop(root)
         ids = list(dict.fromkeys(p.article.post_id for p in pages))
         self.crawler.stats.inc_value("wpapi/requests")
-        self._witness_sent[id(pages)] = pages
+        if not self.crawler.settings.get("ARCHIVE_REDIS_URL"):  # (a fleet: see watches_threads)
+            self._witness_sent[id(pages)] = pages
         return scrapy.Request(
             posts_url(root, ids),
             self.parse_witness,
