@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from scrapy import Request
@@ -20,6 +21,7 @@ class ArchivePipeline:
     """Stores :class:`ArchivedPage` items; drops pages that are not articles."""
 
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.runtime = ArchiveRuntime.get(crawler)
         self.stats = crawler.stats
         # the spiders' failure log, with or without the add-ons
@@ -66,6 +68,13 @@ class ArchivePipeline:
         self.failures.record(request, "store", error, message)
 
     def close_spider(self) -> None:
+        """Store what the spider still holds finished (``unfinished_items``:
+        articles waiting for a batched request when a limit or a signal closes
+        the crawl), then write every buffered row."""
+        spider = self.crawler.spider
+        for item in getattr(spider, "unfinished_items", list)():
+            with contextlib.suppress(DropItem):  # (counted and recorded by process_item)
+                self.process_item(item)
         self.runtime.flush()
 
 

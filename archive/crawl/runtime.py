@@ -151,10 +151,12 @@ class ArchiveRuntime:
 
 
 def article_accounting(stats: dict[str, Any], reason: str) -> dict[str, Any]:
-    """The end-of-crawl summary of article pages: started, stored, failed
-    (logged; a WARNING when they do not add up, since every article the crawl
-    started must end as a row of ``articles`` or of ``failures``), and what
-    they cost: ``archive/requests_per_article``.
+    """The end-of-crawl summary of article pages: started, stored, failed and,
+    for a crawl closed before its end (a limit, a signal), unfinished (threads
+    still being fetched: a JOBDIR run finishes them next time).  Logged, as a
+    WARNING when they do not add up, since every article the crawl started
+    must end as a row of ``articles`` or of ``failures``; and what they cost:
+    ``archive/requests_per_article``.
 
     >>> article_accounting({"archive/articles/started": 4, "archive/articles/stored": 3,
     ...                     "archive/articles/failed": 1, "downloader/request_count": 10},
@@ -164,18 +166,14 @@ def article_accounting(stats: dict[str, Any], reason: str) -> dict[str, Any]:
     started = stats.get("archive/articles/started", 0)
     stored = stats.get("archive/articles/stored", 0)
     failed = stats.get("archive/articles/failed", 0)
-    if started == stored + failed:
-        logger.info("Articles: %d started, %d stored, %d failed", started, stored, failed)
+    unfinished = stats.get("archive/articles/unfinished", 0)
+    counts = f"{started} started, {stored} stored, {failed} failed"
+    if unfinished:
+        counts += f", {unfinished} unfinished ({reason})"
+    lost = started - stored - failed - unfinished
+    if lost == 0:
+        logger.info("Articles: %s", counts)
     else:
-        level = logging.WARNING if reason == "finished" else logging.INFO
-        logger.log(
-            level,
-            "Articles: %d started, %d stored, %d failed: %d not accounted for (%s)",
-            started,
-            stored,
-            failed,
-            started - stored - failed,
-            reason,
-        )
+        logger.warning("Articles: %s: %d not accounted for", counts, lost)
     requests = stats.get("downloader/request_count", 0)
     return {"archive/requests_per_article": round(requests / stored, 2) if stored else None}

@@ -233,10 +233,11 @@ def m005_failures(db: Database) -> None:
 def m006_article_accounting(db: Database) -> None:
     """No article lost without a trace (#15): each crawl counts the article
     pages it started to archive, those it stored and those that ended as a
-    ``failures`` row; started = stored + failed, else the crawl lost one.
+    ``failures`` row, and (a crawl closed before its end) those still being
+    fetched; started = stored + failed + unfinished, else the crawl lost one.
     Authors get the key that groups one person's printed names
     (``Tom O'Neill``, ``Tom O’Neill``)."""
-    for column in ("articles_started", "articles_stored", "articles_failed"):
+    for column in ("articles_started", "articles_stored", "articles_failed", "articles_unfinished"):
         db["crawls"].add_column(column, int)
     db["authors"].add_column("key", str)
     db["authors"].create_index(["site", "key"])

@@ -126,10 +126,11 @@ class ArchiveStore:
                 "skipped_policy": stats.get("recrawl/skipped_policy", 0),
                 "failed": stats.get("archive/failures", 0),
                 "planned": stats.get("recrawl/due", 0),
-                # article pages: started = stored + failed, else one was lost (m006)
+                # article pages: started = stored + failed + unfinished, else one was lost (m006)
                 "articles_started": stats.get("archive/articles/started", 0),
                 "articles_stored": stats.get("archive/articles/stored", 0),
                 "articles_failed": stats.get("archive/articles/failed", 0),
+                "articles_unfinished": stats.get("archive/articles/unfinished", 0),
             },
         )
 

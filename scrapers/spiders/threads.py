@@ -25,6 +25,7 @@ request's ``META_STAGE`` gives them the thread's stage.)
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,6 +79,9 @@ class ThreadState:
     merged: bool = False  # the HTML pages' comments are merged into article.comments
     witness: str | None = None  # the REST API root that witnesses the article's metadata
     last_url: str | None = None  # the thread's latest request
+    # the thread's name in the open-thread registry: kept by a copy of the state
+    # (a JOBDIR disk queue pickles requests with their meta)
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 def _wants_api(article: Article) -> bool:
@@ -128,7 +132,7 @@ class ThreadMixin(WitnessMixin):
         if root and _wants_api(article) and self._api_mode() != "never":
             state.api = None if root in self._refused_apis() else root
         if self.watches_threads():
-            self._open_threads()[id(state)] = state
+            self._open_threads()[state.token] = state
         self.crawler.stats.inc_value("archive/articles/started")
         yield from self.next_comment_page(state)
 
@@ -138,11 +142,19 @@ class ThreadMixin(WitnessMixin):
         (their requests live in Redis, and leases bring back a dead worker's)."""
         return not self.crawler.settings.get("ARCHIVE_REDIS_URL")
 
-    def _open_threads(self) -> dict[int, ThreadState]:
+    def unfinished_items(self) -> list[ArchivedPage]:
+        """As the witness's (articles waiting for it); and the threads still
+        open as the crawl closes are counted (``archive/articles/unfinished``):
+        their requests die with the process, or wait in a JOBDIR for the next run."""
+        if open_threads := len(self._open_threads()):
+            self.crawler.stats.set_value("archive/articles/unfinished", open_threads)
+        return super().unfinished_items()
+
+    def _open_threads(self) -> dict[str, ThreadState]:
         """Threads started and not finished: at the end of a crawl, those whose
         next request was dropped on the way (see :meth:`orphaned_threads`)."""
         if not hasattr(self, "_threads"):
-            self._threads: dict[int, ThreadState] = {}
+            self._threads: dict[str, ThreadState] = {}
         return self._threads
 
     def orphaned_threads(self) -> Iterable[Any]:
@@ -281,7 +293,9 @@ class ThreadMixin(WitnessMixin):
         self.crawler.stats.inc_value(stat)
 
     def finish_thread(self, state: ThreadState) -> ArchivedPage:
-        self._open_threads().pop(id(state), None)
+        if self._open_threads().pop(state.token, None) is None and self.watches_threads():
+            # started by an earlier run of this job (JOBDIR), finished by this one
+            self.crawler.stats.inc_value("archive/articles/started")
         article = state.article
         self._merge_html(state)
         api_ok = state.api_total is not None and state.api_total == len(state.api_comments)

@@ -22,6 +22,7 @@ adds to an article, it never holds one back.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import Any
 
@@ -51,7 +52,7 @@ class WitnessMixin:
         if not hasattr(self, "_witness_batches"):
             self._witness_batches: dict[str, list[ArchivedPage]] = {}
             self._witness_off: set[str] = set()
-            self._witness_sent: dict[int, list[ArchivedPage]] = {}  # in flight
+            self._witness_sent: dict[str, list[ArchivedPage]] = {}  # in flight, by token
         return self._witness_batches
 
     def witnessed(self, page: ArchivedPage, root: str | None) -> Iterable[Any]:
@@ -85,24 +86,43 @@ class WitnessMixin:
         self._witness_sent.clear()
         return pages
 
+    def unfinished_items(self) -> list[ArchivedPage]:
+        """Every article still waiting for its witness, as its page states it:
+        the crawl is closing (a limit, a signal), and a waiting article must
+        not be lost with the process (the archive's pipeline stores them)."""
+        batches = self._batches()
+        pages = [p for batch in batches.values() for p in batch]
+        pages += [p for batch in self._witness_sent.values() for p in batch]
+        batches.clear()
+        self._witness_sent.clear()
+        if pages:
+            self.crawler.stats.inc_value("wpapi/unwitnessed_at_close", len(pages))
+        return pages
+
     def _witness_request(self, root: str) -> scrapy.Request:
         pages = self._batches().pop(root)
         ids = list(dict.fromkeys(p.article.post_id for p in pages))
         self.crawler.stats.inc_value("wpapi/requests")
+        token = uuid.uuid4().hex  # (a JOBDIR disk queue hands the callback a copy of pages)
         if not self.crawler.settings.get("ARCHIVE_REDIS_URL"):  # (a fleet: see watches_threads)
-            self._witness_sent[id(pages)] = pages
+            self._witness_sent[token] = pages
         return scrapy.Request(
             posts_url(root, ids),
             self.parse_witness,
             errback=self.witness_failed,
-            meta={META_WITNESS: (root, pages), META_STAGE: "posts_api", "depth_reset": True},
+            meta={
+                META_WITNESS: (root, pages, token),
+                META_STAGE: "posts_api",
+                "depth_reset": True,
+            },
             dont_filter=True,
             priority=5,
         )
 
     def parse_witness(self, response: Response) -> Iterable[ArchivedPage]:
-        _root, pages = response.meta[META_WITNESS]
-        self._witness_sent.pop(id(pages), None)
+        _root, pages, token = response.meta[META_WITNESS]
+        self._batches()
+        self._witness_sent.pop(token, None)
         stats = self.crawler.stats
         posts = parse_posts(response.body)
         for page in pages:
@@ -117,8 +137,9 @@ class WitnessMixin:
 
     def witness_failed(self, failure: Any) -> Iterable[ArchivedPage]:
         """Refused, disallowed or unreachable: the articles as their pages state them."""
-        root, pages = failure.request.meta[META_WITNESS]
-        self._witness_sent.pop(id(pages), None)
+        root, pages, token = failure.request.meta[META_WITNESS]
+        self._batches()
+        self._witness_sent.pop(token, None)
         response = getattr(failure.value, "response", None)
         refused = response is not None and response.status in _REFUSALS
         if not refused:
