@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 # URLs the spider never parses as articles (its DENY list; comment pages above all).
 _NOT_ARTICLE = re.compile(
     r"/wp-(?:admin|login|json|includes)|/xmlrpc\.php|/feed/?$|/comments/feed"
-    r"|[?&](?:replytocom|share|like_comment|print|cpage)=|/comment-page-\d+|/trackback/?$"
+    r"|[?&](?:replytocom|share|like_comment|print|unapproved|moderation-hash|cpage)="
+    r"|/comment-page-\d+|/trackback/?$"
 )
 
 
