@@ -230,7 +230,31 @@ def m005_failures(db: Database) -> None:
 
 
 @migrations()
-def m006_article_accounting(db: Database) -> None:
+def m006_media(db: Database) -> None:
+    """The article's pictures and videos with their captions and credits (#17):
+    captions left the body, and are kept here, one row per picture in page
+    order, replaced with the article on every capture; captions and credits
+    are searchable."""
+    db["media"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "position": int,
+            "url": str,
+            "caption": str,
+            "credit": str,
+            "alt": str,
+            "kind": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["media"].create_index(["article_id", "position"])
+    db["media"].enable_fts(["caption", "credit"], create_triggers=True, tokenize="unicode61")
+
+
+@migrations()
+def m007_article_accounting(db: Database) -> None:
     """No article lost without a trace (#15): each crawl counts the article
     pages it started to archive, those it stored and those that ended as a
     ``failures`` row, and (a crawl closed before its end) those still being
