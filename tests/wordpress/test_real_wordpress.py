@@ -150,6 +150,21 @@ def test_body(real_wordpress, archived):
     _check(wrong, len(pairs))
 
 
+def test_media_captions_and_credits(real_wordpress, wp_crawl):
+    """Captioned pictures (block and classic editor) are the article's media,
+    their captions and credits kept apart from the body."""
+    got: dict[str, list] = {}
+    for row in wp_crawl.rows(
+        "select a.url, m.url as src, m.caption, m.credit from media m"
+        " join articles a on a.id = m.article_id order by a.url, m.position"
+    ):
+        got.setdefault(row["url"], []).append((row["src"], row["caption"], row["credit"]))
+    posts = real_wordpress.truth.posts
+    assert sum(1 for p in posts if p.media) >= 5  # the site has some
+    wrong = [(p.url, p.media, got.get(p.url, [])) for p in posts if got.get(p.url, []) != p.media]
+    _check(wrong, len(posts))
+
+
 def test_comments_open_as_the_site_says(real_wordpress, archived):
     pairs = _pairs(real_wordpress, archived)
     wrong = [

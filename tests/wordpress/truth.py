@@ -17,18 +17,22 @@ from typing import Any
 
 import lxml.html
 
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "pre", "blockquote"}
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote"}
+_CREDIT = " Photo: "  # how tests/wordpress/content.py credits a picture in its caption
 _WS = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
 def html_text(fragment: str) -> str:
-    """Paragraphs (``p``, headings, list items, captions) separated by a blank
-    line, ``<br>`` as a line break, other whitespace collapsed."""
+    """Paragraphs (``p``, headings, list items) separated by a blank line,
+    ``<br>`` as a line break, other whitespace collapsed.  Captions are not
+    text of the article (they are its media: :func:`html_media`)."""
     if not fragment.strip():
         return ""
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     for br in root.iter("br"):
         br.tail = "\ue000" + (br.tail or "")
+    for figure in list(root.iter("figure")):
+        figure.drop_tree()
     loose = (root.text or "").strip() + "".join((c.tail or "").strip() for c in root)
     if loose.replace("\ue000", ""):
         raise ValueError(f"text outside any paragraph: {loose[:80]!r}")  # a fault of the fill
@@ -41,6 +45,20 @@ def html_text(fragment: str) -> str:
         if text:
             blocks.append(text)
     return "\n\n".join(blocks)
+
+
+def html_media(fragment: str) -> list[tuple[str, str, str | None]]:
+    """(image URL, caption, credit) of each captioned figure, in page order."""
+    if not fragment.strip():
+        return []
+    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    out = []
+    for figure in root.iter("figure"):
+        img, caption = figure.find(".//img"), figure.find(".//figcaption")
+        text = _WS.sub(" ", caption.text_content()).strip() if caption is not None else ""
+        words, _, credit = text.partition(_CREDIT.strip() + " ")
+        out.append((img.get("src") if img is not None else "", words.strip(), credit or None))
+    return out
 
 
 def utc(wp_gmt: str) -> datetime:
@@ -77,6 +95,7 @@ class TruthPost:
     published: datetime
     modified: datetime
     body: str
+    media: list[tuple[str, str, str | None]]  # (image URL, caption, credit)
     section: str | None
     tags: list[str]
     author: str
@@ -133,6 +152,7 @@ def _post(p: dict[str, Any]) -> TruthPost:
         published=utc(p["date_gmt"]),
         modified=utc(p["modified_gmt"]),
         body=html_text(p["html"]),
+        media=html_media(p["html"]),
         section=p["categories"][0] if p["categories"] else None,
         tags=p["tags"],
         author=p["author"],
