@@ -33,18 +33,20 @@ def main() -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     signal.signal(signal.SIGINT, signal.default_int_handler)
     run_dir = new_run_dir()
-    with WordPressSite(run_dir) as site:
-        site.php("install.php", {"title": "Caribbean Ledger", "user": "admin",
-                                 "email": "admin@example.org", "password": "admin-pw"})  # fmt: skip
-        site.php("fill.php", content.plan(site.url))
-        site.php("options.php", {"theme": args.theme,
-                                 "options": {"default_comments_page": args.order}})  # fmt: skip
-        truth = run_dir / "truth.json"
-        truth.write_text(json.dumps(site.php("truth.php"), ensure_ascii=False, indent=1))
-        print(f"{site.url}  (truth: {truth}, access log: {site.access_log})", flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            time.sleep(args.minutes * 60)
-    shutil.rmtree(run_dir, ignore_errors=True)
+    try:
+        with WordPressSite(run_dir) as site:
+            site.php("install.php", {"title": "Caribbean Ledger", "user": "admin",
+                                     "email": "admin@example.org", "password": "admin-pw"})  # fmt: skip
+            site.php("fill.php", content.plan(site.url))
+            site.php("options.php", {"theme": args.theme,
+                                     "options": {"default_comments_page": args.order}})  # fmt: skip
+            truth = run_dir / "truth.json"
+            truth.write_text(json.dumps(site.php("truth.php"), ensure_ascii=False, indent=1))
+            print(f"{site.url}  (truth: {truth}, access log: {site.access_log})", flush=True)
+            with contextlib.suppress(KeyboardInterrupt):
+                time.sleep(args.minutes * 60)
+    finally:
+        shutil.rmtree(run_dir, ignore_errors=True)
     return 0
 
 
