@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from scrapers.items import Author
+from scrapers.parsers.authors.box import box_byline, in_box
 from scrapers.parsers.authors.context import holds_heading, in_navigation, in_prose, in_teaser
 from scrapers.parsers.authors.credits import late_byline
 from scrapers.parsers.authors.fallbacks import (
@@ -58,9 +59,10 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
     candidates = {*s.bylines[:60], *text_bylines(s, ref)}
     for i in sorted(candidates, key=lambda i: (s.distance(i, ref), i < ref, i)):
         el = s.nodes[i]
-        text = byline_text(el)
+        text = box_byline(el) if in_box(s, i) else byline_text(el)
         if (
-            not 2 <= len(text) <= 200
+            text is None
+            or not 2 <= len(text) <= 200
             or s.inside(i, COMMENT)
             or in_navigation(s, i)
             or in_prose(s, i)

@@ -15,6 +15,7 @@ from itertools import chain, islice
 from lxml import etree
 
 from scrapers.items import Author
+from scrapers.parsers.authors.box import box_byline, in_box
 from scrapers.parsers.authors.context import in_teaser
 from scrapers.parsers.authors.fallbacks import is_person
 from scrapers.parsers.authors.lines import COMMENT, by_texts, byline_text
@@ -123,9 +124,9 @@ def late_byline(
     for i, name, signed in islice(chain(lines, _signatures(s, ref)), 20):
         if s.inside(i, COMMENT) or in_teaser(s, i, ref, title):
             continue
-        text = name or byline_text(s.nodes[i])
-        if len(text) > 120:
-            continue
+        text = name or (box_byline(s.nodes[i]) if in_box(s, i) else byline_text(s.nodes[i]))
+        if text is None or len(text) > 120:
+            continue  # (an author box's biography is no byline)
         links = {inline_text(a): a.get("href", "") for a in s.nodes[i].iter("a")}
         authors, source = authors_from([(text, links)], site_name, publications=pubs)
         if authors and (
