@@ -154,8 +154,22 @@ _FILED_IN = re.compile(r"\s+(?:in|im|en|dans|nel|unter|under|filed\s+under)(?:\s
 
 
 def cut_filed_in(text: str) -> str:
-    """A "Posted by NAME in CATEGORY" line without what the post is filed under."""
+    """A "Posted by NAME in CATEGORY" line without what the post is filed under;
+    where each name has its place ("Sarah Laitner in Brussels, Maija Palmer in
+    London"), each place goes.
+
+    >>> cut_filed_in("Jane Doe in Politics, Europe")
+    'Jane Doe'
+    >>> cut_filed_in("Sarah Laitner in Brussels, Maija Palmer in London")
+    'Sarah Laitner, Maija Palmer'
+    """
+    if len(_IN.findall(text)) >= 2:
+        return _PLACE.sub("", text)
     return _FILED_IN.sub("", text)
+
+
+_IN = re.compile(r"\s(?:in|im|en|dans|nel)\s")
+_PLACE = re.compile(r"\s+(?:in|im|en|dans|nel)\s+[^,;&]*?(?=\s+(?:and|und|et|y|e)\s|[,;&]|$)")
 
 
 def drop_date_label(head: str) -> str:

@@ -32,6 +32,10 @@ from scrapers.parsers.authors.trims import cut_date_tail, drop_titles, join_brok
         # "Posted by NAME in CATEGORY" (the category link left out)
         ("Posted by lasagnechef in .", ["lasagnechef"]),
         ("Posted by Jane Doe in Politics, Europe", ["Jane Doe"]),
+        (
+            "By Sarah Laitner in Brussels, Maija Palmer in London and Kevin Allison in Paris",
+            ["Sarah Laitner", "Maija Palmer", "Kevin Allison"],
+        ),
     ],
 )
 def test_dates_and_labels_around_the_name(raw, names):
