@@ -44,20 +44,21 @@ _NOUN_WORDS = (
 _PREPOSITION_WORDS = ["by", "von", "vom", "por", "par", "door", "di"]
 
 _VERBS = rf"(?:blog\s+)?(?:{'|'.join(_VERB_WORDS)})"
-_VERBS_DA = rf"(?:{'|'.join(_VERB_DA_WORDS)}|a\s+cura)"
+_VERBS_DA = rf"(?:{'|'.join(_VERB_DA_WORDS)})"
 _NOUNS = rf"(?:{'|'.join(_NOUN_WORDS)})"
 _PREPOSITIONS = r"(?:by|von|vom|por|par|door|(?-i:di))"
 
 BY_TEXT = re.compile(
     rf"^[\s\-–—|·•]*(?:(?:{_VERBS}\s+)?{_PREPOSITIONS}\s*:?\s+\S"
     rf"|{_VERBS_DA}\s+da\s*:?\s+\S"
+    r"|a\s+cura\s+di\s+\S"
     rf"|{_NOUNS}\s*:\s*\S"
     r"|autoren\s+\S)",
     re.I,
 )
 # A label standing alone in its element, the name following it ("<b>Von:</b> Name").
 BY_LABEL = re.compile(
-    rf"^[\s|]*(?:(?:{_VERBS}\s+)?{_PREPOSITIONS}|{_VERBS_DA}\s+da|{_NOUNS})\s*:?\s*$",
+    rf"^[\s|]*(?:(?:{_VERBS}\s+)?{_PREPOSITIONS}|{_VERBS_DA}\s+da|a\s+cura\s+di|{_NOUNS})\s*:?\s*$",
     re.I,
 )
 # The first words of the labels above: most texts fail this before any regex runs.
@@ -145,7 +146,7 @@ _PREFIX = re.compile(
     r"ein\s+beitrag|blog\s+beitrag|rezept|zum\s+profil|view\s+all\s+posts|all\s+posts|"
     r"all\s+(?:articles|stories)|more|mehr|alles|(?:zeige\s+)?alle\s+(?:artikel|beiträge)|"
     r"escrito|publicado|enviado|redactado|publié|écrit|rédigé|posté|"
-    r"scritto|pubblicato|inviato|geschreven|geplaatst|gepubliceerd|ingezonden)\s+)?"
+    r"scritto|pubblicato|inviato|a\s+cura|geschreven|geplaatst|gepubliceerd|ingezonden)\s+)?"
     r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|auteure?|autore|autrice|text|texto|"
     r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+"
     r"|^\s*(?:texte|testo|tekst|autores|autori|auteurs|verfasser(?:in)?|redazione|redação|rédaction"

@@ -43,6 +43,9 @@ def names(header: str, tail: str = "", head: str = "") -> list[str]:
         "<div>Tekst: Juan Pérez</div>",
         "<div>Texte : Juan Pérez</div>",
         "<div>Redactie: Juan Pérez</div>",
+        "<div>Redação: Juan Pérez</div>",
+        "<div>A cura di Juan Pérez</div>",
+        "<div><strong>Autorin:</strong> Juan Pérez</div>",
         '<span>Geschrieben von <a href="/userinfo.php?uid=6">Juan Pérez</a></span>',
         # Drupal's "submitted" line, the name in its own span
         '<div class="submitted">Submitted by <span class="username">Juan Pérez</span>'
@@ -65,6 +68,8 @@ def test_labelled_bylines_in_more_languages(header):
         "<div>Publicado el 3 de mayo de 2021 por Jane Doe</div>",
         "<div>Pubblicato il 3 maggio 2021 da Jane Doe</div>",
         "<div>Geplaatst op 3 mei 2021 door Jane Doe</div>",
+        "<div>Publicado em 3 de maio de 2021 por Jane Doe</div>",
+        "<div>Publié le 03/05/2021 à 10h00 par Jane Doe</div>",
         '<div><time datetime="2021-05-03">May 3, 2021</time> by <a href="/x">Jane Doe</a></div>',
         # a relative time before the label
         "<div>| 9 Hours Ago By Jane Doe</div>",
