@@ -4,13 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean help
+.PHONY: demo test lint format bench clean help isso
 
 help:
 	@echo "make demo   - set up, crawl the bundled demo site offline, print a summary"
 	@echo "make test   - set up and run the test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - crawl benchmark (bench/crawl.py), minutes"
+	@echo "make isso   - install Isso for the browser-stage tests (.cache/isso)"
 	@echo "make clean  - remove the venv and data/"
 
 $(STAMP): pyproject.toml Makefile
@@ -21,6 +22,14 @@ $(STAMP): pyproject.toml Makefile
 	# the fleet's scrapy-redis, without its redis>=4.2 (pywb pins 2.10.6): docs/fleet.md
 	$(BIN)/pip install -q --no-deps 'scrapy-redis==0.9.1' 'six>=1.15'
 	@touch $@
+
+# Isso, the real comment server of the browser-stage tests, in a venv of its own
+# (its dependencies stay out of ours): tests/browser/isso.py
+ISSO := .cache/isso/bin/isso
+isso: $(ISSO)
+$(ISSO):
+	$(PYTHON) -m venv .cache/isso
+	.cache/isso/bin/pip install -q 'isso==0.14.0'
 
 demo: $(STAMP)
 	$(BIN)/newsarchive demo
@@ -40,4 +49,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/crawl.py
 
 clean:
-	rm -rf $(VENV) data build *.egg-info
+	rm -rf $(VENV) data build *.egg-info .cache
