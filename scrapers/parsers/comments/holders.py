@@ -73,10 +73,19 @@ _GENERIC = frozenset(
         "old",
         "view",
         "list",
+        "subscribe",
+        "tab",
+        "tabs",
+        "ca",
+        "login",
+        "share",
+        "social",
     ]
 )
 _ID_ATTRS = ("story", "thread", "identifier", "thread-id", "story-id", "post-id", "page-id")
-_HOLDERS = etree.XPath("//*[contains(local-name(), '-')] | //*[@id]")
+_CUSTOM = etree.XPath("//*[contains(local-name(), '-')]")
+_IDS = etree.XPath("/descendant::*/@id", smart_strings=False)
+_BY_ID = etree.XPath("//*[@id=$i]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +108,29 @@ def _thread_id(el: etree._Element, name: str) -> str | None:
     return None
 
 
-def find_holder(doc: etree._Element) -> Holder | None:
-    """The first element named for a comment widget by the provider pattern."""
-    for el in _HOLDERS(doc):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        m = _TAG.match(tag.lower())
-        if m is None:
-            m = _ID.match(el.get("id") or "")
-        if m is None or m.group(1).lower() in _GENERIC:
-            continue
-        name = m.group(1).lower()
-        return Holder(name, _thread_id(el, name))
+def find_holder(
+    doc: etree._Element, ids: list | None = None, regions: list | None = None
+) -> Holder | None:
+    """The first element named for a comment widget by the provider pattern.
+
+    ``ids`` are the page's id values as lxml smart strings (the comment scan
+    has them: ``Scan.others``) and ``regions`` the comment regions, where
+    custom elements are looked for; without them the whole page is searched.
+    """
+    customs = (
+        _CUSTOM(doc)
+        if regions is None
+        else [el for r in regions for el in r.iter() if "-" in str(el.tag)]
+    )
+    for el in customs:
+        m = _TAG.match(el.tag.lower()) if isinstance(el.tag, str) else None
+        if m is not None and m.group(1).lower() not in _GENERIC:
+            return Holder(m.group(1).lower(), _thread_id(el, m.group(1).lower()))
+    values = _IDS(doc) if ids is None else [v for v in ids if getattr(v, "attrname", "") == "id"]
+    for value in values:
+        m = _ID.match(value)
+        if m is not None and m.group(1).lower() not in _GENERIC:
+            found = _BY_ID(doc, i=str(value))
+            name = m.group(1).lower()
+            return Holder(name, _thread_id(found[0], name) if found else None)
     return None
