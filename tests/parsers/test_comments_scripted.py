@@ -215,3 +215,26 @@ def test_the_json_wins_over_a_dom_that_shows_relative_dates():
     assert len(thread.comments) == 3 and thread.declared == 3
     assert thread.comments[0].published == "2024-05-02T10:00:00"
     assert thread.system == "talkbox"
+
+
+def test_wrapped_comments_as_graphql_connections_and_remark42_answer():
+    graphql = {
+        "data": {"story": {"comments": {"edges": [
+            {"node": {"id": "c1", "body": "<p>One</p>", "createdAt": "2024-05-02T10:00:00Z",
+                      "author": {"username": "ana"}}},
+            {"node": {"id": "c2", "body": "<p>Two</p>", "createdAt": "2024-05-02T11:00:00Z",
+                      "author": {"username": "bo"}}},
+        ]}}}
+    }  # fmt: skip
+    remark = {
+        "comments": [
+            {"comment": {"id": "r1", "pid": "", "text": "<p>Top</p>", "user": {"name": "Cy"},
+                         "time": "2024-05-02T10:00:00Z"},
+             "replies": [{"comment": {"id": "r2", "pid": "r1", "text": "<p>Re</p>",
+                                      "user": {"name": "Di"}, "time": "2024-05-02T10:05:00Z"}}]},
+        ]
+    }  # fmt: skip
+    g, r = json_threads([("https://a.example/graphql", json.dumps(graphql).encode()),
+                         ("https://b.example/api/v1/find?url=x", json.dumps(remark).encode())])  # fmt: skip
+    assert {(c.id, c.author) for c in g.comments} | {(c.id, c.parent_id) for c in r.comments} == {
+        ("c1", "ana"), ("c2", "bo"), ("r1", None), ("r2", "r1")}  # fmt: skip

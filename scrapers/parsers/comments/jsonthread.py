@@ -31,12 +31,15 @@ from scrapers.parsers.text import clean_html, element_text
 _ID = ("id", "commentId", "comment_id", "commentID", "_id", "uuid")
 _TEXT = ("message", "raw_message", "text", "body", "content", "html", "comment", "bodyHtml")
 _AUTHOR = ("author", "user", "username", "author_name", "authorName", "name", "display_name")
-_AUTHOR_NAME = ("name", "displayName", "display_name", "username", "fullName", "nickname")
+_AUTHOR_NAME = ("name", "displayName", "display_name", "username", "fullName", "nickname", "login")
 _AUTHOR_URL = ("url", "profileUrl", "profile", "website", "link", "homepage")
 _TIME = ("createdAt", "created_at", "created", "date", "published", "postedAt", "timestamp",
          "createdTime", "time", "date_gmt")  # fmt: skip
 _PARENT = ("parent", "parentId", "parent_id", "replyTo", "reply_to", "inReplyTo", "in_reply_to",
-           "parentCommentId")  # fmt: skip
+           "parentCommentId", "pid")  # fmt: skip
+# Wrappers around one comment: GraphQL connections ({"node": {...}}), Remark42's
+# {"comment": {...}, "replies": [...]}.
+_WRAPPERS = ("node", "comment", "post")
 _CHILDREN = ("replies", "children", "comments", "responses")
 _DELETED = ("isDeleted", "is_deleted", "deleted", "isSpam", "is_spam")
 # A total of the whole thread (never a per-level count such as Isso's total_replies).
@@ -99,7 +102,19 @@ def _when(value: Any) -> str | None:
     return None
 
 
+def _unwrap(obj: Any) -> Any:
+    """The comment inside a wrapper object, its replies kept beside it."""
+    if isinstance(obj, dict) and _first(obj, _ID) is None:
+        for key in _WRAPPERS:
+            inner = obj.get(key)
+            if isinstance(inner, dict):
+                kids = {k: obj[k] for k in _CHILDREN if isinstance(obj.get(k), list)}
+                return {**inner, **kids} if kids else inner
+    return obj
+
+
 def _is_comment(obj: Any) -> bool:
+    obj = _unwrap(obj)
     if not isinstance(obj, dict) or _first(obj, _ID) is None:
         return False
     if _text_of(_first(obj, _TEXT)) is None:
@@ -156,7 +171,7 @@ def _lists(node: Any, depth: int = 0) -> Iterator[tuple[dict | None, list]]:
 
 
 def _collect(items: list, parent: str | None, out: list[Comment]) -> None:
-    for obj in items:
+    for obj in map(_unwrap, items):
         if not _is_comment(obj):
             continue
         c = _comment(obj, parent)
