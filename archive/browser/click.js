@@ -77,7 +77,7 @@
     }
   }
   function wanted(el) {
-    if (el.closest("form") || el.type === "submit" || navigates(el)) return false;
+    if (el.closest("form") || el.getAttribute("type") === "submit" || navigates(el)) return false;
     const text = label(el);
     if (!text || text.length > 80 || NEVER.test(text)) return false;
     const before = clicks.get(el) || 0;

@@ -53,3 +53,18 @@ def isso_site(tmp_path_factory) -> Iterator[tuple[IssoSite, IssoServer, dict]]:
         if isso is not None:
             isso.stop()
         site.stop()
+
+
+SCRIPTED_ARTICLES, SCRIPTED_SEED = 24, 7
+
+
+@pytest.fixture(scope="session")
+def scripted_demo():
+    """The demo site with its script-loaded threads (127.0.0.1) and the
+    providers' origin (127.0.0.3); yields (site, main server, provider server)."""
+    from demosite import build_site
+    from demosite.provider import serve_scripted
+
+    site = build_site(articles=SCRIPTED_ARTICLES, seed=SCRIPTED_SEED, scripted=True)
+    with serve_scripted(site) as (main, provider):
+        yield site, main, provider
