@@ -26,7 +26,7 @@ MAX_API_PAGES = 200
 _NEXT_CAPTURE = """
 SELECT rowid, status, content_type, warc_file, warc_offset, warc_length, revisit_of
 FROM captures
-WHERE url = ? AND method = 'GET' AND rowid > ? AND crawl_id IS ?
+WHERE url = ? AND method = 'GET' AND rowid > ? AND crawl_id IS ? AND via IS NULL
 ORDER BY rowid LIMIT 1
 """
 

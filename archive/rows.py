@@ -83,6 +83,26 @@ CAPTURE_COLUMNS = [
     "request_record_id",
     "crawl_id",
     "revisit_of",  # id of the capture whose record holds the payload (m003)
+    "via",  # "browser": made by the browser stage while rendering a page (m006)
+    "page_capture",  # that page's capture id (m006)
+]
+RENDER_COLUMNS = [
+    "page_capture",
+    "url",
+    "rendered_at",
+    "crawl_id",
+    "snapshot_id",
+    "warc_file",
+    "warc_offset",
+    "warc_length",
+    "frames",
+    "exchanges",
+    "bytes",
+    "clicks",
+    "controls_left",
+    "budget",
+    "error",
+    "seconds",
 ]
 
 

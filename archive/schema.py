@@ -229,6 +229,39 @@ def m005_failures(db: Database) -> None:
     db["failures"].create_index(["url"])
 
 
+@migrations()
+def m006_browser(db: Database) -> None:
+    """The browser stage (#16): the exchanges a browser made while rendering a
+    page are captures too, marked ``via = 'browser'`` and linked to the page's
+    capture; each render is a ``renders`` row (its DOM snapshot's record,
+    clicks, budgets), so a re-parse rebuilds the thread from WARC alone."""
+    db["captures"].add_column("via", str)
+    db["captures"].add_column("page_capture", str)
+    db["captures"].create_index(["page_capture"])
+    db["renders"].create(
+        {
+            "page_capture": str,
+            "url": str,
+            "rendered_at": str,
+            "crawl_id": int,
+            "snapshot_id": str,
+            "warc_file": str,
+            "warc_offset": int,
+            "warc_length": int,
+            "frames": int,
+            "exchanges": int,
+            "bytes": int,
+            "clicks": int,
+            "controls_left": int,
+            "budget": str,
+            "error": str,
+            "seconds": float,
+        },
+        pk="page_capture",
+    )
+    db["renders"].create_index(["url"])
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()
