@@ -41,6 +41,18 @@ def snapshot_uri(page_url: str) -> str:
     return "urn:dom:" + page_url
 
 
+_NOT_DATA = ("text/html", "text/css", "image/", "font/", "audio/", "video/", "application/wasm")
+
+
+def is_answer(status: int, content_type: str | None, body: bytes | None) -> bool:
+    """A response that may carry the thread as data (JSON, JSONP): read by
+    :func:`json_threads` in the crawl and, from WARC, in a re-parse."""
+    if not body or not 200 <= status < 300:
+        return False
+    ctype = (content_type or "").lower().strip()
+    return not ctype.startswith(_NOT_DATA)
+
+
 def stored_headers(ex: Exchange, stored: int) -> list[tuple[str, str]]:
     """The response's headers as received, made true of the stored body."""
     out = [(k, v) for k, v in ex.headers if k.lower() not in _DROPPED]
@@ -89,6 +101,7 @@ class BrowserCapture:
         self.seen = seen  # payload digest -> Revisit, shared by the stage's pages
         self.stats = stats
         self.captured: list[str] = []  # response record ids, in order
+        self.answers: list[tuple[str, bytes]] = []  # (url, body) that may hold the thread
 
     def _fields(self) -> list[tuple[str, str]]:
         return [("WARC-Page-ID", self.page_id)] if self.page_id else []
@@ -133,6 +146,8 @@ class BrowserCapture:
         if revisit is None and body and not ex.truncated:
             self.seen[digest] = Revisit(resp.record_id, ex.url, ex.fetched_at, digest)
         ctype = next((v for k, v in ex.headers if k.lower() == "content-type"), None)
+        if is_answer(ex.status, ctype, ex.body) and not ex.truncated:
+            self.answers.append((ex.url, body))
         self.runtime.store.add_capture(
             {
                 "id": resp.record_id,

@@ -24,9 +24,10 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
+
+from archive.rows import utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ class _Session:
                 headers=[(h["name"], h["value"]) for h in await response.headers_array()],
                 body=body,
                 resource_type=request.resource_type,
-                fetched_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+                fetched_at=utcnow(),
                 ip_address=addr["ipAddress"] if addr else None,
                 truncated=truncated,
             )

@@ -18,7 +18,7 @@ alone (``always`` logs an error, once, and does the same).
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy import signals
@@ -28,11 +28,25 @@ from scrapy.http import Response
 from archive.browser.capture import BrowserCapture
 from archive.browser.pool import BrowserPool, find_chromium, playwright_missing
 from archive.browser.session import Document, Limits, Rendered
+from archive.rows import utcnow
 
 logger = logging.getLogger(__name__)
 
 MODES = ("auto", "always", "never")
 _ATTR = "_newsarchive_browser_stage"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderResult:
+    """What the spider gets back: the render and the answers that may hold the thread."""
+
+    rendered: Rendered
+    answers: list[tuple[str, bytes]]
+
+
+def browser_stage(crawler: Crawler) -> BrowserStage:
+    """The crawl's browser stage (one per crawl)."""
+    return BrowserStage.get(crawler)
 
 
 class BrowserStage:
@@ -115,7 +129,7 @@ class BrowserStage:
             )
         return self._pool
 
-    async def render(self, response: Response, capture_id: str | None) -> Rendered:
+    async def render(self, response: Response, capture_id: str | None) -> RenderResult:
         """Render the page the crawl fetched (its own bytes are served to the
         browser), archive what the browser exchanged, return what it saw."""
         from archive.runtime import ArchiveRuntime
@@ -134,10 +148,9 @@ class BrowserStage:
         )
         self.stats.inc_value("archive/browser/pages")
         rendered = await self._get_pool().render(response.url, document, capture.write)
-        rendered_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-        capture.snapshot(rendered, response.url, rendered_at)
+        capture.snapshot(rendered, response.url, utcnow())
         self._count(rendered)
-        return rendered
+        return RenderResult(rendered, capture.answers)
 
     def _count(self, r: Rendered) -> None:
         self.stats.inc_value("archive/browser/clicks", r.clicks)

@@ -25,7 +25,7 @@ request's ``META_STAGE`` gives them the thread's stage.)
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag
@@ -33,11 +33,18 @@ from urllib.parse import urldefrag
 import scrapy
 from scrapy.http import Response
 
+from archive.browser.stage import browser_stage
 from archive.capture import META_CAPTURE, META_FETCHED_AT, header_value
 from archive.failures import META_STAGE, FailureLog
 from archive.rows import utcnow
 from scrapers.items import ArchivedPage, Article, Comment
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
+from scrapers.parsers.comments.rendered import (
+    Snapshot,
+    take_rendered,
+    thread_complete,
+    thread_from_render,
+)
 from scrapers.parsers.comments.rest import (
     api_root,
     api_total,
@@ -69,6 +76,8 @@ class ThreadState:
     api_comments: list[Comment] = field(default_factory=list)
     api_total: int | None = None  # X-WP-Total once the last page is in
     merged: bool = False  # the HTML pages' comments are merged into article.comments
+    page: Response | None = None  # the article page, kept while a browser is to render it
+    render: str | None = None  # None, "exhausted" or "stopped" (thread_complete)
 
 
 def _wants_api(article: Article) -> bool:
@@ -96,7 +105,7 @@ class ThreadMixin:
 
     crawler: Any
 
-    def start_thread(self, response: Response, article: Article) -> Iterable[Any]:
+    async def start_thread(self, response: Response, article: Article) -> AsyncIterator[Any]:
         pending = other_pages(article, response.url)
         state = ThreadState(
             article=article,
@@ -109,7 +118,10 @@ class ThreadMixin:
         if _wants_api(article) and self._api_mode() != "never":
             root = api_root(response.body, response.url, header_value(response, b"Link"))
             state.api = None if root in self._refused_apis() else root
-        yield from self.next_comment_page(state)
+        if browser_stage(self.crawler).wants(article):
+            state.page = response
+        async for output in self.next_comment_page(state):
+            yield output
 
     def _api_mode(self) -> str:
         mode = self.crawler.settings.get("ARCHIVE_COMMENTS_API", "auto")
@@ -133,8 +145,9 @@ class ThreadMixin:
                 state.api = None
                 self.crawler.stats.inc_value("comments/api_not_needed")
 
-    def next_comment_page(self, state: ThreadState) -> Iterable[Any]:
-        """The next HTML comment page, else the next API page, else the item."""
+    async def next_comment_page(self, state: ThreadState) -> AsyncIterator[Any]:
+        """The next HTML comment page, else the next API page, else the
+        browser (when it is to render the page), else the item."""
         if state.pending:
             url = state.pending.pop(0)
             yield self._thread_request(
@@ -147,8 +160,25 @@ class ThreadMixin:
             yield self._thread_request(
                 url, state, self.parse_api_page, self.api_page_failed, "comments_api"
             )
-        else:
-            yield self.finish_thread(state)
+            return
+        if state.page is not None:
+            await self._render(state)
+        yield self.finish_thread(state)
+
+    async def _render(self, state: ThreadState) -> None:
+        """The browser shows the whole thread; it replaces the HTML's when it
+        holds at least as many comments (docs/browser.md)."""
+        response, state.page = state.page, None
+        result = await browser_stage(self.crawler).render(response, state.capture_id)
+        thread = thread_from_render(
+            response.url,
+            [Snapshot(f.url, f.html, f.main) for f in result.rendered.frames],
+            result.answers,
+            fetched_at=state.fetched_at,
+            selectors=getattr(self, "selectors", None),
+        )
+        take_rendered(state.article, thread)
+        state.render = "exhausted" if result.rendered.exhausted else "stopped"
 
     def _thread_request(
         self, url: str, state: ThreadState, callback: Any, errback: Any, stage: str
@@ -171,17 +201,18 @@ class ThreadMixin:
             if url not in state.known:
                 state.known.add(url)
                 state.pending.append(url)
-        for output in self.next_comment_page(state):
+        async for output in self.next_comment_page(state):
             yield output
 
-    def comment_page_failed(self, failure: Any) -> Iterable[Any]:
+    async def comment_page_failed(self, failure: Any) -> AsyncIterator[Any]:
         state: ThreadState = failure.request.meta[META_THREAD]
         state.html_complete = False
         self.crawler.stats.inc_value("comments/page_failed")
         FailureLog.get(self.crawler).record_errback(failure)
-        yield from self.next_comment_page(state)
+        async for output in self.next_comment_page(state):
+            yield output
 
-    def parse_api_page(self, response: Response) -> Iterable[Any]:
+    async def parse_api_page(self, response: Response) -> AsyncIterator[Any]:
         state: ThreadState = response.meta[META_THREAD]
         total = api_total(header_value(response, b"X-WP-Total"))
         pages = api_total(header_value(response, b"X-WP-TotalPages"))
@@ -193,9 +224,10 @@ class ThreadMixin:
             self.crawler.stats.inc_value("comments/api_pages")
             if state.api_page >= min(pages, _MAX_API_PAGES):
                 state.api_total = total
-        yield from self.next_comment_page(state)
+        async for output in self.next_comment_page(state):
+            yield output
 
-    def api_page_failed(self, failure: Any) -> Iterable[Any]:
+    async def api_page_failed(self, failure: Any) -> AsyncIterator[Any]:
         """Refused (401/403/404 ``rest_disabled``), disallowed or unreachable:
         the thread is what the HTML pages hold."""
         state: ThreadState = failure.request.meta[META_THREAD]
@@ -206,7 +238,8 @@ class ThreadMixin:
         site_wide = not refused or refusal_is_site_wide(response.status, response.body)
         stat = "comments/api_refused" if refused else "comments/api_failed"
         self._api_off(state, stat, site_wide=site_wide)
-        yield from self.next_comment_page(state)
+        async for output in self.next_comment_page(state):
+            yield output
 
     def _api_off(self, state: ThreadState, stat: str, *, site_wide: bool = True) -> None:
         if state.api and site_wide:
@@ -224,9 +257,8 @@ class ThreadMixin:
             self.crawler.stats.inc_value("comments/api_added", len(article.comments) - before)
             if article.comments and article.comments_system is None:
                 article.comments_system = "wordpress"
-        declared = article.comments_declared
         fetched = state.html_complete or api_ok
-        complete = fetched and (declared is None or declared == len(article.comments))
+        complete = thread_complete(article, fetched=fetched, render=state.render)
         return ArchivedPage(
             article=article,
             fetched_at=state.fetched_at,

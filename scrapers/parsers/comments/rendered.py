@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from scrapers.items import Article
 from scrapers.parsers.comments import Thread, extract_thread
 from scrapers.parsers.comments.holders import find_holder
 from scrapers.parsers.comments.jsonthread import JsonThread, json_threads
@@ -118,3 +119,35 @@ def thread_from_render(
         pages=[],
         nodes=[],
     )
+
+
+def take_rendered(article: Article, thread: Thread) -> None:
+    """The rendered thread replaces the page's own when it holds at least as
+    many comments (a widget that failed to load leaves the HTML's thread)."""
+    if not thread.comments or len(thread.comments) < len(article.comments):
+        return
+    article.comments = thread.comments
+    article.comments_system = thread.system or article.comments_system
+    article.comments_thread_id = thread.thread_id or article.comments_thread_id
+    if thread.declared is not None:
+        article.comments_declared = thread.declared
+    if thread.open is not None:
+        article.comments_open = thread.open
+
+
+def thread_complete(article: Article, *, fetched: bool, render: str | None) -> bool:
+    """Whether the archived thread is the whole thread.
+
+    ``fetched``: every HTML comment page (or the REST API's whole total) came.
+    ``render``: None (not rendered), ``"exhausted"`` (the browser showed all:
+    nothing left to click, no budget hit) or ``"stopped"`` (a budget or an
+    error ended it).  A thread that a script loads is complete only when a
+    browser showed all of it, and an empty widget only when it declares zero
+    (an empty one may be one that failed to load).
+    """
+    if render == "stopped" or (article.comments_scripted and render != "exhausted"):
+        return False
+    declared = article.comments_declared
+    if article.comments_scripted and not article.comments and not declared:
+        return declared == 0
+    return fetched and (declared is None or declared == len(article.comments))
