@@ -35,6 +35,11 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    # A page served from the crawl's bytes (route.fulfill) counts as "public"
+    # to Chromium, which then blocks its requests to local addresses (Local
+    # Network Access): the test sites and their providers are all on loopback.
+    "--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessSendPreflights,"
+    "PrivateNetworkAccessRespectPreflightResults,BlockInsecurePrivateNetworkRequests",
 ]
 NO_IMAGES = "--blink-settings=imagesEnabled=false"
 
