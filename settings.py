@@ -37,7 +37,7 @@ ARCHIVE_CONTACT = "https://github.com/newsarchive/newsarchive"  # who runs the c
 
 # --- living pages: recrawl policy, history, run lock (README "Recrawl policy") ------
 ARCHIVE_RECRAWL_ENABLED = True  # apply the recrawl policy to known articles
-ARCHIVE_RECRAWL_POLICY = {}  # overrides of archive.recrawl.DEFAULT_POLICY (dict or JSON)
+ARCHIVE_RECRAWL_POLICY = {}  # overrides of archive.recrawl.policy.DEFAULT_POLICY (dict or JSON)
 ARCHIVE_RECRAWL_CONDITIONAL = True  # send If-None-Match / If-Modified-Since when known
 ARCHIVE_RECRAWL_CLOCK = ""  # ISO time the policy takes as "now" (tests, replays); "" = real time
 # --- fleet: distributed crawling on Redis (docs/fleet.md) ---------------------------
@@ -74,25 +74,30 @@ TELNETCONSOLE_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     # At the downloader end: sees raw (still compressed) responses, redirects,
     # errors and robots.txt before any other middleware consumes them.
-    "archive.capture.WarcCaptureMiddleware": 950,
+    "archive.crawl.WarcCaptureMiddleware": 950,
     # Recrawl policy and conditional requests (engine side of the capture, so
     # 304s are archived before they are counted unchanged and dropped).
     "archive.recrawl.RecrawlMiddleware": 580,
 }
 # Keeps each response's status line and headers as received, for WARC fidelity.
 DOWNLOAD_HANDLERS = {
-    "http": "archive.download.WireHTTP11DownloadHandler",
-    "https": "archive.download.WireHTTP11DownloadHandler",
+    "http": "archive.crawl.WireHTTP11DownloadHandler",
+    "https": "archive.crawl.WireHTTP11DownloadHandler",
 }
 ITEM_PIPELINES = {
-    "archive.pipelines.ArchivePipeline": 300,
+    "archive.crawl.ArchivePipeline": 300,
 }
 
 # --- hostile and broken sites (#9; archive/reliability, docs/reliability.md) ------------
 # The add-on installs the failure recording, Retry-After/backoff retries, the
 # robots.txt, gzip, binary-content and redirect guards, URL cleaning, the trap
 # filter and the per-site budget.
-ADDONS = {"archive.reliability.Reliability": 0, "archive.fleet.addon.FleetAddon": 10}
+ADDONS = {
+    "archive.reliability.Reliability": 0,
+    "archive.fleet.addon.FleetAddon": 10,
+    # the browser stage for threads that scripts load (ARCHIVE_BROWSER, docs/browser.md)
+    "archive.crawl.browser.BrowserAddon": 20,
+}
 ARCHIVE_RETRY_BACKOFF = 1.0  # seconds before the first retry; doubles for each further one
 ARCHIVE_RETRY_MAX_DELAY = 60.0  # longest wait before a retry, whatever Retry-After asks
 ARCHIVE_MAX_PAGES_PER_SITE = 100_000  # requests per host and crawl (0: no limit)

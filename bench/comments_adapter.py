@@ -18,7 +18,7 @@ import traceback
 
 from scrapers.parsers import parse_page
 from scrapers.parsers.comments import extract_thread
-from scrapers.parsers.document import load_html
+from scrapers.parsers.document.load import load_html
 
 _REPEAT = 3
 

@@ -34,7 +34,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from archive.demo import crawl_command  # noqa: E402
+from archive.cli.demo import crawl_command  # noqa: E402
 from bench.cpu import process_cpu  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +80,7 @@ def start_site(articles: int) -> tuple[subprocess.Popen, str]:
         [
             sys.executable,
             "-m",
-            "archive.cli",
+            "archive.cli.main",
             "demo-site",
             "--port",
             str(port),

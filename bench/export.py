@@ -37,7 +37,7 @@ def _text(rng: random.Random, words: int) -> str:
 
 def build_archive(path: Path, comments: int, seed: int = 1) -> Path:
     """An archive of ``comments`` comments, ``PER_ARTICLE`` per article, 3 sites."""
-    from archive.store import ArchiveStore
+    from archive.store.writer import ArchiveStore
     from scrapers.items import Article, Author, Comment
 
     rng = random.Random(seed)

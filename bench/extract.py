@@ -35,7 +35,7 @@ def score(scorer: Path, command: str, name: str, work: list[str]) -> None:
 
 _BASELINE_RUNNER = """import sys
 sys.path.insert(0, {root!r})
-from archive.cli import main
+from archive.cli.main import main
 sys.argv[0] = "newsarchive"
 sys.exit(main())
 """

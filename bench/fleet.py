@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from archive.demo import crawl_command  # noqa: E402
+from archive.cli.demo import crawl_command  # noqa: E402
 from archive.fleet import keys  # noqa: E402
 from archive.fleet.local import LocalRedis, worker_command  # noqa: E402
 from bench.crawl import start_site  # noqa: E402
@@ -79,7 +79,7 @@ def run_fleet(n: int, url: str, work: Path) -> dict[str, float]:
         )
         t = time.monotonic()
         ingest = subprocess.run(
-            [sys.executable, "-m", "archive.cli", "ingest", "--drain",
+            [sys.executable, "-m", "archive.cli.main", "ingest", "--drain",
              "--db", str(work / f"fleet{n}.db"), "--redis", redis.url],
             cwd=ROOT, env=ENV, capture_output=True, text=True, check=True,
         )  # fmt: skip

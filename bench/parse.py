@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from demosite import build_site  # noqa: E402
 from demosite.app import App  # noqa: E402
 from scrapers.parsers import parse_page  # noqa: E402
-from scrapers.parsers.document import load_html  # noqa: E402
+from scrapers.parsers.document.load import load_html  # noqa: E402
 
 DEVSET = Path("/work/shared/devset")
 FETCHED_AT = "2026-01-01T00:00:00Z"

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from archive.demo import crawl_command  # noqa: E402
+from archive.cli.demo import crawl_command  # noqa: E402
 from bench.crawl import COMMON, ROOT, start_site  # noqa: E402
 
 EVERY_RUN = ["-s", 'ARCHIVE_RECRAWL_POLICY={"tiers": [[36500, 0]]}']

@@ -36,7 +36,7 @@ from bench.reparse_profile import report  # noqa: E402
 
 CHILD = """
 import json, resource, sys
-from archive.reparse import reparse
+from archive.reparse.run import reparse
 stats = reparse(sys.argv[1], sys.argv[2], jobs=int(sys.argv[3]) or None)
 me = resource.getrusage(resource.RUSAGE_SELF)
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -59,7 +59,7 @@ def fresh_db(src: Path, dst: Path) -> None:
             sys.executable,
             "-c",
             "import sqlite3, sys\n"
-            "from archive.store import ArchiveStore\n"
+            "from archive.store.writer import ArchiveStore\n"
             "ArchiveStore.open(sys.argv[2]).close()\n"
             "c = sqlite3.connect(sys.argv[2]); c.execute('attach ? as s', (sys.argv[1],))\n"
             "c.execute('insert into captures select * from s.captures order by rowid')\n"

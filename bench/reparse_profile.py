@@ -28,9 +28,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive import reparse as R  # noqa: E402
-from archive.fts_batch import BatchIndexStore  # noqa: E402
-from archive.warcread import RecordReader  # noqa: E402
+from archive.reparse import run as R  # noqa: E402
+from archive.store.fts import BatchIndexStore  # noqa: E402
+from archive.warc.reader import RecordReader  # noqa: E402
 
 clock = time.thread_time
 

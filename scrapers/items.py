@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
+
+
+def utcnow() -> str:
+    """Now, as every timestamp of the records is written: ISO 8601, UTC, seconds, "Z"."""
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 @dataclass(kw_only=True, slots=True)

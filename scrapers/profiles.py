@@ -3,7 +3,7 @@
 Keys: ``start_urls``, ``allow`` (regex that article URLs match), ``deny``
 (extra regexes never to fetch), ``selectors`` (CSS selectors that override the
 generic parser: ``title``, ``body``, ``byline``, ``published``, ``comments``),
-``recrawl`` (overrides of ``archive.recrawl.DEFAULT_POLICY`` for this site;
+``recrawl`` (overrides of ``archive.recrawl.policy.DEFAULT_POLICY`` for this site;
 ``ARCHIVE_RECRAWL_POLICY`` overrides it in turn).
 """
 

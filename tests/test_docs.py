@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import settings
-from archive.cli import main
+from archive.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

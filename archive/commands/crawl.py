@@ -21,7 +21,7 @@ from typing import Any
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.exceptions import UsageError
 
-from archive.runlock import RunLock, RunLocked
+from archive.commands.runlock import RunLock, RunLocked
 
 logger = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from archive.export.fields import RESOURCES
 from archive.export.package import datapackage, resource_descriptor, write_json
 from archive.export.source import ArchiveSource, ExportError, Selection, connect_read_only
 from archive.export.writers import FORMATS, open_writer
-from archive.rows import utcnow
+from scrapers.items import utcnow
 
 __all__ = ["FORMATS", "ExportError", "ExportResult", "Selection", "export_archive"]
 
@@ -57,7 +57,7 @@ def export_archive(
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     selection = selection or Selection()
-    created = created or utcnow()  # (archive.rows: no sqlite-utils import, ~120 MB RSS)
+    created = created or utcnow()  # (scrapers.items: no sqlite-utils import, ~120 MB RSS)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     result = ExportResult(out_dir=out, format=fmt)

@@ -11,7 +11,8 @@ setting is empty.  When it is set it puts in place, at add-on priority (so
   ``ARCHIVE_WARC_PREFIX``, so every worker writes its own WARC files;
 - fleet-wide per-host politeness (:mod:`archive.fleet.politeness`).
 
-The store becomes a Redis stream in :func:`archive.runtime.open_store`.
+The store becomes a Redis stream (``ARCHIVE_STORE_CLASS``, read by
+:class:`archive.crawl.runtime.ArchiveRuntime`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class FleetAddon:
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "SCHEDULER_PERSIST": True,
             "REDIS_START_URLS_KEY": START_URLS.replace("spider", "name"),
+            # records go to a Redis stream, not SQLite (archive.crawl.runtime)
+            "ARCHIVE_STORE_CLASS": "archive.fleet.sink.StreamSink",
         }.items():
             settings.set(name, value, priority="addon")
         # The recrawl policy reads and writes the archive, which a worker does

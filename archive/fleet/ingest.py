@@ -17,7 +17,7 @@ from typing import Any
 
 from archive.fleet import keys
 from archive.fleet.sink import article_from_dict
-from archive.store import ArchiveStore
+from archive.store.writer import ArchiveStore
 
 logger = logging.getLogger(__name__)
 

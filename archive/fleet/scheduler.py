@@ -16,7 +16,7 @@ from scrapy_redis.scheduler import Scheduler
 
 from archive.fleet.leases import Leases, LeasingPriorityQueue
 from archive.fleet.sites import FleetSites
-from scrapers.spiders.threads import META_THREAD
+from scrapers.contract import META_THREAD
 
 logger = logging.getLogger(__name__)
 

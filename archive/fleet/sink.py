@@ -1,6 +1,6 @@
 """The store of a fleet worker: record batches go to a Redis stream, not SQLite.
 
-It has the interface of :class:`archive.store.ArchiveStore` that the capture
+It has the interface of :class:`archive.store.writer.ArchiveStore` that the capture
 middleware and the pipeline use, so neither knows it is in a fleet.  Each call
 is buffered as an operation; :meth:`flush` appends the buffer to the stream as
 one entry and, in the same MULTI/EXEC transaction, deletes the leases of the
@@ -19,7 +19,7 @@ from typing import Any
 
 from archive.fleet import keys
 from archive.fleet.scheduler import leases_of
-from archive.rows import stable_id
+from archive.store.rows import stable_id
 from scrapers.items import Article, Author, Comment
 
 logger = logging.getLogger(__name__)

@@ -16,9 +16,9 @@ from typing import Any
 
 from scrapy.exceptions import NotConfigured
 
-from archive.capture import META_CAPTURE
+from archive.crawl.runtime import ArchiveRuntime
 from archive.fleet.leases import META_LEASE
-from archive.runtime import ArchiveRuntime
+from scrapers.contract import META_CAPTURE
 from scrapers.items import ArchivedPage
 
 

@@ -28,11 +28,11 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 from twisted.internet import task
 
+from archive.crawl.runtime import ArchiveRuntime
 from archive.fleet import keys
 from archive.fleet.leases import requeue
 from archive.fleet.scheduler import scheduler_of
-from archive.runtime import ArchiveRuntime
-from archive.warc_recovery import OPEN_SUFFIX, recover_open_files
+from archive.warc.recovery import OPEN_SUFFIX, recover_open_files
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,9 @@ class FleetWorker:
     # -- lifecycle -------------------------------------------------------------
     def spider_opened(self, spider: Any) -> None:
         self.spider = spider
+        directory = self.crawler.settings.get("ARCHIVE_WARC_DIR")
+        if directory and os.path.isdir(directory):  # what a killed run of this worker left
+            recover_worker_files(Path(directory), self.crawler.settings.get("ARCHIVE_WARC_PREFIX"))
         # leases left by an earlier process with this worker id: nobody holds them now
         queue = keys.key(keys.REQUESTS, spider=spider.name)
         requeue(self.server, self._key(keys.LEASES), queue)

@@ -19,7 +19,7 @@ Downloader middlewares (request order; responses pass them in reverse):
 Spider middlewares: ``FailureSpiderMiddleware`` (60: HTTP errors and callback
 exceptions), ``CanonicalUrlMiddleware`` (550: no tracking parameters or
 fragments), ``TrapFilterMiddleware`` (560: calendars, ``?page=N``, repeats).
-Every failure is a ``failures`` row (:mod:`archive.failures`); see
+Every failure is a ``failures`` row (:mod:`archive.crawl.failures`); see
 docs/reliability.md.
 """
 

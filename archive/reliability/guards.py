@@ -20,7 +20,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 
-from archive.failures import FailureLog
+from archive.crawl.failures import FailureLog
 
 _PROBE = 4096  # bytes looked at to call a body binary
 _TEXT_TYPES = (b"text/html", b"application/xhtml", b"text/xml", b"application/xml", b"text/plain")

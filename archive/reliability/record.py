@@ -25,7 +25,8 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 
-from archive.failures import META_GUESS, FailureLog, describe, error_name, http_message
+from archive.crawl.failures import FailureLog, describe, error_name, http_message
+from scrapers.contract import META_GUESS
 
 logger = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from archive.failures import FailureLog
+from archive.crawl.failures import FailureLog
 
 logger = logging.getLogger(__name__)
 

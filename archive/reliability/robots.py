@@ -19,7 +19,7 @@ from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
-from archive.failures import FailureLog
+from archive.crawl.failures import FailureLog
 
 
 class DisallowAll:

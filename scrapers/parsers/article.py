@@ -1,7 +1,7 @@
 """Article fields of a parsed page, one small extractor per field.
 
-Metadata is read once (:mod:`metadata`), then each field is filled by its
-own module (title, byline, pubdate, body, ...).  The body goes last because
+Metadata is read once (:mod:`.document.metadata`), then each field is filled
+by its own room (title, authors, dates, body, ...).  The body goes last because
 it prunes the tree; the comment thread found by the comments parser is
 removed first so that no comment can reach the title, byline or body.
 """
@@ -14,14 +14,14 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from scrapers.items import Article
+from scrapers.parsers.authors import extract_authors
 from scrapers.parsers.body import extract_body, strip_junk
-from scrapers.parsers.byline import extract_authors
-from scrapers.parsers.language import extract_language
-from scrapers.parsers.metadata import Metadata, collect_metadata, ld_text
-from scrapers.parsers.pagekind import is_article_page, post_id
-from scrapers.parsers.pubdate import extract_dates
-from scrapers.parsers.scan import PageScan, scan_page
-from scrapers.parsers.text import inline_text
+from scrapers.parsers.dates import extract_dates
+from scrapers.parsers.document.kind import is_article_page, post_id
+from scrapers.parsers.document.language import extract_language
+from scrapers.parsers.document.metadata import Metadata, collect_metadata, ld_text
+from scrapers.parsers.document.scan import PageScan, scan_page
+from scrapers.parsers.document.text import inline_text
 from scrapers.parsers.title import extract_title
 
 

@@ -22,10 +22,14 @@ from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
-from archive.capture import META_FETCHED_AT, header_value
-from archive.failures import META_GUESS, FailureLog
-from archive.recrawl import META_LASTMOD, newer
-from archive.recrawl import planner as recrawl_planner
+from scrapers.contract import (
+    META_FETCHED_AT,
+    META_GUESS,
+    META_LASTMOD,
+    failure_log,
+    header_value,
+    recrawl_planner,
+)
 from scrapers.items import Article
 from scrapers.spiders.offload import PageParser
 from scrapers.spiders.threads import ThreadMixin
@@ -83,7 +87,6 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         self.allow = allow or self.profile.get("allow")
         self.deny = deny
         self.full = full  # -a full=1: refetch every known article (archive.recrawl)
-        self.lastmods: dict[str, str] = {}  # URL -> sitemap/feed date, for the recrawl policy
         self.allow_re = re.compile(self.allow) if self.allow else None
         deny_list = list(DENY) + list(self.profile.get("deny", ())) + ([deny] if deny else [])
         self.deny_re = re.compile("|".join(f"(?:{d})" for d in deny_list))
@@ -191,19 +194,14 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         meta = None
         if lastmod:
             meta = {META_LASTMOD: lastmod.strip()}
-            known = self.lastmods.get(url)  # a listing may link the URL first
-            if known is None or newer(meta[META_LASTMOD], known):
-                self.lastmods[url] = meta[META_LASTMOD]
+            if (planner := recrawl_planner(self.crawler)) is not None:
+                planner.note_lastmod(url, meta[META_LASTMOD])  # a listing may link it first
         return scrapy.Request(url, self.parse_page, meta=meta)
 
     def recrawl_wants(self, url: str, lastmod: str | None) -> bool:
         """The recrawl policy's verdict on a sitemap/feed entry (archive.recrawl)."""
-        if lastmod:
-            known = self.lastmods.get(url)
-            if known is None or newer(lastmod.strip(), known):
-                self.lastmods[url] = lastmod.strip()
         policy = recrawl_planner(self.crawler)
-        return policy is None or policy.wanted(url, self.lastmods.get(url))
+        return policy is None or policy.wanted(url, lastmod.strip() if lastmod else None)
 
     def recrawl_request(self, url: str, dont_filter: bool = False) -> scrapy.Request:
         """A known article that the recrawl policy wants and discovery missed."""
@@ -246,7 +244,7 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             # the failures row is the WARNING; the traceback is for debugging
             self.logger.debug("Parser failed on %s", response.url, exc_info=True)
             self.crawler.stats.inc_value("parse/errors")
-            FailureLog.get(self.crawler).record(
+            failure_log(self.crawler).record(
                 response.request, "parse", type(exc).__name__, str(exc)
             )
             return Article(url=response.url, is_article=False)

@@ -10,7 +10,7 @@ off, refuses (401/403/404) or is disallowed by robots.txt leaves the HTML
 thread as it is.  Every request goes through the WARC capture middleware, so
 API responses are archived like pages (``captures`` rows); ``comment_captures``
 lists the HTML comment pages, and ``newsarchive reparse`` finds the API pages
-the same crawl captured after the article (:mod:`archive.reparse_api`), so it
+the same crawl captured after the article (:mod:`archive.reparse.api`), so it
 rebuilds API-completed threads too.
 
 A comment page that cannot be fetched is a ``failures`` row of stage
@@ -33,11 +33,16 @@ from urllib.parse import urldefrag
 import scrapy
 from scrapy.http import Response
 
-from archive.browser.stage import browser_stage
-from archive.capture import META_CAPTURE, META_FETCHED_AT, header_value
-from archive.failures import META_STAGE, FailureLog
-from archive.rows import utcnow
-from scrapers.items import ArchivedPage, Article, Comment
+from scrapers.contract import (
+    META_CAPTURE,
+    META_FETCHED_AT,
+    META_STAGE,
+    META_THREAD,
+    failure_log,
+    header_value,
+    page_renderer,
+)
+from scrapers.items import ArchivedPage, Article, Comment, utcnow
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
 from scrapers.parsers.comments.rendered import (
     Snapshot,
@@ -54,7 +59,6 @@ from scrapers.parsers.comments.rest import (
     refusal_is_site_wide,
 )
 
-META_THREAD = "thread"
 _REFUSALS = (401, 403, 404, 410)  # the API answered "no": a decision, not a failure
 _MAX_API_PAGES = 200  # 20,000 comments: beyond that a site is lying about its totals
 
@@ -118,7 +122,8 @@ class ThreadMixin:
         if _wants_api(article) and self._api_mode() != "never":
             root = api_root(response.body, response.url, header_value(response, b"Link"))
             state.api = None if root in self._refused_apis() else root
-        if browser_stage(self.crawler).wants(article):
+        renderer = page_renderer(self.crawler)
+        if renderer is not None and renderer.wants(article):
             state.page = response
         async for output in self.next_comment_page(state):
             yield output
@@ -169,16 +174,16 @@ class ThreadMixin:
         """The browser shows the whole thread; it replaces the HTML's when it
         holds at least as many comments (docs/browser.md)."""
         response, state.page = state.page, None
-        result = await browser_stage(self.crawler).render(response, state.capture_id)
+        result = await page_renderer(self.crawler).render(response, state.capture_id)
         thread = thread_from_render(
             response.url,
-            [Snapshot(f.url, f.html, f.main) for f in result.rendered.frames],
+            [Snapshot(f.url, f.html, f.main) for f in result.frames],
             result.answers,
             fetched_at=state.fetched_at,
             selectors=getattr(self, "selectors", None),
         )
         take_rendered(state.article, thread)
-        state.render = "exhausted" if result.rendered.exhausted else "stopped"
+        state.render = "exhausted" if result.exhausted else "stopped"
 
     def _thread_request(
         self, url: str, state: ThreadState, callback: Any, errback: Any, stage: str
@@ -208,7 +213,7 @@ class ThreadMixin:
         state: ThreadState = failure.request.meta[META_THREAD]
         state.html_complete = False
         self.crawler.stats.inc_value("comments/page_failed")
-        FailureLog.get(self.crawler).record_errback(failure)
+        failure_log(self.crawler).record_errback(failure)
         async for output in self.next_comment_page(state):
             yield output
 
@@ -234,7 +239,7 @@ class ThreadMixin:
         response = getattr(failure.value, "response", None)
         refused = response is not None and response.status in _REFUSALS
         if not refused:  # a server error or no answer: a failure, and no more asking
-            FailureLog.get(self.crawler).record_errback(failure)
+            failure_log(self.crawler).record_errback(failure)
         site_wide = not refused or refusal_is_site_wide(response.status, response.body)
         stat = "comments/api_refused" if refused else "comments/api_failed"
         self._api_off(state, stat, site_wide=site_wide)

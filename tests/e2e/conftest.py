@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.demo import PROJECT_ROOT, crawl_command
+from archive.cli.demo import PROJECT_ROOT, crawl_command
 from demosite import build_site
 from demosite.server import DemoServer
 

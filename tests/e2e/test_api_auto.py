@@ -8,7 +8,7 @@ import sqlite3
 import subprocess
 from urllib.parse import urljoin, urlsplit
 
-from archive.demo import PROJECT_ROOT, crawl_command
+from archive.cli.demo import PROJECT_ROOT, crawl_command
 from demosite import build_site
 from demosite.server import DemoServer
 from scrapers.items import Article, Comment

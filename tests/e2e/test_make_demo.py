@@ -7,7 +7,7 @@ import sqlite3
 
 from click.testing import CliRunner
 
-from archive.cli import main
+from archive.cli.main import main
 
 
 def _free_port() -> int:

@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 from urllib.parse import urljoin
 
-from archive.demo import PROJECT_ROOT, crawl_command
+from archive.cli.demo import PROJECT_ROOT, crawl_command
 from demosite import build_site
 from demosite.server import DemoServer
 

@@ -18,7 +18,7 @@ from scrapy.utils.test import get_crawler
 from scrapers.parsers import parse_page
 from scrapers.parsers.comments import extract_thread
 from scrapers.parsers.comments.rest import parse_api_comments
-from scrapers.parsers.document import load_html
+from scrapers.parsers.document.load import load_html
 from scrapers.spiders.wordpress import WordPressSpider
 from tests.fuzz.conftest import BASE, FUZZ, SEEDS, time_limit
 

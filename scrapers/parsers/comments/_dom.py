@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from scrapers.parsers.text import (
+from scrapers.parsers.document.text import (
     BLOCK_TAGS,
     PLAIN_START,
     SAFE_TAGS,

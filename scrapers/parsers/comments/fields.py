@@ -26,7 +26,7 @@ from scrapers.parsers.comments.locate import (
     link_tiers,
 )
 from scrapers.parsers.comments.pingback import pingback_fields
-from scrapers.parsers.text import inline_text
+from scrapers.parsers.document.text import inline_text
 
 _META_WORDS = re.compile(r"meta|info|details|header|head\b|top|byline|vcard|author|user")
 _CONTENT_WORDS = re.compile(r"text|content|body|message|entry|description|story|excerpt|inner")

@@ -16,8 +16,8 @@ from lxml import etree
 
 from scrapers.items import Comment
 from scrapers.parsers.comments._dom import hash_id, numeric_key
-from scrapers.parsers.dates import parse_date
-from scrapers.parsers.text import normalize_text
+from scrapers.parsers.dates.parse import parse_date
+from scrapers.parsers.document.text import normalize_text
 
 _COMMENT_TYPES = {"Comment", "UserComments", "Answer"}
 

@@ -26,7 +26,7 @@ import lxml.html
 from scrapers.items import Comment
 from scrapers.parsers.comments._dom import pruned_copy
 from scrapers.parsers.comments.merge import merge_comments
-from scrapers.parsers.text import clean_html, element_text
+from scrapers.parsers.document.text import clean_html, element_text
 
 _ID = ("id", "commentId", "comment_id", "commentID", "_id", "uuid")
 _TEXT = ("message", "raw_message", "text", "body", "content", "html", "comment", "bodyHtml")

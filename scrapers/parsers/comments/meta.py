@@ -14,7 +14,7 @@ from urllib.parse import urldefrag
 from lxml import etree
 
 from scrapers.parsers.comments._dom import absolute
-from scrapers.parsers.text import inline_text
+from scrapers.parsers.document.text import inline_text
 
 _NUMBER_WORDS = {
     "no": 0,

@@ -19,7 +19,7 @@ from lxml import etree
 from scrapers.items import Comment
 from scrapers.parsers.comments._dom import mentions_comments
 from scrapers.parsers.comments.meta import THREAD_NOUNS
-from scrapers.parsers.scan import text_len
+from scrapers.parsers.document.scan import text_len
 
 _TITLE_TAGS = frozenset(["h1", "h2"])
 _NO_TEXT_TAGS = frozenset(["script", "style", "noscript", "template", "svg"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from scrapers.parsers.comments._dom import absolute
-from scrapers.parsers.text import inline_text
+from scrapers.parsers.document.text import inline_text
 
 
 def pingback_fields(

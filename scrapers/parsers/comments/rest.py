@@ -24,7 +24,7 @@ import lxml.html
 from scrapers.items import Comment
 from scrapers.parsers.comments._dom import pruned_copy
 from scrapers.parsers.comments.merge import merge_comments
-from scrapers.parsers.text import clean_html, element_text
+from scrapers.parsers.document.text import clean_html, element_text
 
 API_REL = "https://api.w.org/"
 PER_PAGE = 100  # the API's maximum

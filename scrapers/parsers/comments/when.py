@@ -1,4 +1,4 @@
-"""Comment dates: what ``scrapers.parsers.dates`` leaves to the comment parser.
+"""Comment dates: what ``scrapers.parsers.dates.parse`` leaves to the comment parser.
 
 Comment meta lines are terser than article datelines: two-digit years
 ("28.09.19 12:44"), abbreviated relative times ("vor 5 Min.", "2 hrs ago",
@@ -14,8 +14,8 @@ from datetime import datetime, timedelta
 
 from lxml import etree
 
-from scrapers.parsers.dates import parse_date
-from scrapers.parsers.text import inline_text
+from scrapers.parsers.dates.parse import parse_date
+from scrapers.parsers.document.text import inline_text
 
 _SHORT_YEAR = re.compile(
     r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*(?:,|um)?\s*(\d{1,2}:\d{2})?\s*(?:uhr)?\s*$", re.I

@@ -1,0 +1,15 @@
+"""The article's authors: the byline split into people.
+
+- ``byline``: where the byline is (markup, labels, links) and the authors it names;
+- ``meta``: authors the metadata states (JSON-LD, meta tags);
+- ``links``: author-profile and topic links;
+- ``names``: a byline string split into names, labels and roles dropped;
+- ``words``: the word lists names are told by (labels, particles, organisations);
+- ``fallbacks``: the site owner or copyright holder, when the page names nobody.
+
+May import: :mod:`scrapers.parsers.document`, :mod:`scrapers.parsers.dates`.
+"""
+
+from scrapers.parsers.authors.byline import extract_authors
+
+__all__ = ["extract_authors"]

@@ -1,0 +1,84 @@
+"""The heading that ends an article ("Related posts", "Mehr zum Thema").
+
+Everything after it at its level is the site's, not the article's: the cut
+removes the heading and its following siblings, unless what follows holds
+much of the text (then the heading is a share bar above the article).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from scrapers.parsers.body.sizes import Sizes
+
+# Headings that open the "more stories" part after an article, in several languages.
+_END_MARKER = re.compile(
+    r"^\W*(?:related|read more|more from|more on this|more stories|you may also like|"
+    r"you might also like|recommended|see also|also read|mehr zum thema|mehr zu|lesen sie auch|"
+    r"auch interessant|das könnten? (?:sie|dich|euch) auch interessieren|weitere artikel|"
+    r"weitere (?:aktuelle )?\w*(?:tipps|themen|news|nachrichten|meldungen)|"
+    r"(?:das thema|dies(?:er|e|es)? \w+) könnten? (?:sie|dich|euch) auch interessieren|"
+    r"weitere beiträge|verwandte beiträge|verwandte themen|schlagworte|schlagwörter|"
+    r"temas relacionados|noch mehr|aktuelle news|jetzt teilen|über den autor|über die autorin|"
+    r"(?:autor|autorin|author)$|"
+    r"about the author|mehr beiträge von|mehr kolumnen|share on|tags:|"
+    r"ähnliche artikel|verwandte artikel|te puede interesar|le puede interesar|"
+    r"noticias relacionadas|lee también|leer más|relacionad[oa]s|à lire aussi|lire aussi|"
+    r"sur le même sujet|articles similaires|leggi anche|articoli correlati|zobacz też|"
+    r"czytaj także|share this|teilen|compartir|"
+    # feedback and sharing prompts under the article
+    r"was this (?:article|page|post) (?:helpful|useful)|"
+    r"war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|"
+    r"möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|(?:diesen )?artikel teilen)\b",
+    re.I,
+)
+_HEADLINE = etree.XPath("boolean(.//h1)")
+
+
+def is_end_marker(el: etree._Element, text: str) -> bool:
+    """A short heading such as "Related posts" / "Mehr zum Thema"."""
+    return len(text) <= 60 and bool(_END_MARKER.match(text))
+
+
+def _holds_article(
+    container: etree._Element, following: list[etree._Element], sizes: Sizes
+) -> bool:
+    """True when a quarter of the container's paragraph text comes after the marker
+    (so it is a share or "related" heading above the article, not its end)."""
+    total = sizes.paragraphs(container)
+    if not total:
+        return False
+    return sum(sizes.paragraphs(f) or 0 for f in following) > 0.25 * total
+
+
+def cut_after_end_markers(container: etree._Element, sizes: Sizes) -> int:
+    """Drop an end-of-article heading and what follows it at its level; the size cut."""
+    for el in list(container.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span")):
+        if el.getparent() is None or len(el) > 3 or sizes.text(el) > 60:
+            continue  # (an end marker is at most 60 characters long)
+        text = " ".join(el.text_content().split())
+        if not is_end_marker(el, text):
+            continue
+        node = el
+        while (
+            node.getparent() is not None
+            and node.getparent() is not container
+            and (len(node.getparent()) == 1)
+        ):
+            node = node.getparent()
+        following = list(node.itersiblings())
+        cut = sum(sizes.text(f) for f in following)
+        if (
+            cut > 0.5 * sizes.text(container)
+            or _holds_article(container, following, sizes)
+            or any(f.tag == "h1" or _HEADLINE(f) for f in following)  # a share bar above it
+        ):
+            continue
+        cut += sizes.text(node)
+        for sib in following:
+            sib.drop_tree()
+        node.drop_tree()
+        return cut
+    return 0

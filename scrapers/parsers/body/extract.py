@@ -1,0 +1,293 @@
+"""The article text: find the main-content container, then prune it.
+
+Two kinds of evidence, cheapest first: CMS conventions that name the content
+container (``itemprop=articleBody``, ``entry-content`` ...) and, for every
+other page, paragraph density — the container that holds the most paragraph
+text for the least other text (links, menus, teasers) is the article.
+Inside the container, boilerplate blocks (share bars, related posts,
+newsletter boxes, ads) are dropped by their markup and link density.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import accumulate
+
+from lxml import etree
+
+from scrapers.parsers.body import boilerplate
+from scrapers.parsers.body.lead import lead_blocks
+from scrapers.parsers.body.markup import EXCLUDED_REGION, is_hidden
+from scrapers.parsers.body.trim import trim_text
+from scrapers.parsers.document.headline import headline_at
+from scrapers.parsers.document.scan import PageScan, scan_page, text_len
+from scrapers.parsers.document.select import select_all
+from scrapers.parsers.document.text import clean_html, element_text, fragment_html
+
+_JUNK_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "link",
+    "meta",
+    "canvas",
+    "video",
+    "audio",
+)
+_PARA_TAGS = frozenset(["p", "pre", "li", "blockquote"])
+# Readability's "unlikely candidates": regions whose paragraphs never count.
+_UNLIKELY = re.compile(
+    r"(?<![a-z])(?:-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|legends|menu|"
+    r"related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
+    r"ad-break|agegate|pagination|pager|popup|newsletter|share|sharing|widget-area|cookie|"
+    r"consent|respond|reply)"
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow|post|entry|story|text")
+# ... except where the likely word only names what an unlikely block lists ("related-posts").
+_LISTING = re.compile(
+    r"(?:related|more|other|popular|recent)[-_]?(?:posts?|articles?|stor(?:y|ies)|entries)"
+)
+# (patterns are matched against lowercased attributes: re.I alternations are 5x slower)
+_TEXT_BLOCKS = frozenset(["div", "td", "section", "article", "main", "font", "span"])
+_NESTING_PARAS = frozenset(["li", "blockquote"])  # counted through their own <p> when they have one
+_REGION_TAGS = ("nav", "aside", "footer", "form")
+_UNLIKELY_ROLES = frozenset(["navigation", "complementary", "contentinfo", "banner"])
+_EXCLUDED_REGION = EXCLUDED_REGION
+_PAGE_TAGS = frozenset(["body", "html"])
+_CONTENT = re.compile(
+    r"articlebody|entry-content|post-content|article-body|article-content|article__body|"
+    r"article-text|story-body|story-content|post-body|entry-body|post-entry|single-content|"
+    r"content-body|article__content|td-post-content|post_content|articletext|article_body|"
+    r"rich-text"
+)
+_STRING = etree.XPath("string()")
+NOISE_WEIGHT = 0.25  # how much one character of non-paragraph text costs a candidate
+
+
+@dataclass(slots=True)
+class Body:
+    """The extracted body: plain text, safe HTML and the container element."""
+
+    text: str = ""
+    html: str = ""
+    node: etree._Element | None = None
+
+
+def _unlikely_and_known(
+    s: PageScan, raw: list[int], values: list[int]
+) -> tuple[list[int], list[int]]:
+    """Unlikely regions (menus, sidebars, footers) and CMS-named content containers.
+
+    Only elements holding paragraph text (``raw`` > 0) are examined: an
+    unlikely region without any cannot change a score.
+    """
+    unlikely: list[int] = []
+    known: list[int] = []
+    limit = 0.4 * s.size[s.body]
+    tags = s.tags
+    for i in range(s.body + 1, s.end[s.body]):
+        tag = tags[i]
+        if not raw[i]:
+            continue
+        attrs = s.attr(i)
+        if len(known) < 10 and attrs and _CONTENT.search(attrs):
+            known.append(i)
+        if tag in ("article", "main"):
+            continue
+        el = s.nodes[i]
+        bad = (
+            tag in _REGION_TAGS
+            or (
+                attrs
+                and _UNLIKELY.search(attrs)
+                and (not _MAYBE.search(attrs) or _LISTING.search(attrs))
+            )
+            or (el.get("role") or "") in _UNLIKELY_ROLES
+            or is_hidden(el)
+        )
+        if bad and _minor(s, i, limit, raw, values):
+            unlikely.append(i)
+    return unlikely, known
+
+
+def _minor(s: PageScan, i: int, limit: float, raw: list[int], values: list[int]) -> bool:
+    """Not a wrapper of the page's main parts (broken markup nests pages in menus).
+
+    A region is minor when it holds neither the page's ``<h1>`` nor an
+    ``<article>`` nor most of its paragraph text, and, on pages without an
+    ``<h1>``, when it is small.
+    """
+    if s.contains(i, "h1") or s.contains(i, "article"):
+        return False
+    if raw[i] >= 0.8 * raw[s.body]:
+        return _headline_block_elsewhere(s, i, values)
+    return "h1" in s.by_tag or s.size[i] < limit
+
+
+def _headline_block_elsewhere(s: PageScan, i: int, values: list[int]) -> bool:
+    """True when the headline's own block holds prose after it, outside region ``i``.
+
+    A region holding most of the page's paragraphs is the article wrapped in
+    broken markup, unless the block around the ``<h1>`` has an article of its
+    own (then the region is a long sidebar beside a short article).
+    """
+    h1s = s.by_tag.get("h1")
+    if not h1s:
+        return False
+    h = h1s[0]
+    block = s.parent[h]
+    while block > s.body and _prose_after(s, h, s.end[block], values) < 150:
+        block = s.parent[block]
+    return block > s.body and not block <= i < s.end[block]
+
+
+def _prose_after(s: PageScan, start: int, stop: int, values: list[int]) -> int:
+    """Paragraph text in ``range(start, stop)`` outside asides, menus, footers and forms."""
+    total = sum(values[start:stop])
+    for tag in _REGION_TAGS:
+        for r in s.by_tag.get(tag, ()):
+            if start <= r < stop:
+                total -= sum(values[r : s.end[r]])
+    return total
+
+
+def _paragraph_values(s: PageScan) -> list[int]:
+    """Paragraph text (non-link characters) of each paragraph or text block."""
+    tags, size, links, own = s.tags, s.size, s.links, s.own
+    values = [0] * len(tags)
+    for i in range(s.body, s.end[s.body]):
+        tag = tags[i]
+        if tag in _PARA_TAGS:
+            total = size[i]
+            value = total - links[i] if total >= 20 else 0
+            if value >= 0.5 * total and not (tag in _NESTING_PARAS and i in s.p_parents):
+                values[i] = value
+        elif tag in _TEXT_BLOCKS and own[i] >= 80:
+            values[i] = own[i]
+    return values
+
+
+def _credit(s: PageScan, values: list[int]) -> list[int]:
+    """Each element's paragraph text: its own value plus its descendants'."""
+    scores = values[:]
+    parent, lo = s.parent, s.body
+    for i in range(s.end[lo] - 1, lo, -1):
+        if scores[i]:
+            scores[parent[i]] += scores[i]
+    return scores
+
+
+def best_container(s: PageScan) -> tuple[int | None, int]:
+    """The element with most paragraph text for least other text.
+
+    A CMS-named container (``entry-content``, ``itemprop=articleBody``) wins
+    when it holds at least half of the best candidate's paragraph text.
+    """
+    values = _paragraph_values(s)
+    scores = _credit(s, values)
+    unlikely, known = _unlikely_and_known(s, scores, values)
+    if unlikely:
+        for u in unlikely:
+            values[u : s.end[u]] = [0] * (s.end[u] - u)
+        scores = _credit(s, values)
+    s.para_prefix = list(accumulate(values, initial=0))
+    best, best_score, best_p = None, 0.0, 0
+    for i in range(s.end[s.body] - 1, s.body - 1, -1):
+        para = scores[i]
+        if not para or s.tags[i] in _PARA_TAGS:
+            continue
+        score = para - NOISE_WEIGHT * max(s.size[i] - para, 0)
+        # Ties go to the descendant, else to the element earlier in the page.
+        if score > best_score or (score == best_score and best is not None and s.end[i] <= best):
+            best, best_score, best_p = i, score, para
+    known = [i for i in known if not s.inside(i, _EXCLUDED_REGION, stop=_PAGE_TAGS)]
+    if known:
+        para, i = max(((scores[i], i) for i in known), key=lambda x: x[0])
+        if para > 0 and para >= 0.5 * best_p:
+            return i, para
+    if best is not None:
+        best, best_p = _headline_column(s, best, best_p, scores)
+    return best, best_p
+
+
+HEADLINE_COLUMN_SHARE = 0.85  # of the row's prose, for the headline's column to win
+
+
+def _headline_column(s: PageScan, best: int, para: int, scores: list[int]) -> tuple[int, int]:
+    """The child of ``best`` that holds the headline and most of its prose.
+
+    A container found by density can be a row of columns: the article's
+    column (headline and text) beside a narrower one with contacts, teasers
+    or an issue's contents, whose paragraphs tip the balance to the row.
+    """
+    h1s = s.by_tag.get("h1")
+    if not h1s or not best < h1s[0] < s.end[best]:
+        return best, para
+    child = h1s[0]
+    while s.parent[child] != best:
+        child = s.parent[child]
+    if child != h1s[0] and scores[child] >= HEADLINE_COLUMN_SHARE * para:
+        return _headline_column(s, child, scores[child], scores)
+    return best, para
+
+
+def strip_junk(root: etree._Element) -> None:
+    """Remove elements that never hold article text (scripts, widgets' markup).
+
+    A ``<noscript>`` that holds a lot of text is a fallback left unclosed (the
+    parser then nests the rest of the page in it): it is unwrapped instead.
+    """
+    big = [el for el in root.iter("noscript") if len(el) and text_len(_STRING(el)) > 500]
+    for el in big:
+        el.tag = "div"
+    etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+
+
+def extract_body(
+    doc: etree._Element,
+    *,
+    selector: str | None = None,
+    title: str | None = None,
+    scan: PageScan | None = None,
+) -> Body:
+    """Body text and HTML of the article; empty when the page has none.
+
+    ``scan`` is the shared page scan, taken after :func:`strip_junk` (one is
+    made here when not given); the tree is pruned in place.
+    """
+    if scan is None:
+        strip_junk(doc)
+        scan = scan_page(doc)
+    if selector:
+        nodes = select_all(doc, selector)
+        if nodes:
+            for node in nodes:
+                boilerplate.prune(node, title=title, scan=scan)
+            text = "\n\n".join(t for t in (element_text(n) for n in nodes) if t)
+            if text:
+                return Body(text=text, html=fragment_html(nodes), node=nodes[0])
+    best, _ = best_container(scan)
+    if best is None:
+        return Body()
+    node = scan.nodes[best]
+    leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
+    boilerplate.prune(node, title=title, scan=scan)
+    text = trim_text(element_text(node), {element_text(c) for c in node.iter("figcaption")})
+    # (a lead the container repeats is a copy: for screen readers, or a teaser)
+    leads = [el for el in leads if (t := element_text(el)) and t[:80] not in text]
+    if leads:
+        lead_text = "\n\n".join(element_text(el) for el in leads)
+        text = f"{lead_text}\n\n{text}" if text else text
+        return Body(text=text, html=fragment_html(leads) + clean_html(node), node=node)
+    return Body(text=text, html=clean_html(node), node=node)

@@ -1,0 +1,62 @@
+"""Where the headline stands in the page: the index in the scan that titles,
+bylines, leads and printed dates all read from.
+
+The title is chosen first (:mod:`scrapers.parsers.title`); this finds its
+heading again, also where the page sets it as a subheading or the metadata
+spells it with other dashes or case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrapers.parsers.document.scan import PageScan, headline_index
+from scrapers.parsers.document.text import heading_text, inline_text
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def loose(text: str) -> str:
+    """Words only, casefolded: a title compared across punctuation, dashes and case."""
+    return _NOT_WORD.sub(" ", text).strip().casefold()
+
+
+_LOWER_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def headline_at(s: PageScan, title: str | None) -> int:
+    """Index of the headline: as :func:`headline_index`, else a lower heading
+    that reads as ``title`` (themes that set the post title as a subheading
+    under the blog's name), else a heading that reads as it with dashes and
+    case aside (metadata titles set an en dash where the heading has a hyphen).
+    """
+    key = f"{title}\x00h2"  # (the scan's headline cache, under a key of its own)
+    found = s.headline.get(key)
+    if found is not None:
+        return found
+    found = i = headline_index(s, title)
+    if title and heading_text(s.nodes[i]) != title:
+        found = next(
+            (j for j in s.of_tags(_LOWER_HEADINGS) if inline_text(s.nodes[j]) == title), -1
+        )
+        if found < 0:
+            found = _loosely_read(s, title, i)
+    s.headline[key] = found
+    return found
+
+
+def _loosely_read(s: PageScan, title: str, default: int) -> int:
+    want = loose(title)
+    n = len(want) - want.count(" ")  # about the heading's non-space characters
+    size = s.size
+    return next(
+        (
+            j
+            for j in s.of_tags(_LOOSE_HEADINGS)
+            if n <= size[j] <= n + 12 and loose(inline_text(s.nodes[j])) == want
+        ),
+        default,
+    )
+
+
+_LOOSE_HEADINGS = ("h1", "h2", "h3")

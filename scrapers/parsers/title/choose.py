@@ -1,0 +1,217 @@
+"""The bare headline of an article page.
+
+The visible ``<h1>`` is the headline as the reader sees it, but pages often
+have several (site logo, widgets); the metadata titles (JSON-LD headline,
+og:title, ``<title>``) name the article but usually carry a " | Site" suffix.
+So a heading wins when the metadata agrees with it, and metadata titles are
+used, with the site name cut off, when no heading does.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from scrapers.parsers.document.headline import loose
+from scrapers.parsers.document.metadata import Metadata, ld_text
+from scrapers.parsers.document.scan import PageScan, scan_page
+from scrapers.parsers.document.select import select_first
+from scrapers.parsers.document.text import heading_text, inline_text
+from scrapers.parsers.title.site_name import extends, strip_site_name
+
+
+def meta_titles(md: Metadata, tag_title: str) -> list[str]:
+    """Article titles stated by the metadata (and ``<title>``), most specific first."""
+    out = []
+    stated = [v for name in _STATED for v in md.meta.get(name, ())]  # (all of them: pages
+    for value in (ld_text(md.ld("headline")), *stated, tag_title):  # repeat tags)
+        value = value.strip() if value else value
+        if value and value not in out:
+            out.append(value)
+    return out
+
+
+_STATED = ("og:title", "twitter:title", "dc.title", "title", "sailthru.title")
+
+
+_BRANDING = re.compile(r"logo|brand|site-title|site-name|sitename|blog-title|masthead")
+_HEADLINE_SCOPES = frozenset(["body", "article", "main"])
+
+
+def _agrees(h: str, titles: list[str]) -> bool:
+    """Heading and titles already normalised with :func:`loose`."""
+    return bool(h) and any(h == t or t.startswith(h) or h in t for t in titles)
+
+
+def _ending_heading(
+    headings: list[tuple[str, str]], titles: list[str], normed: list[str]
+) -> str | None:
+    """A stated title that a heading ends with: the heading prints a kicker
+    before it ("Press release of the Health Office: Vaccination ..."), or
+    extends it ("... capacity in Tennessee" beside "... capacity").
+    ``headings`` are (text, :func:`loose` text) pairs."""
+    for heading, h in headings:
+        for k, (title, t) in enumerate(zip(titles, normed, strict=True)):
+            if t.count(" ") < 2:  # (three words at least)
+                continue
+            if h.endswith(" " + t):
+                return title
+            if k == 0 and h.startswith(t + " "):
+                return heading  # (the fuller headline: what the page shows)
+    return None
+
+
+def _closest(headings: list[tuple[str, str]], titles: list[str]) -> str | None:
+    """Of several headings ((text, :func:`loose` text) pairs), the one that
+    shares most of its words with a metadata title (reworded for search: "with
+    the new X 10-in-1" against the heading's "X – ... with the 10-in-1"), when
+    it shares at least 70%."""
+    best, best_share = None, 0.7
+    for heading, h in headings:
+        words = set(h.split())
+        if len(words) < 3:
+            continue
+        for t in titles:
+            share = len(words & set(t.split())) / len(words)
+            if share >= best_share:
+                best, best_share = heading, share
+    return best
+
+
+def _is_branding(s: PageScan, i: int, text: str, site_name: str | None) -> bool:
+    """Site logos and blog names set as headings."""
+    if site_name and loose(text) == loose(site_name):
+        return True
+    if _links_home(s.nodes[i], text):
+        return True
+    if s.tags[i] in _HEADLINE_SCOPES:
+        return False
+    own = s.attr(i)
+    return bool(own and _BRANDING.search(own)) or s.inside(i, _BRANDING, stop=_HEADLINE_SCOPES)
+
+
+def _links_home(heading: etree._Element, text: str) -> bool:
+    """A heading that is a link to the site's home page is the site's name."""
+    for a in heading.iter("a"):
+        href = (a.get("href") or "").strip()
+        if href and inline_text(a) == text:
+            try:
+                parts = urlsplit(href)
+            except ValueError:
+                return False
+            return parts.path in ("", "/") and not parts.query and not parts.fragment
+    return False
+
+
+def extract_title(
+    doc: etree._Element,
+    md: Metadata,
+    *,
+    selector: str | None = None,
+    site_name: str | None = None,
+    scan: PageScan | None = None,
+    url: str | None = None,
+) -> str | None:
+    """The bare headline; None when the page states none."""
+    if selector and (el := select_first(doc, selector)) is not None and inline_text(el):
+        return inline_text(el)
+    s = scan or scan_page(doc)
+    tag_title = inline_text(s.first("title"))
+    titles = meta_titles(md, tag_title)
+    headings = [(heading_text(s.nodes[i]), i) for i in s.headings[:30]]
+    headings = [
+        (t, i) for t, i in headings if 3 <= len(t) <= 400 and not _is_branding(s, i, t, site_name)
+    ]
+    keyed = [(t, loose(t)) for t, _ in headings]
+    normed = [loose(t) for t in titles]
+    agreeing = [(t, h) for t, h in keyed if _agrees(h, normed)]
+    if agreeing:  # one a title states exactly, else the fullest (not a copy cut short)
+        return max(
+            agreeing, key=lambda th: (th[1] in normed, not th[0].endswith(("..", "…")), len(th[1]))
+        )[0]
+    if stated := _ending_heading(keyed, titles, normed):
+        return stated
+    if sub := _agreeing_subheading(s, normed):
+        return sub
+    ld = ld_text(md.ld("headline"))
+    if ld:
+        return strip_site_name(ld, site_name, url)
+    h1s = [t for t, i in headings if s.tags[i] == "h1"]
+    if len(h1s) == 1 and len(h1s[0].split()) > 1:
+        return h1s[0]
+    if len(h1s) > 1 and (near := _closest([(t, loose(t)) for t in h1s], normed)):
+        return near
+    if titles and tag_title and extends(tag_title, titles[0]):
+        return titles[0]  # <title> is this title + " | Site": this one is bare already
+    if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, site_name)):
+        return sub
+    if titles:
+        return strip_site_name(titles[0], site_name, url)
+    return h1s[0] if h1s else None
+
+
+_SUBHEADINGS = ("h2", "h3")
+_RANKS = (_SUBHEADINGS, ("h4", "h5", "h6"))
+_OUTSIDE_ARTICLE = frozenset(["nav", "aside", "footer", "form"])
+# Classes of headings that are not the page's own headline: navigation,
+# teasers of other pages, and headings hidden for screen readers.
+_NOT_HEADLINE = re.compile(
+    r"nav|menu|sidebar|footer|widget|teaser|related|sr-only|text-hide|visually-hidden|"
+    r"screen-reader|hidden"
+)
+
+
+def _subheadings(s: PageScan, tags_wanted: tuple[str, ...] = _SUBHEADINGS):
+    """Visible headings (``<h2>``/``<h3>``) outside navigation and teasers, in page order."""
+    tags = s.tags
+    for j in s.of_tags(tags_wanted):
+        if _chrome(s.attr(j)):
+            continue
+        p = s.parent[j]
+        while p >= 0 and tags[p] not in _OUTSIDE_ARTICLE and not _chrome(s.attr(p)):
+            p = s.parent[p]
+        if p < 0:
+            yield j
+
+
+# Layout modifiers say what a container holds, not what it is ("has-sidebar").
+_MODIFIER = re.compile(r"(?<![\w-])(?:has|with|no|without)-[\w-]*")
+
+
+def _chrome(attr: str) -> bool:
+    return (
+        bool(attr)
+        and _NOT_HEADLINE.search(attr) is not None
+        and (_NOT_HEADLINE.search(_MODIFIER.sub("", attr)) is not None)
+    )
+
+
+def _agreeing_subheading(s: PageScan, normed: list[str]) -> str | None:
+    """A subheading that states most of a metadata title (themes that set the
+    headline as ``<h2>``, with the metadata title carrying more: a suffix,
+    hashtags)."""
+    if not normed:
+        return None
+    for count, j in enumerate(_subheadings(s)):
+        if count >= 20:
+            break
+        text = heading_text(s.nodes[j])
+        h = loose(text)
+        if len(h.split()) >= 2 and any(t.startswith(h) and 2 * len(h) >= len(t) for t in normed):
+            return text
+    return None
+
+
+def _first_subheading(s: PageScan, site_name: str | None) -> str | None:
+    """The first subheading of more than one word: the headline of pages that
+    have no ``<h1>`` and state no title but ``<title>`` (which then names the
+    site or section as often as the article)."""
+    for rank in _RANKS:  # the highest rank of heading the content has
+        for j in _subheadings(s, rank):
+            text = heading_text(s.nodes[j])
+            words = len(text.split())
+            if words >= 2 and len(text) <= 300 and not _is_branding(s, j, text, site_name):
+                return text
+    return None

@@ -1,0 +1,55 @@
+"""parse_date: never invent precision, keep the stated zone."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapers.parsers.dates.parse import parse_date
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2019-04-24T10:15:00+03:00", "2019-04-24T10:15:00+03:00"),
+        ("2019-04-24T10:15:00Z", "2019-04-24T10:15:00Z"),
+        ("2019-04-24T10:15:00-0400", "2019-04-24T10:15:00-04:00"),
+        ("2019-04-24", "2019-04-24"),
+        ("April 24, 2019", "2019-04-24"),
+        ("April 24, 2019 at 10:15 pm", "2019-04-24T22:15:00"),
+        ("24 de abril de 2019", "2019-04-24"),
+        ("21. Januar 2022", "2022-01-21"),
+        ("am 25.08.2015 22:30", "2015-08-25T22:30:00"),
+        ("15 mars 2020", "2020-03-15"),
+        ("Posted on Jan 18, 2019", "2019-01-18"),
+        # a range of days is dated by its first day
+        ("Wochenbericht 14. - 20. Januar 2022", "2022-01-14"),
+        ("14.-20. Januar 2022", "2022-01-14"),
+        ("14–20 January 2022", "2022-01-14"),
+        ("5-7 de mayo de 2022", "2022-05-05"),
+        ("January 14-20, 2022", "2022-01-14"),
+        ("Jan. 14 – 20, 2022", "2022-01-14"),
+        # ... but a spaced dash after a bare number is not a range
+        ("Seite 1 - 3. Mai 2021", "2021-05-03"),
+        # ... nor a backwards one
+        ("20-14 Januar 2022", "2022-01-14"),
+    ],
+)
+def test_absolute_dates(raw, iso):
+    assert parse_date(raw) == (iso, False)
+
+
+@pytest.mark.parametrize("raw", [None, "", "no date here", "2019-13-45", "31.02.2020"])
+def test_not_dates(raw):
+    assert parse_date(raw) == (None, False)
+
+
+def test_relative_date_needs_anchor_and_is_approximate():
+    assert parse_date("3 days ago") == (None, False)
+    assert parse_date("3 days ago", fetched_at="2020-01-10T12:00:00Z") == (
+        "2020-01-07T12:00:00Z",
+        True,
+    )
+
+
+def test_long_input_is_bounded():
+    assert parse_date("x" * 1_000_000) == (None, False)
