@@ -82,7 +82,7 @@ CAPTURE_COLUMNS = [
     "request_record_id",
     "crawl_id",
     "revisit_of",  # id of the capture whose record holds the payload (m003)
-    "via",  # "browser": made by the browser stage while rendering a page (m006)
+    "via",  # "browser" (an exchange) or "snapshot" (the DOM) of the browser stage (m006)
     "page_capture",  # that page's capture id (m006)
 ]
 RENDER_COLUMNS = [
@@ -91,9 +91,6 @@ RENDER_COLUMNS = [
     "rendered_at",
     "crawl_id",
     "snapshot_id",
-    "warc_file",
-    "warc_offset",
-    "warc_length",
     "frames",
     "exchanges",
     "bytes",

@@ -233,8 +233,9 @@ def m005_failures(db: Database) -> None:
 def m006_browser(db: Database) -> None:
     """The browser stage (#16): the exchanges a browser made while rendering a
     page are captures too, marked ``via = 'browser'`` and linked to the page's
-    capture; each render is a ``renders`` row (its DOM snapshot's record,
-    clicks, budgets), so a re-parse rebuilds the thread from WARC alone."""
+    capture, and so is each render's DOM snapshot (``via = 'snapshot'``), so
+    a re-parse rebuilds the thread from WARC alone; a ``renders`` row per
+    render says how it went (clicks, budgets, seconds)."""
     db["captures"].add_column("via", str)
     db["captures"].add_column("page_capture", str)
     db["captures"].create_index(["page_capture"])
@@ -245,9 +246,6 @@ def m006_browser(db: Database) -> None:
             "rendered_at": str,
             "crawl_id": int,
             "snapshot_id": str,
-            "warc_file": str,
-            "warc_offset": int,
-            "warc_length": int,
             "frames": int,
             "exchanges": int,
             "bytes": int,

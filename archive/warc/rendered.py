@@ -2,7 +2,9 @@
 
 - the **snapshot**: one ``resource`` record per rendered page,
   ``WARC-Target-URI: urn:dom:<page URL>``, a JSON document of every frame's
-  rendered DOM exactly as serialized (open shadow roots inlined);
+  rendered DOM exactly as serialized (open shadow roots inlined) and how the
+  render ended; it is indexed in ``captures`` too (``via = 'snapshot'``), so
+  a re-parse needs nothing but ``captures`` and the WARC files;
 - the **answers**: which of the browser's responses may carry the thread as
   data (JSON, JSONP), by status, type and body, so that the crawl and a
   re-parse hand the same ones to the thread extractor.
@@ -15,6 +17,8 @@ from collections.abc import Iterable
 from typing import Any
 
 SNAPSHOT_TYPE = "application/json; profile=newsarchive-rendered-frames"
+VIA_BROWSER = "browser"  # captures.via of an exchange the browser made
+VIA_SNAPSHOT = "snapshot"  # captures.via of a snapshot record
 _NOT_DATA = ("text/html", "text/css", "image/", "font/", "audio/", "video/", "application/wasm")
 
 
@@ -22,11 +26,13 @@ def snapshot_uri(page_url: str) -> str:
     return "urn:dom:" + page_url
 
 
-def frames_document(page_url: str, frames: Iterable[Any], clicks: int) -> bytes:
-    """The snapshot record's body: ``frames`` have ``url``, ``html``, ``main``, ``in_thread``."""
+def frames_document(page_url: str, frames: Iterable[Any], verdict: dict[str, Any]) -> bytes:
+    """The snapshot record's body: ``frames`` have ``url``, ``html``, ``main``,
+    ``in_thread``; ``verdict`` is how the render ended (``clicks``,
+    ``left``, ``budget``, ``error``)."""
     doc = {
         "page": page_url,
-        "clicks": clicks,
+        **verdict,
         "frames": [
             {"url": f.url, "main": f.main, "in_thread": f.in_thread, "html": f.html} for f in frames
         ],
@@ -34,9 +40,16 @@ def frames_document(page_url: str, frames: Iterable[Any], clicks: int) -> bytes:
     return json.dumps(doc, ensure_ascii=False).encode("utf-8")
 
 
-def read_frames(body: bytes) -> list[dict[str, Any]]:
-    """The frames of a snapshot record (``url``, ``main``, ``in_thread``, ``html``)."""
-    return json.loads(body.decode("utf-8"))["frames"]
+def read_snapshot(body: bytes) -> dict[str, Any]:
+    """A snapshot record's document: ``frames`` (``url``, ``main``,
+    ``in_thread``, ``html``) and the verdict (``clicks``, ``left``,
+    ``budget``, ``error``)."""
+    return json.loads(body.decode("utf-8"))
+
+
+def exhausted(snapshot: dict[str, Any]) -> bool:
+    """The render showed all: nothing left to click, no budget hit, no error."""
+    return not snapshot.get("left") and not snapshot.get("budget") and not snapshot.get("error")
 
 
 def is_answer(status: int, content_type: str | None, body: bytes | None) -> bool:

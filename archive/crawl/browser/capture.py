@@ -28,11 +28,17 @@ from urllib.parse import urlsplit
 from archive.crawl.browser.session import Exchange, Rendered
 from archive.warc.digest import payload_digest
 from archive.warc.records import Revisit
-from archive.warc.rendered import SNAPSHOT_TYPE, frames_document, is_answer, snapshot_uri
+from archive.warc.rendered import (
+    SNAPSHOT_TYPE,
+    VIA_BROWSER,
+    VIA_SNAPSHOT,
+    frames_document,
+    is_answer,
+    snapshot_uri,
+)
 
 logger = logging.getLogger(__name__)
 
-VIA = "browser"
 _DROPPED = {"content-encoding", "transfer-encoding", "content-length"}
 
 
@@ -131,7 +137,7 @@ class BrowserCapture:
                 "request_record_id": req.record_id,
                 "crawl_id": self.runtime.crawl_id,
                 "revisit_of": revisit.refers_to if revisit else None,
-                "via": VIA,
+                "via": VIA_BROWSER,
                 "page_capture": self.page_id,
             }
         )
@@ -141,26 +147,45 @@ class BrowserCapture:
         self.stats.inc_value("archive/warc/bytes", resp.length + req.length)
 
     def snapshot(self, rendered: Rendered, page_url: str, rendered_at: str) -> None:
-        """The frames' DOM as a ``resource`` record and the ``renders`` row."""
-        loc = None
-        if rendered.frames:
-            loc = self.runtime.warc.write_resource(
-                uri=snapshot_uri(page_url),
-                content_type=SNAPSHOT_TYPE,
-                body=frames_document(page_url, rendered.frames, rendered.clicks),
-                warc_date=rendered_at,
-                extra_fields=[*self._fields(), *self._concurrent()],
-            )
+        """The frames' DOM and the verdict as a ``resource`` record (indexed in
+        ``captures``, ``via = 'snapshot'``) and the ``renders`` row."""
+        verdict = {
+            "clicks": rendered.clicks,
+            "left": rendered.left,
+            "budget": rendered.budget,
+            "error": rendered.error,
+        }
+        body = frames_document(page_url, rendered.frames, verdict)
+        loc = self.runtime.warc.write_resource(
+            uri=snapshot_uri(page_url),
+            content_type=SNAPSHOT_TYPE,
+            body=body,
+            warc_date=rendered_at,
+            extra_fields=[*self._fields(), *self._concurrent()],
+        )
+        self.runtime.store.add_capture(
+            {
+                "id": loc.record_id,
+                "url": snapshot_uri(page_url),
+                "fetched_at": rendered_at,
+                "content_type": SNAPSHOT_TYPE,
+                "content_length": len(body),
+                "payload_digest": loc.payload_digest,
+                "warc_file": loc.filename,
+                "warc_offset": loc.offset,
+                "warc_length": loc.length,
+                "crawl_id": self.runtime.crawl_id,
+                "via": VIA_SNAPSHOT,
+                "page_capture": self.page_id,
+            }
+        )
         self.runtime.store.add_render(
             {
                 "page_capture": self.page_id,
                 "url": page_url,
                 "rendered_at": rendered_at,
                 "crawl_id": self.runtime.crawl_id,
-                "snapshot_id": loc.record_id if loc else None,
-                "warc_file": loc.filename if loc else None,
-                "warc_offset": loc.offset if loc else None,
-                "warc_length": loc.length if loc else None,
+                "snapshot_id": loc.record_id,
                 "frames": len(rendered.frames),
                 "exchanges": len(self.captured),
                 "bytes": rendered.bytes,

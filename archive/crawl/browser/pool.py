@@ -45,10 +45,11 @@ NO_IMAGES = "--blink-settings=imagesEnabled=false"
 
 
 def find_chromium(path: str = CHROMIUM) -> str | None:
-    """The Chromium executable, or None when it is not installed."""
-    if Path(path).is_file():
-        return path
-    return shutil.which(Path(path).name) or shutil.which("chromium")
+    """The Chromium executable (a path, or a command name looked up on PATH),
+    or None when it is not installed."""
+    if "/" not in path:
+        return shutil.which(path)
+    return path if Path(path).is_file() else None
 
 
 def playwright_missing() -> str | None:
