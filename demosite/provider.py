@@ -196,3 +196,19 @@ def serve_scripted(
         site.provider = provider.url.rstrip("/")
         with DemoServer(site, port=port, hostile=SameOrigin(site)) as main:
             yield main, provider
+
+
+def run_scripted(site: Site, *, port: int, ground_truth: str | None) -> None:
+    """``newsarchive demo-site --scripted``: the site and the providers' origin,
+    until Ctrl-C (the ground truth is written once both URLs are known)."""
+    import json
+    import time
+    from pathlib import Path
+
+    with serve_scripted(site, port=port) as (main, provider):
+        if ground_truth:
+            Path(ground_truth).write_text(json.dumps(site.ground_truth(), ensure_ascii=False))
+        print(f"Demo site on {main.url} (comment providers on {provider.url})", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            while True:
+                time.sleep(3600)

@@ -68,18 +68,32 @@ def parse(file: str | None, url: str, manifest: str | None) -> None:
     help="Add the hostile pages under /h/ (faults, traps, broken charsets, nasty comments) "
     "and a second host whose robots.txt is a 500; see docs/reliability.md.",
 )
-def demo_site(port: int, articles: int, seed: int, ground_truth: str | None, hostile: bool) -> None:
+@click.option(
+    "--scripted",
+    is_flag=True,
+    help="Pin comment threads that scripts load on some posts, and serve their providers' "
+    "origin on 127.0.0.3 (see docs/browser.md).",
+)
+def demo_site(
+    port: int, articles: int, seed: int, ground_truth: str | None, hostile: bool, scripted: bool
+) -> None:
     """Serve the bundled offline demo news site until Ctrl-C.
 
     \b
     Examples:
       newsarchive demo-site --port 8000 --articles 5000
       newsarchive demo-site --hostile --articles 6 --ground-truth hostile.json
+      newsarchive demo-site --scripted --articles 24 --seed 7 --ground-truth scripted.json
     """
     from demosite import build_site
     from demosite.server import run
 
-    site = build_site(articles=articles, seed=seed)
+    site = build_site(articles=articles, seed=seed, scripted=scripted)
+    if scripted:
+        from demosite.provider import run_scripted
+
+        run_scripted(site, port=port, ground_truth=ground_truth)
+        return
     if hostile:
         from demosite.hostile import run_hostile
 
