@@ -110,7 +110,13 @@ def demo_site(
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive database.")
 @click.option("--warc-dir", default="data/warc", show_default=True, help="WARC directory.")
 @click.option("--port", default=8642, show_default=True, help="Port of the demo site on 127.0.0.1.")
-def demo(articles: int, db: str, warc_dir: str, port: int) -> None:
+@click.option(
+    "--scripted",
+    is_flag=True,
+    help="With comment threads that scripts load (providers on 127.0.0.3), rendered by the "
+    "browser stage; without Chromium they are archived from the HTML alone.",
+)
+def demo(articles: int, db: str, warc_dir: str, port: int, scripted: bool) -> None:
     """Crawl the bundled demo site into the archive and print a summary.
 
     Starts the demo site on 127.0.0.1:PORT, runs `scrapy crawl wordpress -a
@@ -118,12 +124,13 @@ def demo(articles: int, db: str, warc_dir: str, port: int) -> None:
     archive is updated, never duplicated.
 
     \b
-    Example:
+    Examples:
       newsarchive demo --articles 200 --db /tmp/demo.db --warc-dir /tmp/warc
+      newsarchive demo --scripted --db /tmp/scripted.db --warc-dir /tmp/scripted-warc
     """
     from archive.cli.demo import run_demo
 
-    code = run_demo(articles=articles, db=db, warc_dir=warc_dir, port=port)
+    code = run_demo(articles=articles, db=db, warc_dir=warc_dir, port=port, scripted=scripted)
     if code:
         raise click.ClickException(f"the crawl failed (exit status {code})")
 
