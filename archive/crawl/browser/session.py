@@ -75,7 +75,7 @@ class Exchange:
     request_body: bytes | None
     status: int
     status_text: str
-    headers: list[tuple[str, str]]  # in order, repeats kept, as received
+    headers: list[tuple[str, str]]  # as Chromium reports them: repeats kept, its own order
     body: bytes | None  # decoded by the browser; None when not kept (redirect, budget)
     resource_type: str  # "document", "script", "xhr", "fetch", ...
     fetched_at: str  # ISO 8601, when the response completed
