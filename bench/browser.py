@@ -49,14 +49,12 @@ def serve(*args: str) -> tuple[subprocess.Popen, str, dict]:
            "--ground-truth", str(truth), *args]  # fmt: skip
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
-    for _ in range(600):
+    for _ in range(1200):
         try:
             urllib.request.urlopen(url + "robots.txt", timeout=1).read()
-            if truth.exists():
-                return proc, url, json.loads(truth.read_text())
-        except OSError:
-            pass
-        time.sleep(0.1)
+            return proc, url, json.loads(truth.read_text())  # written before it serves
+        except (OSError, ValueError):  # not up yet, or the truth half-written
+            time.sleep(0.1)
     proc.kill()
     raise SystemExit("demo site did not start")
 

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
+from urllib.parse import urldefrag
 
 from scrapers.items import utcnow
 
@@ -240,6 +241,12 @@ class _Session:
         return clicked, left
 
     async def snapshots(self) -> None:
+        """Each frame's DOM; none when the page went elsewhere (a script
+        navigated it away: what it shows is not the archived page)."""
+        here = urldefrag(self.page.main_frame.url)[0]
+        if here != urldefrag(self.result.url)[0]:
+            self.result.error = f"navigated away to {here[:200]}"
+            return
         for frame, in_thread in (await self.thread_frames()).items():
             if not frame.url.startswith(("http:", "https:")):
                 continue

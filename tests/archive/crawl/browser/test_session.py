@@ -99,7 +99,7 @@ def test_budgets_stop_a_thread_that_never_ends_and_forms_are_never_clicked():
     assert rendered.clicks == 5 and rendered.budget == "clicks" and not rendered.exhausted
     main = next(f for f in rendered.frames if f.main)
     assert main.html.count('class="comment"') == 5
-    assert "/another-page/" in main.url or main.url == url  # never navigated away
+    assert main.url == url  # the link to another page was never followed
 
 
 def test_a_page_deadline_is_a_verdict_not_an_error():
@@ -109,3 +109,12 @@ def test_a_page_deadline_is_a_verdict_not_an_error():
     out, _ = _render_all([url], {url: doc}, limits=Limits(seconds=2, quiet=5))
     rendered, _ = out[url]
     assert rendered.budget == "time" and rendered.error is None and not rendered.exhausted
+
+
+def test_a_page_that_navigates_away_is_an_error_not_a_thread():
+    url = "http://127.0.0.1:9/leaves/"
+    leaves = b"<html><body><div id='comments'></div><script>location.href = '/elsewhere/'</script>"
+    doc = Document(url, 200, [("Content-Type", "text/html")], leaves)
+    out, _ = _render_all([url], {url: doc}, limits=Limits(seconds=10))
+    rendered, _ = out[url]
+    assert rendered.error and "navigated away" in rendered.error and rendered.frames == []
