@@ -137,7 +137,7 @@ def frame_html(thread: str, lang: str) -> bytes:
         f'<body><div id="parley" data-thread="{thread}"><h2 class="thread-count"></h2>'
         '<ul id="posts" class="post-list"></ul>'
         f'<button type="button" id="load-more" class="load-more" hidden>{t["more"]}</button>'
-        f'<form class="parley-form" onsubmit="return false"><textarea name="message" '
+        f'<form class="parley-form comment-form" onsubmit="return false"><textarea name="message" '
         f'placeholder="{t["join"]}"></textarea></form></div>'
         '<script src="/static/parley-frame.js"></script></body></html>'
     ).encode()

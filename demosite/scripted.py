@@ -27,6 +27,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from demosite.comments import respond_form
 from demosite.content import Content, Reply, content
 from demosite.fmt import autop, esc, iso
 
@@ -125,7 +126,7 @@ def section(site: Site, base: str, post: Post, c: Content) -> str:
         return (
             f'<div class="ad-slot" style="height:{SPACER_PX}px">Advertisement</div>\n'
             f'<section id="comments" class="comments-area" data-lazy-comments="{base}/s/fragments/{post.post_id}/1.html">'
-            '<p class="comments-placeholder">Loading comments…</p></section>\n'
+            f'<p class="comments-placeholder">Loading comments…</p>{respond_form(base, post)}</section>\n'
             f'<script src="{base}/s/js/lazy-comments.js" defer></script>\n'
         )
     if post.embed == "button":

@@ -34,7 +34,10 @@
       this.more.hidden = true;
       this.more.addEventListener("click", this.load.bind(this));
       var box = el("section", "chorus");
-      [this.count, this.list, this.more].forEach(function (n) { box.appendChild(n); });
+      var form = el("form", "chorus-form comment-form");
+      form.setAttribute("onsubmit", "return false");
+      form.appendChild(el("textarea", "chorus-input"));
+      [this.count, this.list, this.more, form].forEach(function (n) { box.appendChild(n); });
       shadow.appendChild(style);
       shadow.appendChild(box);
       this.page = 0;

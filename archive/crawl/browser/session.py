@@ -157,7 +157,9 @@ class _Session:
                 return
             body, truncated = None, None
             if not 300 <= response.status < 400:
-                if self.result.bytes >= self.limits.bytes:
+                raw = response.headers.get("content-length") or ""
+                declared = int(raw) if raw.isdigit() else 0  # larger than the budget left:
+                if self.result.bytes + declared > self.limits.bytes:
                     truncated = "length"
                     self.result.budget = self.result.budget or "bytes"
                 else:

@@ -42,8 +42,10 @@ class Snapshot:
 
 
 def _dom(snapshots: Iterable[Snapshot], fetched_at: str | None, selectors) -> tuple:
-    """(main page's thread and document, the frame thread with most comments)."""
+    """(main page's thread and document, the frame thread with most comments,
+    whether any frame shows a comment form (True) or a closed notice (False))."""
     main_thread = main_doc = best = None
+    opens: list[bool] = []
     for snap in snapshots:
         doc = load_html(snap.html.encode("utf-8"), content_type="text/html; charset=utf-8",
                         url=snap.url)  # fmt: skip
@@ -56,7 +58,10 @@ def _dom(snapshots: Iterable[Snapshot], fetched_at: str | None, selectors) -> tu
             main_thread, main_doc = thread, doc
         if best is None or len(thread.comments) > len(best.comments):
             best = thread
-    return main_thread, main_doc, best
+        if thread.open is not None:
+            opens.append(thread.open)
+    opened = True if True in opens else (False if opens else None)
+    return main_thread, main_doc, best, opened
 
 
 def _name(main_doc, dom: Thread | None, json: JsonThread | None) -> tuple[str | None, str | None]:
@@ -88,7 +93,7 @@ def thread_from_render(
     ``answers`` are the JSON (or any) response bodies the page received, as
     ``(url, body)`` in the order they came.
     """
-    main, main_doc, dom = _dom(snapshots, fetched_at, selectors)
+    main, main_doc, dom, opened = _dom(snapshots, fetched_at, selectors)
     found = json_threads(answers)
     json = found[0] if found else None
     use_json = json is not None and (dom is None or len(json.comments) >= len(dom.comments))
@@ -109,11 +114,10 @@ def thread_from_render(
             system = main.system  # the site's own markup (WordPress) names itself
     elif main is not None:
         system, thread_id = main.system, main.thread_id
-    opened = [t.open for t in (main, dom) if t is not None and t.open is not None]
     return Thread(
         comments=comments,
         declared=declared,
-        open=opened[0] if opened else None,
+        open=opened,
         system=system,
         thread_id=thread_id,
         pages=[],

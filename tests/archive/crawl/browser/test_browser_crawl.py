@@ -95,6 +95,7 @@ def test_every_script_loaded_demo_thread_is_archived_whole(crawled):
         assert row["comments_complete"] == 1, kind
         assert row["comments_system"] == truth["comments_system"], kind
         assert row["comments_thread_id"] == truth["comments_thread_id"], kind
+        assert bool(row["comments_open"]) is truth["comments_open"], kind
 
 
 def test_every_isso_thread_is_archived_whole(crawled):
