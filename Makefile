@@ -4,13 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean help isso
+.PHONY: demo test lint format bench screenshot clean help isso
 
 help:
 	@echo "make demo   - set up, crawl the bundled demo site offline, print a summary"
 	@echo "make test   - set up and run the test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - crawl benchmark (bench/crawl.py), minutes"
+	@echo "make screenshot - docs/img/article-page.png: the demo archive's article page in Chromium"
 	@echo "make isso   - install Isso for the browser-stage tests (.cache/isso)"
 	@echo "make clean  - remove the venv and data/"
 
@@ -24,7 +25,7 @@ $(STAMP): pyproject.toml Makefile
 	@touch $@
 
 # Isso, the real comment server of the browser-stage tests, in a venv of its own
-# (its dependencies stay out of ours): tests/browser/isso.py
+# (its dependencies stay out of ours): tests/archive/crawl/browser/isso.py
 ISSO := .cache/isso/bin/isso
 isso: $(ISSO)
 $(ISSO):
@@ -47,6 +48,9 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/crawl.py
+
+screenshot: $(STAMP)
+	$(BIN)/python docs/screenshot.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info .cache

@@ -28,19 +28,32 @@ def _require_archive(db: str) -> None:
 @click.argument("db", default=DEFAULT_DB, type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8001, show_default=True, help="Port (0: any free port).")
+@click.option(
+    "--replay",
+    metavar="URL",
+    help="pywb collection URL (http://localhost:8080/COLL/): captures link to their replay.",
+)
 @click.option("--print-command", is_flag=True, help="Print the datasette command and exit.")
-def serve(db: str, host: str, port: int, print_command: bool) -> None:
+def serve(db: str, host: str, port: int, replay: str | None, print_command: bool) -> None:
     """Browse and search the archive in Datasette, with newsarchive's metadata:
     table and column descriptions, facets, full-text search and stored queries
-    (search, thread, most-commented, commenters, crawl log, ...).
+    (search, thread, most-commented, commenters, crawl log, ...), and reading
+    pages: an article with its thread, versions and WARC captures, authors, sites.
 
     \b
     Examples:
       newsarchive serve                      # data/archive.db on http://127.0.0.1:8001/
       newsarchive serve /srv/news.db --port 9000
+      newsarchive serve --replay http://localhost:8080/news/   # captures link to pywb
       newsarchive serve --print-command      # the equivalent plain datasette command
     """
-    from archive.datasette import DEFAULT_NAME, METADATA, datasette_command, load_metadata
+    from archive.datasette import (
+        DEFAULT_NAME,
+        METADATA,
+        REPLAY_ENV,
+        datasette_command,
+        load_metadata,
+    )
 
     _require_archive(db)
     name = Path(db).stem
@@ -52,12 +65,16 @@ def serve(db: str, host: str, port: int, print_command: bool) -> None:
         tmp.write_text(json.dumps(load_metadata(name), ensure_ascii=False), encoding="utf-8")
         metadata = tmp
     plain = datasette_command(db, metadata=metadata, host=host, port=port)
+    if replay:  # read by the metadata's plugin setting (archive/datasette/metadata.yml)
+        plain = [f"{REPLAY_ENV}={replay}", *plain]
     click.echo("$ " + shlex.join(plain), err=True)
     if print_command:
         return
     if port:
         click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     cmd = datasette_command(db, metadata=metadata, host=host, port=port, python=sys.executable)
+    if replay:
+        os.environ[REPLAY_ENV] = replay
     sys.stderr.flush()
     # Become Datasette (no child left behind when this process is stopped).
     os.execv(sys.executable, cmd)

@@ -1,5 +1,6 @@
 """Datasette configuration shipped with newsarchive: metadata (descriptions,
-labels, sort orders, facets, stored queries) and a small plugin.
+labels, sort orders, facets, stored queries), plugins and the reading room's
+templates (article, author and site pages: ``archive.datasette.reading``).
 
 ``newsarchive serve`` uses :func:`datasette_command`; the same command can be
 typed by hand, which is why the configuration lives in plain files.
@@ -16,6 +17,9 @@ import yaml
 HERE = Path(__file__).resolve().parent
 METADATA = HERE / "metadata.yml"
 PLUGINS_DIR = HERE / "plugins"
+TEMPLATES_DIR = HERE / "templates"
+REPLAY_ENV = "NEWSARCHIVE_REPLAY_URL"
+"""Environment variable the metadata reads the replay (pywb) URL from."""
 DEFAULT_NAME = "archive"
 """Database name the metadata is written for (Datasette names a database by its file's stem)."""
 
@@ -48,10 +52,11 @@ def datasette_command(
     port: int = 8001,
     python: str | None = None,
 ) -> list[str]:
-    """The ``datasette`` command line for an archive, with our metadata, plugin
-    and settings; ``python`` set gives ``python -m datasette`` instead."""
+    """The ``datasette`` command line for an archive, with our metadata, plugins,
+    templates and settings; ``python`` set gives ``python -m datasette`` instead."""
     cmd = [python, "-m", "datasette"] if python else ["datasette"]
     cmd += ["serve", str(db), "-m", str(metadata), "--plugins-dir", str(PLUGINS_DIR)]
+    cmd += ["--template-dir", str(TEMPLATES_DIR)]
     cmd += ["--host", host, "--port", str(port)]
     for name, value in SETTINGS.items():
         cmd += ["--setting", name, value]

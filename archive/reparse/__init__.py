@@ -6,10 +6,6 @@
 - ``files``: ``newsarchive parse``: saved pages or a manifest of them.
 
 May import: :mod:`archive.store`, :mod:`archive.warc`, :mod:`scrapers.items`,
-:mod:`scrapers.parsers`, :mod:`scrapers.profiles`.
+:mod:`scrapers.parsers`, :mod:`scrapers.profiles`.  The face exports nothing:
+``newsarchive parse`` loads ``files`` without the store behind ``run``.
 """
-
-from archive.reparse.files import parse_file, parse_manifest
-from archive.reparse.run import reparse
-
-__all__ = ["parse_file", "parse_manifest", "reparse"]

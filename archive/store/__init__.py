@@ -7,9 +7,6 @@
 - ``fts``: ``BatchIndexStore``, full-text indexing per batch for re-parses;
 - ``keyfilter``: a bit filter that answers "certainly not in the archive" without a query.
 
-May import: :mod:`scrapers.items`.
+May import: :mod:`scrapers.items`.  The face exports nothing, so that code
+needing only ``rows`` does not load sqlite-utils with the writer.
 """
-
-from archive.store.writer import ArchiveStore
-
-__all__ = ["ArchiveStore"]

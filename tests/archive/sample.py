@@ -10,6 +10,7 @@ from archive.store.writer import ArchiveStore
 from scrapers.items import Article, Author, Comment
 
 XSS_TEXT = '<script>document.title="pwned";window.__pwned=1</script><b>bold?</b>'
+XSS_HTML = '<p>hi<script>window.__pwned=2</script><img src=x onerror="window.__pwned=3"></p>'
 FORMULA_TEXT = '=HYPERLINK("http://evil.example","click")'
 
 
@@ -53,7 +54,13 @@ def build_archive(path: Path) -> Path:
         comments_open=True,
     )
     first.comments += [
-        Comment(id="x1", author="<img src=x onerror=alert(1)>", text=XSS_TEXT, position=6),
+        Comment(
+            id="x1",
+            author="<img src=x onerror=alert(1)>",
+            text=XSS_TEXT,
+            html=XSS_HTML,
+            position=6,
+        ),
         Comment(id="x2", author="-Mallory", text=FORMULA_TEXT, position=7),
     ]
     second = Article(

@@ -114,3 +114,58 @@ def test_article_row_links_to_comments_authors_url_and_capture(browser, datasett
     assert any("/archive/thread?article=" in h for h in links)
     assert any("/archive/comments?article_id=" in h for h in links)
     assert any("/archive/article_authors?article_id=" in h for h in links)
+
+
+def test_article_page_nests_the_thread_and_draws_its_chart(browser, datasette_url, tmp_path):
+    """The reading room's article page, reached as a person would: from the
+    table to the row, which is the article page."""
+    browser.open(datasette_url + "archive/articles?_search=putin")
+    browser.js_and_wait("document.querySelector('td.type-pk a').click()")
+    assert browser.js("location.pathname").startswith("/archive/articles/")
+    assert browser.js("document.querySelector('h1').innerText") == "Putin Restates Support"
+    assert browser.js("document.querySelector('p.byline').innerText").startswith(
+        "By Peter Spinella and Ana Ruiz (dpa)"
+    )
+    browser.screenshot(tmp_path / "article.png")
+    comments = browser.js(
+        """[...document.querySelectorAll('li.comment')].map(li => ({
+            id: li.dataset.id.split(':')[1], parent: li.dataset.parent || null,
+            nestedIn: (li.parentElement.closest('li.comment') || {dataset: {}}).dataset.id || null,
+            left: li.querySelector(':scope > article').getBoundingClientRect().left}))"""
+    )
+    assert [c["id"] for c in comments] == ["0", "1", "2", "3", "4", "5", "x1", "x2"]
+    by_id = {c["id"]: c for c in comments}
+    for c in comments:
+        assert c["nestedIn"] == c["parent"], c  # every reply inside its parent
+        if c["parent"]:
+            parent = by_id[c["parent"].split(":")[1]]
+            assert c["left"] > parent["left"] + 10  # and indented to its right
+    chart = browser.js(
+        """(() => { const svg = document.querySelector('figure.comment-timeline svg.chart');
+            const box = svg.getBoundingClientRect();
+            return {w: box.width, h: box.height, bars: svg.querySelectorAll('rect.bar').length,
+                    labels: [...svg.querySelectorAll('text.axis-title')].map(t => t.textContent)}; })()"""
+    )
+    assert chart["w"] > 300 and chart["h"] > 100 and chart["bars"] >= 5
+    assert chart["labels"] == ["time (UTC), one bar per 6 hours", "comments per 6 hours"]
+    assert browser.js("typeof window.__pwned") == "undefined"
+    assert (
+        browser.js("document.querySelectorAll('div.reading script, div.reading img').length") == 0
+    )
+    x1 = browser.js("document.getElementById('comment-x1').innerText")
+    assert "<img src=x onerror=alert(1)>" in x1 and "hi" in x1  # name as text, HTML sanitised
+    browser.js("document.getElementById('comments').scrollIntoView()")
+    shot = browser.screenshot(tmp_path / "article-thread.png")
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_site_page_charts_articles_and_comments(browser, datasette_url, tmp_path):
+    browser.open(datasette_url)
+    browser.js_and_wait(
+        "[...document.querySelectorAll('a')].find(a => a.innerText == 'sites').click()"
+    )
+    assert browser.js("location.pathname") == "/archive/sites"
+    browser.js_and_wait("document.querySelector('table.sites a').click()")
+    assert browser.js("document.querySelector('h1').innerText") == "news.example"
+    assert browser.js("document.querySelectorAll('figure.activity svg.chart').length") == 2
+    browser.screenshot(tmp_path / "site.png")

@@ -3,6 +3,7 @@ query runs on a real archive, ``newsarchive serve`` prints its command."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 from datasette.utils import escape_fts
 
 from archive.cli.main import main
-from archive.datasette import METADATA, PLUGINS_DIR, load_metadata
+from archive.datasette import METADATA, PLUGINS_DIR, TEMPLATES_DIR, load_metadata
 from archive.store.writer import ArchiveStore
 from scrapers.items import Article, Comment
 
@@ -98,6 +99,16 @@ def test_serve_prints_the_equivalent_datasette_command(archive_db, tmp_path):
     other.write_bytes(archive_db.read_bytes())
     result = CliRunner().invoke(main, ["serve", str(other), "--print-command"])
     assert "metadata.json" in result.stderr
+
+
+def test_serve_shows_templates_and_replay_in_its_command(archive_db, monkeypatch):
+    monkeypatch.delenv("NEWSARCHIVE_REPLAY_URL", raising=False)
+    args = ["serve", str(archive_db), "--replay", "http://localhost:8080/news/", "--print-command"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert f"--template-dir {TEMPLATES_DIR}" in result.stderr
+    assert "$ NEWSARCHIVE_REPLAY_URL=http://localhost:8080/news/ datasette serve" in result.stderr
+    assert "NEWSARCHIVE_REPLAY_URL" not in os.environ  # set only for the Datasette it becomes
 
 
 def test_serve_without_archive_is_a_clear_error(tmp_path):

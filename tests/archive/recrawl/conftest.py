@@ -87,6 +87,7 @@ def story(tmp_path_factory):
         srv.advance(days=1)
         run("next_day")
         steps["after_next_day"] = _archive(db)
+        snapshot = _snapshot(db, out / "after_next_day" / "archive.db")
         run("next_day_again")
         srv.restore_comment(daily, removed)
         edited = content(site, site.by_path[NEWEST]).comments[0].id
@@ -102,7 +103,20 @@ def story(tmp_path_factory):
         "ids": (new_id, removed, edited, daily),
         "not_modified": not_modified,
         "final": _archive(db),
+        "after_next_day_db": snapshot,  # the archive as it was then (the removal marked)
     }
+
+
+def _snapshot(db: Path, to: Path) -> Path:
+    """A copy of the archive as it is now (SQLite's backup: WAL included)."""
+    to.parent.mkdir(parents=True)
+    src, dst = sqlite3.connect(db), sqlite3.connect(to)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+    return to
 
 
 def _archive(db):
