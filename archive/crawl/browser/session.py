@@ -213,6 +213,20 @@ class _Session:
         """``coro`` within what is left of the deadline (at least ``floor`` seconds)."""
         return await asyncio.wait_for(coro, max(self.left(), floor))
 
+    async def scroll(self) -> None:
+        """Scroll through the page, then through each frame that scrolls
+        (a thread may lie in a frame's own lazy part)."""
+        args = {"steps": self.limits.scroll_steps, "pause": int(self.limits.scroll_pause * 1000)}
+        for frame in self.page.frames:
+            if self.left() <= 0:
+                raise TimeoutError
+            try:
+                await self.timed(frame.evaluate(_JS["scroll"], args))
+            except TimeoutError:
+                raise
+            except Exception as exc:  # a frame detached meanwhile
+                logger.debug("No scroll in %s: %s", frame.url, exc)
+
     async def thread_frames(self) -> dict[Any, bool]:
         out = {}
         for frame in self.page.frames:
@@ -280,8 +294,7 @@ async def render(
             await page.route(re.compile("^" + re.escape(url) + "$"), s.serve_own)
         await page.goto(url, wait_until="load", timeout=max(s.left(), 1) * 1000)
         await s.settle()
-        await s.timed(page.evaluate(_JS["scroll"], {"steps": limits.scroll_steps,
-                                                     "pause": int(limits.scroll_pause * 1000)}))  # fmt: skip
+        await s.scroll()
         await s.settle()
         await _click_rounds(s)
     except TimeoutError:

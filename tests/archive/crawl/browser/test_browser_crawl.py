@@ -10,9 +10,8 @@ pages that need no browser never rendered; the traps without comments.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -20,8 +19,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from archive.crawl.browser.pool import BrowserPool
 from archive.reparse.run import reparse
 from archive.warc.cdxj import index_directory
+from scrapers.parsers.comments.rendered import Snapshot, thread_from_render
 from tests.archive.conftest import copy_captures, run_crawl
 from tests.archive.warc.test_replay import _get, wayback
 
@@ -141,7 +142,11 @@ def test_the_warc_holds_the_browser_exchanges_linked_to_their_page(crawled):
     assert len(snapshots) == len(_rows(crawled["db"], "SELECT * FROM renders"))
 
 
-def test_pywb_replays_the_comment_data(crawled, tmp_path):
+def test_pywb_replays_the_pages_with_their_threads(crawled, tmp_path):
+    """A real pywb over our CDXJ index serves the captured JSON, and the
+    rendered pages replay with their whole threads (the frame's cursor pages
+    and the lazy fragments come from the archive, clicked and scrolled as in
+    the crawl)."""
     _, merged = index_directory(crawled["warc"], tmp_path / "indexes")
     root = tmp_path / "pywb"
     root.mkdir()
@@ -153,9 +158,33 @@ def test_pywb_replays_the_comment_data(crawled, tmp_path):
         "SELECT url FROM captures WHERE via = 'browser' AND url LIKE '%listPosts.json%cursor=%'"
         " ORDER BY rowid LIMIT 1",
     )
+    threads = crawled["truth"]["scripted"]["threads"]
+    articles = {a["url"]: a for a in crawled["truth"]["articles"]}
     with wayback(root) as base:
         status, _, body = _get(f"{base}raw/2030id_/{api['url']}")
+        replayed = asyncio.run(_replay(base, [crawled["base"] + threads[k] for k in REPLAYED]))
     assert status == 200 and b'"response"' in body and b'"createdAt"' in body
+    for kind, found in zip(REPLAYED, replayed, strict=True):
+        assert found == len(articles[threads[kind]]["comments"]), kind
+
+
+REPLAYED = ("parley", "lazy")  # a cross-origin frame and a thread loaded on scroll
+
+
+async def _replay(base: str, urls: list[str]) -> list[int]:
+    """Comments each page shows when replayed by pywb, in Chromium."""
+    pool = BrowserPool("/usr/bin/chromium")
+    counts = []
+    try:
+        for url in urls:
+            seen: list = []
+            rendered = await pool.render(f"{base}raw/2030/{url}", None, seen.append)
+            snaps = [Snapshot(f.url, f.html, f.main) for f in rendered.frames if not f.main]
+            answers = [(e.url, e.body) for e in seen if e.body]
+            counts.append(len(thread_from_render(url, snaps, answers).comments))
+    finally:
+        await pool.close()
+    return counts
 
 
 def test_reparse_from_captures_and_warc_gives_the_same_rows(crawled, tmp_path):
@@ -206,4 +235,3 @@ def test_the_demo_paths_are_what_the_truth_names(crawled):
         unquote(urlsplit(r["url"]).path) for r in _rows(crawled["db"], "SELECT url FROM articles")
     }
     assert {unquote(p) for p in crawled["truth"]["scripted"]["threads"].values()} <= paths
-    assert sys.executable and subprocess  # (the crawls ran as `scrapy crawl` subprocesses)
