@@ -230,7 +230,31 @@ def m005_failures(db: Database) -> None:
 
 
 @migrations()
-def m006_browser(db: Database) -> None:
+def m006_media(db: Database) -> None:
+    """The article's pictures and videos with their captions and credits (#17):
+    captions left the body, and are kept here, one row per picture in page
+    order, replaced with the article on every capture; captions and credits
+    are searchable."""
+    db["media"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "position": int,
+            "url": str,
+            "caption": str,
+            "credit": str,
+            "alt": str,
+            "kind": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["media"].create_index(["article_id", "position"])
+    db["media"].enable_fts(["caption", "credit"], create_triggers=True, tokenize="unicode61")
+
+
+@migrations()
+def m007_browser(db: Database) -> None:
     """The browser stage (#16): the exchanges a browser made while rendering a
     page are captures too, marked ``via = 'browser'`` and linked to the page's
     capture, and so is each render's DOM snapshot (``via = 'snapshot'``), so
