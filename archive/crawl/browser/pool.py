@@ -35,11 +35,6 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
-    # A page served from the crawl's bytes (route.fulfill) counts as "public"
-    # to Chromium, which then blocks its requests to local addresses (Local
-    # Network Access): the test sites and their providers are all on loopback.
-    "--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessSendPreflights,"
-    "PrivateNetworkAccessRespectPreflightResults,BlockInsecurePrivateNetworkRequests",
 ]
 NO_IMAGES = "--blink-settings=imagesEnabled=false"
 
@@ -83,12 +78,13 @@ class BrowserPool:
         limits: Limits | None = None,
         images: bool = False,
         user_agent: str | None = None,
+        extra_args: tuple[str, ...] = (),
     ) -> None:
         self.executable = executable
         self.slots = asyncio.Semaphore(max(1, concurrency))
         self.restart_after = max(1, restart_after)
         self.limits = limits or Limits()
-        self.args = LAUNCH_ARGS + ([] if images else [NO_IMAGES])
+        self.args = LAUNCH_ARGS + ([] if images else [NO_IMAGES]) + list(extra_args)
         self.user_agent = user_agent  # appended to Chromium's own
         self._playwright: Any = None
         self._current: _Browser | None = None

@@ -19,6 +19,7 @@ budget stopped it.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
 import re
 import time
@@ -26,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlsplit
 
 from scrapers.items import utcnow
 
@@ -277,6 +278,29 @@ class _Session:
             )
 
 
+def on_local_network(url: str) -> bool:
+    """A page on this machine or a private network (a test or demo site).
+
+    Chromium counts a document it was served from the crawl's bytes
+    (``route.fulfill``) as public, and a public page may not reach local
+    addresses (Local Network Access): right for the web, where a page must
+    not make the crawler's browser probe its own network, wrong for a local
+    site whose widgets live on loopback.  Such a page is fetched by the
+    browser itself instead (its document is then a browser capture too).
+
+    >>> on_local_network("http://127.0.0.3:8080/a/"), on_local_network("https://news.example/")
+    (True, False)
+    """
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_private or address.is_link_local
+
+
 async def render(
     context: Any,
     url: str,
@@ -290,7 +314,7 @@ async def render(
     s = _Session(page, url, document, limits, on_exchange)
     s.watch()
     try:
-        if document is not None:
+        if document is not None and not on_local_network(url):
             await page.route(re.compile("^" + re.escape(url) + "$"), s.serve_own)
         await page.goto(url, wait_until="load", timeout=max(s.left(), 1) * 1000)
         await s.settle()

@@ -78,6 +78,10 @@ def test_the_pool_relaunches_chromium_after_n_pages(demo_renders):
     assert pool.launches == 2  # pages 1-2, then 3
 
 
+# No host name resolves, so nothing leaves the machine (no DNS either): the
+# pages below are served their own bytes, as the crawl serves the browser a page.
+OFFLINE = ("--host-resolver-rules=MAP * ~NOTFOUND",)
+
 ENDLESS = b"""<!DOCTYPE html><html><body><h1>Story</h1><div id="comments">
 <div class="comment-list"></div><button class="load-more">Load more comments</button></div>
 <form><button type="submit">Load more comments</button></form>
@@ -93,9 +97,9 @@ document.querySelector("form").addEventListener("submit", (e) => { e.preventDefa
 
 
 def test_budgets_stop_a_thread_that_never_ends_and_forms_are_never_clicked():
-    url = "http://127.0.0.1:9/endless/"  # nothing listens: the page is served its own bytes
+    url = "http://endless.test/"  # served its own bytes; no name resolves (OFFLINE)
     doc = Document(url, 200, [("Content-Type", "text/html")], ENDLESS)
-    out, _ = _render_all([url], {url: doc}, limits=Limits(seconds=20, clicks=5))
+    out, _ = _render_all([url], {url: doc}, limits=Limits(seconds=20, clicks=5), extra_args=OFFLINE)
     rendered, _ = out[url]
     assert rendered.clicks == 5 and rendered.budget == "clicks" and not rendered.exhausted
     main = next(f for f in rendered.frames if f.main)
@@ -104,18 +108,18 @@ def test_budgets_stop_a_thread_that_never_ends_and_forms_are_never_clicked():
 
 
 def test_a_page_deadline_is_a_verdict_not_an_error():
-    url = "http://127.0.0.1:9/slow/"
+    url = "http://slow.test/"
     slow = b"<html><body><div id='comments'></div><script>setInterval(() => fetch('/x'), 50)</script></body></html>"
     doc = Document(url, 200, [("Content-Type", "text/html")], slow)
-    out, _ = _render_all([url], {url: doc}, limits=Limits(seconds=2, quiet=5))
+    out, _ = _render_all([url], {url: doc}, limits=Limits(seconds=2, quiet=5), extra_args=OFFLINE)
     rendered, _ = out[url]
     assert rendered.budget == "time" and rendered.error is None and not rendered.exhausted
 
 
 def test_a_page_that_navigates_away_is_an_error_not_a_thread():
-    url = "http://127.0.0.1:9/leaves/"
+    url = "http://leaves.test/"
     leaves = b"<html><body><div id='comments'></div><script>location.href = '/elsewhere/'</script>"
     doc = Document(url, 200, [("Content-Type", "text/html")], leaves)
-    out, _ = _render_all([url], {url: doc}, limits=Limits(seconds=10))
+    out, _ = _render_all([url], {url: doc}, limits=Limits(seconds=10), extra_args=OFFLINE)
     rendered, _ = out[url]
     assert rendered.error and "navigated away" in rendered.error and rendered.frames == []
