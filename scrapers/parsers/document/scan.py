@@ -205,7 +205,10 @@ def _candidates(
     if (
         itemprop == "author"
         or (byline_cls and not container)
-        or (tag == "a" and (el.get("rel") == "author" or _AUTHOR_HREF.search(el.get("href") or "")))
+        or (
+            tag == "a"
+            and ("author" in (el.get("rel") or "") or _AUTHOR_HREF.search(el.get("href") or ""))
+        )
     ):
         s.bylines.append(i)
     is_time = tag == "time"
@@ -280,7 +283,7 @@ def scan_page(doc: etree._Element) -> PageScan:
                 hrefs.append(href)
             if (
                 itemprop
-                or rel == "author"
+                or (rel and "author" in rel)  # (rel="author", rel="author external")
                 or ("/aut" in href or "/newsteam/" in href)
                 or (cls and (seen(cls) or _any_class(cls)) > 0)
                 or "date" in ident

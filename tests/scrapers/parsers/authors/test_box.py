@@ -58,3 +58,29 @@ def test_a_byline_styled_as_a_box_is_still_a_byline():
         + "</article></body></html>"
     )
     assert [n for n, _ in _names(html)] == ["Jane Doe"]
+
+
+def test_a_biography_that_reads_like_a_byline_is_none_at_the_end_either():
+    """The late finders (end credits, signatures) read an author box as the box
+    says: its name, never a label line of its biography (issue #17)."""
+    html = (
+        HEAD + TEXT + '<div class="author-box"><h3 class="author-title">Über die Autorin</h3>'
+        '<p class="author-description">Von Anna Schmidt erschien zuletzt ein Buch.</p>'
+        '<p class="author-description">Geschrieben von: Lisa Wagner</p></div>'
+        "</article></body></html>"
+    )
+    assert _names(html) == []
+    html = html.replace("Über die Autorin", "Anna Schmidt")
+    assert [n for n, _ in _names(html)] == ["Anna Schmidt"]
+
+
+def test_a_bio_sentence_with_a_profile_link_adds_nobody():
+    html = (
+        HEAD
+        + '<h1>Farm prices rise</h1><p class="byline">By Jane Doe</p>'
+        + TEXT[len("<h1>Farm prices rise</h1>") :]
+        + '<div class="about-the-author"><p>Jane Doe writes on trade and farming for us, '
+        'with <a href="/author/john-roe/">John Roe</a> as her editor.</p></div>'
+        "</article></body></html>"
+    )
+    assert [n for n, _ in _names(html)] == ["Jane Doe"]
