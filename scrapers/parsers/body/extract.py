@@ -58,7 +58,17 @@ _LISTING = re.compile(
     r"(?:related|more|other|popular|recent)[-_]?(?:posts?|articles?|stor(?:y|ies)|entries)"
 )
 # (patterns are matched against lowercased attributes: re.I alternations are 5x slower)
-_TEXT_BLOCKS = frozenset(["div", "td", "section", "article", "main", "font", "span"])
+# Inline elements whose text is their block's: emphasis and links (a link's
+# text counts against the block).  <span> and <font> are blocks of their own,
+# as old pages wrap whole articles in them.
+_INLINE_TAGS = (
+    "a abbr acronym b big br cite code del dfn em i img ins kbd mark q s samp strike strong "
+    "sub sup tt u var wbr"
+)
+_INLINE = frozenset(_INLINE_TAGS.split())
+# Blocks whose own and inline text counts as prose (not headings, list terms, cells of forms).
+_TEXT_BLOCKS = frozenset(["div", "td", "section", "article", "main", "font", "span", "center"])
+TEXT_BLOCK_MIN = 80  # characters of its own and inline text for a block to count as prose
 _NESTING_PARAS = frozenset(["li", "blockquote"])  # counted through their own <p> when they have one
 _REGION_TAGS = ("nav", "aside", "footer", "form")
 _UNLIKELY_ROLES = frozenset(["navigation", "complementary", "contentinfo", "banner"])
@@ -162,18 +172,39 @@ def _prose_after(s: PageScan, start: int, stop: int, values: list[int]) -> int:
 
 
 def _paragraph_values(s: PageScan) -> list[int]:
-    """Paragraph text (non-link characters) of each paragraph or text block."""
-    tags, size, links, own = s.tags, s.size, s.links, s.own
-    values = [0] * len(tags)
-    for i in range(s.body, s.end[s.body]):
+    """Paragraph text (non-link characters) of each paragraph or text block.
+
+    A block's text is its own and that of its inline children (``<i>``,
+    ``<b>``, ``<span>`` ...): posts written as one ``<div>`` with ``<br>``
+    line breaks and emphasis (Blogger, Slashdot) hold their text there, not
+    in ``<p>`` elements.  One pass from the last element to the first, so a
+    block's inline children are summed before the block is reached.
+    """
+    tags, size, links, own, parent = s.tags, s.size, s.links, s.own, s.parent
+    n = len(tags)
+    values = [0] * n
+    inline = [0] * n  # text of inline children (no block inside), per parent
+    inline_links = [0] * n
+    has_block = [False] * n
+    nesting = s.p_parents
+    for i in range(s.end[s.body] - 1, s.body, -1):
         tag = tags[i]
+        p = parent[i]
+        if tag in _INLINE and not has_block[i]:
+            inline[p] += size[i]
+            inline_links[p] += links[i]
+            continue
+        has_block[p] = True
         if tag in _PARA_TAGS:
             total = size[i]
             value = total - links[i] if total >= 20 else 0
-            if value >= 0.5 * total and not (tag in _NESTING_PARAS and i in s.p_parents):
+            if value >= 0.5 * total and not (tag in _NESTING_PARAS and i in nesting):
                 values[i] = value
-        elif tag in _TEXT_BLOCKS and own[i] >= 80:
-            values[i] = own[i]
+        elif tag in _TEXT_BLOCKS:
+            text = own[i] + inline[i]
+            value = text - inline_links[i]
+            if value >= TEXT_BLOCK_MIN and value >= 0.5 * text:
+                values[i] = value
     return values
 
 
