@@ -19,6 +19,7 @@ from lxml import etree
 from scrapers.parsers.body import boilerplate
 from scrapers.parsers.body.lead import lead_blocks
 from scrapers.parsers.body.markup import EXCLUDED_REGION, is_hidden
+from scrapers.parsers.body.post import POST_MARKUP, is_post_markup, post_block
 from scrapers.parsers.body.trim import trim_text
 from scrapers.parsers.document.headline import headline_at
 from scrapers.parsers.document.scan import PageScan, scan_page, text_len
@@ -50,7 +51,7 @@ _UNLIKELY = re.compile(
     r"(?<![a-z])(?:-ad-|banner|breadcrumb|combx|comment|community|disqus|extra|footer|gdpr|legends|menu|"
     r"related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
     r"ad-break|agegate|pagination|pager|popup|newsletter|share|sharing|widget-area|cookie|"
-    r"consent|respond|reply)"
+    r"consent|respond|reply|trackback)"
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|post|entry|story|text")
 # ... except where the likely word only names what an unlikely block lists ("related-posts").
@@ -93,17 +94,16 @@ class Body:
     node: etree._Element | None = None
 
 
-def _unlikely_and_known(
-    s: PageScan, raw: list[int], values: list[int]
-) -> tuple[list[int], list[int]]:
-    """Unlikely regions (menus, sidebars, footers) and CMS-named content containers.
+def _regions_known_posts(s: PageScan, raw: list[int]) -> tuple[list[int], list[int], list[int]]:
+    """Unlikely regions (menus, sidebars, footers), CMS-named content containers
+    and post-marked blocks.
 
     Only elements holding paragraph text (``raw`` > 0) are examined: an
     unlikely region without any cannot change a score.
     """
-    unlikely: list[int] = []
+    regions: list[int] = []
     known: list[int] = []
-    limit = 0.4 * s.size[s.body]
+    posts: list[int] = []
     tags = s.tags
     for i in range(s.body + 1, s.end[s.body]):
         tag = tags[i]
@@ -113,9 +113,13 @@ def _unlikely_and_known(
         if len(known) < 10 and attrs and _CONTENT.search(attrs):
             known.append(i)
         if tag in ("article", "main"):
+            if tag == "article":
+                posts.append(i)
             continue
+        if attrs and POST_MARKUP.search(attrs):
+            posts.append(i)
         el = s.nodes[i]
-        bad = (
+        if (
             tag in _REGION_TAGS
             or (
                 attrs
@@ -124,10 +128,9 @@ def _unlikely_and_known(
             )
             or (el.get("role") or "") in _UNLIKELY_ROLES
             or is_hidden(el)
-        )
-        if bad and _minor(s, i, limit, raw, values):
-            unlikely.append(i)
-    return unlikely, known
+        ):
+            regions.append(i)
+    return regions, known, posts
 
 
 def _minor(s: PageScan, i: int, limit: float, raw: list[int], values: list[int]) -> bool:
@@ -218,30 +221,33 @@ def _credit(s: PageScan, values: list[int]) -> list[int]:
     return scores
 
 
-def best_container(s: PageScan) -> tuple[int | None, int]:
+def best_container(s: PageScan, headline: int = -1) -> tuple[int | None, int]:
     """The element with most paragraph text for least other text.
 
     A CMS-named container (``entry-content``, ``itemprop=articleBody``) wins
     when it holds at least half of the best candidate's paragraph text.
+    Where the page marks its post's block (:mod:`.post`, around the
+    ``headline``), a container found around that block, or apart from it in
+    a block no post markup names (a profile box, a text widget, a quote in
+    the header), gives way to the best one inside it: on a short post,
+    length alone picks the longer prose beside it.
     """
     values = _paragraph_values(s)
     scores = _credit(s, values)
-    unlikely, known = _unlikely_and_known(s, scores, values)
+    regions, known, posts = _regions_known_posts(s, scores)
+    limit = 0.4 * s.size[s.body]
+    unlikely = [u for u in regions if _minor(s, u, limit, scores, values)]
     if unlikely:
         for u in unlikely:
             values[u : s.end[u]] = [0] * (s.end[u] - u)
         scores = _credit(s, values)
     s.para_prefix = list(accumulate(values, initial=0))
-    best, best_score, best_p = None, 0.0, 0
-    for i in range(s.end[s.body] - 1, s.body - 1, -1):
-        para = scores[i]
-        if not para or s.tags[i] in _PARA_TAGS:
-            continue
-        score = para - NOISE_WEIGHT * max(s.size[i] - para, 0)
-        # Ties go to the descendant, else to the element earlier in the page.
-        if score > best_score or (score == best_score and best is not None and s.end[i] <= best):
-            best, best_score, best_p = i, score, para
+    best, best_p = _densest(s, scores, s.body, s.end[s.body])
     known = [i for i in known if not s.inside(i, _EXCLUDED_REGION, stop=_PAGE_TAGS)]
+    post = post_block(s, headline, scores, posts, regions)
+    if post is not None and best is not None and _beside_post(s, best, post, known, posts):
+        best, best_p = _densest(s, scores, post, s.end[post])
+        known = [i for i in known if post <= i < s.end[post]]
     if known:
         para, i = max(((scores[i], i) for i in known), key=lambda x: x[0])
         if para > 0 and para >= 0.5 * best_p:
@@ -249,6 +255,50 @@ def best_container(s: PageScan) -> tuple[int | None, int]:
     if best is not None:
         best, best_p = _headline_column(s, best, best_p, scores)
     return best, best_p
+
+
+def _densest(s: PageScan, scores: list[int], lo: int, hi: int) -> tuple[int | None, int]:
+    """The element of ``range(lo, hi)`` with most paragraph text for least other text."""
+    best, best_score, best_p = None, 0.0, 0
+    tags, size = s.tags, s.size
+    for i in range(hi - 1, lo - 1, -1):
+        para = scores[i]
+        if not para or tags[i] in _PARA_TAGS:
+            continue
+        score = para - NOISE_WEIGHT * max(size[i] - para, 0)
+        # Ties go to the descendant, else to the element earlier in the page.
+        if score > best_score or (score == best_score and best is not None and s.end[i] <= best):
+            best, best_score, best_p = i, score, para
+    return best, best_p
+
+
+def _beside_post(s: PageScan, best: int, post: int, known: list[int], posts: list[int]) -> bool:
+    """True when ``best`` wraps the post's block, or stands apart from it in a
+    block that no post markup or content name claims.
+
+    A wrapper that also holds a bigger content block (``known``) or strongly
+    marked post (``posts``) apart from the post's block is not confined to
+    it: that block is a teaser of the post (a "hero" above the full text).
+    """
+    if post <= best < s.end[post]:
+        return False
+    scores = s.para_prefix
+    if best < post < s.end[best]:
+        own = scores[s.end[post]] - scores[post]
+        return not any(
+            best < k < s.end[best]
+            and not (k <= post < s.end[k] or post <= k < s.end[post])
+            and scores[s.end[k]] - scores[k] > own
+            for k in known + [i for i in posts if is_post_markup(s, i, strong=True)]
+        )
+    if any(k <= best < s.end[k] or best <= k < s.end[best] for k in known):
+        return False
+    i = best
+    while i > s.body:
+        if is_post_markup(s, i):
+            return False
+        i = s.parent[i]
+    return True
 
 
 HEADLINE_COLUMN_SHARE = 0.85  # of the row's prose, for the headline's column to win
@@ -308,11 +358,12 @@ def extract_body(
             text = "\n\n".join(t for t in (element_text(n) for n in nodes) if t)
             if text:
                 return Body(text=text, html=fragment_html(nodes), node=nodes[0])
-    best, _ = best_container(scan)
+    headline = headline_at(scan, title)
+    best, _ = best_container(scan, headline)
     if best is None:
         return Body()
     node = scan.nodes[best]
-    leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
+    leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline)]
     boilerplate.prune(node, title=title, scan=scan)
     text = trim_text(element_text(node), {element_text(c) for c in node.iter("figcaption")})
     # (a lead the container repeats is a copy: for screen readers, or a teaser)

@@ -50,3 +50,83 @@ def test_a_post_in_bold_labels_and_line_breaks_is_prose():
         f"<div class='post-body'>{post}</div></div></body></html>"
     )
     assert "track tasks and the time spent" in _body(html)
+
+
+def _short_post_page(post_attrs: str, aside: str, before: bool = False) -> str:
+    post = (
+        f"<div {post_attrs}><h2>Creative food sculptures</h2>"
+        "<div class='content'><p>Repurposed vegetables made into sculptures, via fubiz.</p>"
+        "</div></div>"
+    )
+    post = f"<div id='entries'>{post}</div>"  # (the post's column)
+    parts = (aside, post) if before else (post, aside)
+    return f"<html><body><div id='page'>{parts[0]}{parts[1]}</div></body></html>"
+
+
+PROFILE = (
+    "<div class='about'><div class='profile-block'><a href='/me'>Denny (@Denny)</a>"
+    "<p>I live. I learn. I teach. And 140 characters on Twitter is limiting. Here I share "
+    "and celebrate my creativity and the creativity of others.</p></div></div>"
+)
+WIDGET = (
+    "<div id='sidebar'><ul><li id='text-2' class='widget widget_text'><div class='textwidget'>"
+    "<p>I'm a computer scientist interested in why some people lead remarkable lives and "
+    "others do not. I write about study habits, careers and the deep work they take.</p>"
+    "<p>My new book is out: learn more or pre-order it from your favourite bookshop.</p>"
+    "<p>Subscribe to the blog and get every new post about deliberate practice by mail.</p>"
+    "</div></li></ul></div>"
+)
+
+
+def test_a_profile_box_over_the_headline_does_not_beat_a_short_post():
+    html = _short_post_page("class='entry text' id='postunit_145'", PROFILE, before=True)
+    text = _body(html, title="Creative food sculptures")
+    assert "Repurposed vegetables" in text and "I teach" not in text
+
+
+def test_a_sidebar_text_widget_does_not_beat_a_short_post():
+    html = _short_post_page("class='post' id='post-2567'", WIDGET)
+    text = _body(html, title="Creative food sculptures")
+    assert "Repurposed vegetables" in text and "computer scientist" not in text
+
+
+def test_a_short_post_is_found_without_a_headline_by_its_hatom_markup():
+    # (the page's title names the blog, not the post: the one hentry is the post)
+    html = _short_post_page("class='post hentry'", WIDGET)
+    text = _body(html, title="The blog of a computer scientist")
+    assert "Repurposed vegetables" in text and "computer scientist" not in text
+
+
+def test_a_post_block_that_holds_only_its_header_does_not_confine_the_text():
+    # (a theme that closes div.post after the byline and sets the text in a sibling)
+    article = "".join(PARA.format(f"Story {i}") for i in range(5))
+    html = (
+        "<html><body><div id='blog'><div class='post'><h1>Global play announced</h1>"
+        "<p class='postmetadata'>By Conner Flynn on Monday, in Gaming and other news</p></div>"
+        f"<div class='entry'>{article}</div></div></body></html>"
+    )
+    assert "Story 4" in _body(html, title="Global play announced")
+
+
+def test_a_post_in_a_pop_up_layer_does_not_anchor_the_body():
+    article = "".join(PARA.format(f"Story {i}") for i in range(5))
+    html = (
+        f"<html><body><div class='main'><h1>Welcome</h1>{article}</div>"
+        "<div class='leads-lightbox'><article><h3>Get the free guide</h3>"
+        "<p>Enter your address to get the free guide to a better business.</p></article></div>"
+        "</body></html>"
+    )
+    text = _body(html, title="Get the free guide")
+    assert "Story 4" in text
+
+
+def test_a_teaser_of_the_post_does_not_take_the_body_from_the_post_itself():
+    # (a "hero" block repeats the headline and an excerpt above the full post)
+    article = "".join(PARA.format(f"Story {i}") for i in range(5))
+    html = (
+        "<html><body><div class='hero'><div class='post' id='post-9'>"
+        "<h1 class='entry-title'>Homesick</h1><p>An excerpt of the review that runs on.</p>"
+        f"</div></div><main><article class='post' id='post-9b'><div class='entry-content'>"
+        f"{article}</div></article></main></body></html>"
+    )
+    assert "Story 4" in _body(html, title="Homesick")
