@@ -80,7 +80,8 @@ _CONTENT = re.compile(
     r"articlebody|entry-content|post-content|article-body|article-content|article__body|"
     r"article-text|story-body|story-content|post-body|entry-body|post-entry|single-content|"
     r"content-body|article__content|td-post-content|post_content|articletext|article_body|"
-    r"rich-text"
+    r"rich-text|storybody|storycontent|storytext|story_body|entrytext|entry_content|entry-text|"
+    r"postcontent|postbody|post-text|articlecontent|article_content"
 )
 _STRING = etree.XPath("string()")
 NOISE_WEIGHT = 0.25  # how much one character of non-paragraph text costs a candidate

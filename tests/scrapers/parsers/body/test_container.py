@@ -130,3 +130,21 @@ def test_a_teaser_of_the_post_does_not_take_the_body_from_the_post_itself():
         f"{article}</div></article></main></body></html>"
     )
     assert "Story 4" in _body(html, title="Homesick")
+
+
+def test_story_and_post_bodies_named_without_hyphens_are_content_containers():
+    # (2008 news CMSs: div.StoryBody, span.storytext, div.postbody; a promo row beside it)
+    article = "".join(PARA.format(f"Story {i}") for i in range(6))
+    promo = "".join(
+        f"<div><a href='/p{i}' class='Headline'>Offer {i}</a></div><span class='teaser'>"
+        f"Promotion number {i} from our partners and sponsors: compare the rates of the day "
+        "and find the mortgage that suits your family best.</span>"
+        for i in range(3)
+    )
+    for name in ("StoryBody", "storytext", "postbody", "entrytext"):
+        html = (
+            f"<html><body><table><tr><td><div class='{name}'>{article}</div></td></tr>"
+            f"<tr><td><div class='links-we-like'>{promo}</div></td></tr></table></body></html>"
+        )
+        text = _body(html)
+        assert "Story 5" in text and "Promotion number" not in text, name
