@@ -249,9 +249,11 @@ def best_container(s: PageScan, headline: int = -1) -> tuple[int | None, int]:
     best, best_p = _densest(s, scores, s.body, s.end[s.body])
     known = [i for i in known if not s.inside(i, _EXCLUDED_REGION, stop=_PAGE_TAGS)]
     post = post_block(s, headline, scores, posts, regions)
-    if post is not None and best is not None and _beside_post(s, best, post, known, posts):
+    if post is not None and (best is None or _beside_post(s, best, post, known, posts)):
         best, best_p = _densest(s, scores, post, s.end[post])
         known = [i for i in known if post <= i < s.end[post]]
+        if best is None:  # (a post too short to hold a paragraph: its content block, or itself)
+            best = next((i for i in range(post, s.end[post]) if _CONTENT.search(s.attr(i))), post)
     if known:
         para, i = max(((scores[i], i) for i in known), key=lambda x: x[0])
         if para > 0 and para >= 0.5 * best_p:

@@ -59,7 +59,7 @@ def post_block(
     if s.body < headline < s.end[s.body]:
         i = s.parent[headline]
         while i > s.body and post is None:
-            if _holds_post(s, i, raw) and is_post_markup(s, i):
+            if _holds_post(s, i, raw, headline) and is_post_markup(s, i):
                 post = i
             i = s.parent[i]
     if post is None:
@@ -80,11 +80,22 @@ def _only_post(s: PageScan, raw: list[int], posts: list[int]) -> int | None:
     for i in posts:  # (in page order: one inside another follows it within its range)
         if (not outer or i >= s.end[outer[-1]]) and is_post_markup(s, i, strong=True):
             outer.append(i)
-    if len(outer) == 1 and _holds_post(s, outer[0], raw):
+    if len(outer) == 1 and _holds_post(s, outer[0], raw, -1):
         return outer[0]
     return None
 
 
-def _holds_post(s: PageScan, i: int, raw: list[int]) -> bool:
-    """Prose in ``i``, at least as much as beside it in its parent."""
-    return raw[i] > 0 and 2 * raw[i] >= raw[s.parent[i]]
+SHORT_POST = 40  # characters of text besides the headline and links: a post without prose
+
+
+def _holds_post(s: PageScan, i: int, raw: list[int], headline: int) -> bool:
+    """Prose in ``i``, at least as much as beside it in its parent; or, where the
+    page has no prose about it, the text of a short post (a line under a picture)."""
+    if 2 * raw[i] < raw[s.parent[i]]:
+        return False
+    if raw[i]:
+        return True
+    text = s.size[i] - s.links[i]
+    if i <= headline < s.end[i]:
+        text -= s.size[headline] - s.links[headline]
+    return text >= SHORT_POST

@@ -148,3 +148,23 @@ def test_story_and_post_bodies_named_without_hyphens_are_content_containers():
         )
         text = _body(html)
         assert "Story 5" in text and "Promotion number" not in text, name
+
+
+def test_a_post_too_short_for_a_paragraph_beats_a_footer_text_widget():
+    # (Blogger: two pictures, a two-line invitation and an address in label divs)
+    post = (
+        "<div class='post hentry'><h3 class='post-title entry-title'>Little gifts</h3>"
+        "<div class='post-body entry-content'><div class='separator'><img src='a.jpg'></div>"
+        "Dear all,<br><br>I would love to invite you to <a href='/e'>the book event</a> "
+        "this Saturday.<br><div class='field-label'>The Reading Bug</div>"
+        "<div class='field-label'>San Carlos</div></div>"
+        "<div class='post-footer'>Posted by Alina at 9:22 AM</div></div>"
+    )
+    footer = (
+        "<div id='footer' class='footer section'><div class='widget Text' id='Text1'>"
+        "<div class='widget-content'>Artworks copyright by Alina Chau. All artworks on this "
+        "blog may not be reproduced without the artist's written permission.</div></div></div>"
+    )
+    html = f"<html><body><div id='main'>{post}</div>{footer}</body></html>"
+    text = _body(html, title="Little gifts")
+    assert "invite you to the book event" in text and "Artworks" not in text
