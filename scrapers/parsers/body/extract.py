@@ -20,7 +20,7 @@ from scrapers.parsers.body import boilerplate
 from scrapers.parsers.body.lead import lead_blocks
 from scrapers.parsers.body.markup import EXCLUDED_REGION, is_hidden
 from scrapers.parsers.body.media import VIDEO, Found, take_figures, take_pictures
-from scrapers.parsers.body.post import POST_MARKUP, is_post_markup, post_block
+from scrapers.parsers.body.post import POST_MARKUP, is_post_markup, post_around, post_block
 from scrapers.parsers.body.trim import trim_text
 from scrapers.parsers.document.headline import headline_at
 from scrapers.parsers.document.scan import PageScan, scan_page, text_len
@@ -96,6 +96,7 @@ class Body:
     html: str = ""
     node: etree._Element | None = None
     media: list[Found] = field(default_factory=list)
+    post: bool = False  # the headline stands in a post's block (a post without text is one)
 
 
 def _regions_known_posts(s: PageScan, raw: list[int]) -> tuple[list[int], list[int], list[int]]:
@@ -331,6 +332,18 @@ def _headline_column(s: PageScan, best: int, para: int, scores: list[int]) -> tu
 _PLAYER = re.compile(r"youtube|youtu\.be|vimeo|dailymotion|/embed/|player|video", re.I)
 
 
+def _textless_post(s: PageScan, headline: int) -> Body:
+    """A post of pictures alone (or nothing found at all): its pictures, no text.
+
+    A post's block around the headline says the page is an article even so.
+    """
+    post = post_around(s, headline)
+    if post is None:
+        return Body()
+    node = s.nodes[post]
+    return Body(node=node, media=take_pictures(take_figures(node, s)), post=True)
+
+
 def strip_junk(root: etree._Element) -> None:
     """Remove elements that never hold article text (scripts, widgets' markup).
 
@@ -395,7 +408,7 @@ def extract_body(
     headline = headline_at(scan, title)
     best, _ = best_container(scan, headline)
     if best is None:
-        return Body()
+        return _textless_post(scan, headline)
     node = scan.nodes[best]
     leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline)]
     figures = take_figures(node, scan)

@@ -74,6 +74,19 @@ def post_block(
     return post
 
 
+def post_around(s: PageScan, headline: int) -> int | None:
+    """The post-marked block around the headline, whatever it holds (a post may be
+    a picture alone); None outside one, or in a layer the page shows on demand."""
+    if not s.body < headline < s.end[s.body]:
+        return None
+    i = s.parent[headline]
+    while i > s.body and not is_post_markup(s, i):
+        i = s.parent[i]
+    if i <= s.body or _LAYER.search(s.attr(i)) or s.inside(i, _LAYER, stop=_PAGE):
+        return None
+    return i
+
+
 def _only_post(s: PageScan, raw: list[int], posts: list[int]) -> int | None:
     """The one outermost block with strong post markup, when the page has one."""
     outer: list[int] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import lxml.html
 
+from scrapers.parsers import parse_page
 from scrapers.parsers.body.extract import extract_body
 
 PARA = "<p>{} is a sentence of the article that is long enough to count as text.</p>"
@@ -168,3 +169,26 @@ def test_a_post_too_short_for_a_paragraph_beats_a_footer_text_widget():
     html = f"<html><body><div id='main'>{post}</div>{footer}</body></html>"
     text = _body(html, title="Little gifts")
     assert "invite you to the book event" in text and "Artworks" not in text
+
+
+def test_a_post_of_a_picture_alone_is_an_article_with_its_picture():
+    html = (
+        "<html><head><title>Next up: pumpkin pie</title></head><body>"
+        "<div class='blog-posts hfeed'><div class='post hentry'>"
+        "<h3 class='post-title entry-title'><a href='/pie.html'>Next up: pumpkin pie</a></h3>"
+        "<div class='post-body entry-content'><div class='separator'>"
+        "<a href='/pie.jpg'><img src='http://example.org/pie.jpg'></a></div></div>"
+        "<div class='post-footer'>Posted by Chef John at 12:00 AM</div></div></div>"
+        "</body></html>"
+    )
+    article = parse_page(html.encode(), "http://example.org/pie.html")
+    assert article.is_article and article.body == ""
+    assert [m.url for m in article.media] == ["http://example.org/pie.jpg"]
+
+
+def test_a_page_without_text_or_a_post_block_is_no_article():
+    html = (
+        "<html><head><title>Gallery</title></head><body><h1>Gallery</h1>"
+        "<div class='pictures'><img src='http://example.org/a.jpg'></div></body></html>"
+    )
+    assert not parse_page(html.encode(), "http://example.org/gallery").is_article
