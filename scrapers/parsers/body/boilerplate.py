@@ -20,10 +20,7 @@ from lxml import etree
 
 from scrapers.parsers.body.end_markers import cut_after_end_markers
 from scrapers.parsers.body.header_leads import strip_to_leads
-from scrapers.parsers.body.markup import (
-    BLOCKS,
-    is_boilerplate,
-)
+from scrapers.parsers.body.markup import BLOCKS, is_boilerplate, text_named_byline
 from scrapers.parsers.body.meta_lines import drop_meta_lines
 from scrapers.parsers.body.sizes import Sizes
 from scrapers.parsers.body.teasers import closing, teaser_lists
@@ -45,7 +42,7 @@ def _doomed(el: etree._Element, limit: float, sizes: Sizes) -> bool:
     size = None
     if el.tag in _DROP_TAGS or is_boilerplate(el):
         size = sizes.text(el)
-        if size <= limit:
+        if size <= limit and not text_named_byline(el, size):
             return True
     if el.tag in BLOCKS:
         size = sizes.text(el) if size is None else size

@@ -69,6 +69,28 @@ _LINKED_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a
 _BAD_ROLES = frozenset(["navigation", "complementary", "banner", "contentinfo", "search", "dialog"])
 
 
+BYLINE_MAX = 150  # characters: an inline "byline" that holds more is the post itself
+
+
+_INLINE_TAGS = frozenset(["span", "font", "b", "strong", "em", "i", "small"])
+
+
+def text_named_byline(el: etree._Element, size: int) -> bool:
+    """True for a long inline element that only its "byline" name marks as boilerplate.
+
+    A byline is one line; Blogger's "Google blog" template leaves its
+    ``span.byline-author`` open, so the post's text ends up inside it (a
+    byline block, an author's card, is a ``div`` and goes).
+    """
+    if size <= BYLINE_MAX or el.tag not in _INLINE_TAGS:
+        return False
+    attrs = class_and_id(el)
+    if "byline" not in attrs:
+        return False
+    rest = attrs.replace("byline", " ")
+    return not (_BAD_WORDS.search(rest) or any(t in _BAD_TOKENS for t in rest.split()))
+
+
 def is_boilerplate(el: etree._Element) -> bool:
     """True when the element's markup names it as non-article content."""
     items = el.items()

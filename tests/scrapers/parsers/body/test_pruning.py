@@ -1,0 +1,48 @@
+"""Pruning inside the container: what goes and what stays (small hand-written pages)."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from scrapers.parsers.body.extract import extract_body
+
+PARA = "<p>{} is a sentence of the article that is long enough to count as text.</p>"
+
+
+def _body(html: str, title: str | None = None) -> str:
+    return extract_body(lxml.html.document_fromstring(html), title=title).text
+
+
+def test_a_byline_span_left_open_around_the_post_keeps_the_post():
+    # Blogger's "Google blog" template: span.byline-author opened for the byline and
+    # never closed, so each run of the post's text sits in one.
+    chunk = (
+        "<span class='byline-author'><span>{} When a story breaks, the service is designed to "
+        "give you the most relevant articles from a variety of sources, from national outlets "
+        "to local points of view and expert opinion pieces.</span><br><br>"
+    )
+    post = (
+        "<span class='byline-author'>Posted by Scott, Product Manager</span><br>"
+        + "".join(chunk.format(f"Part {i}.") for i in range(4))
+        + "</span></span></span></span>"
+    )
+    html = (
+        "<html><body><div class='post'><h3 class='post-title'>Updates</h3>"
+        f"<div class='post-body'>{post}</div></div></body></html>"
+    )
+    text = _body(html, title="Updates")
+    assert "Part 3. When a story breaks" in text and "Posted by Scott" not in text
+
+
+def test_an_author_card_named_byline_goes_however_long():
+    article = "".join(PARA.format(f"Story {i}") for i in range(6))
+    card = (
+        "<div id='bylineExpanded'><a href='/u/joel'>Joel Feder</a><div id='author-text'>Joel "
+        "oversees the social media channels and video, and reports the latest automotive news "
+        "from the Midwest.</div><div id='latest-article'><a href='/n/1'>Latest article</a> We "
+        "have mentioned before how the car offers a lot of technology for little money.</div>"
+        "</div>"
+    )
+    html = f"<html><body><div class='entry-content'>{card}{article}</div></body></html>"
+    text = _body(html)
+    assert "Story 5" in text and "Joel" not in text
