@@ -46,3 +46,26 @@ def test_an_author_card_named_byline_goes_however_long():
     html = f"<html><body><div class='entry-content'>{card}{article}</div></body></html>"
     text = _body(html)
     assert "Story 5" in text and "Joel" not in text
+
+
+def test_an_agency_rights_notice_closing_the_text_is_trimmed():
+    article = "".join(PARA.format(f"Story {i}") for i in range(4))
+    for notice in (
+        "Copyright 2008 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed.",
+        "Copyright (c) Press Association Ltd. 2008, All Rights Reserved.",
+        "© 2022 dpa. Alle Rechte vorbehalten.",
+    ):
+        html = f"<html><body><div id='storybody'>{article}<p>{notice}</p></div></body></html>"
+        text = _body(html)
+        assert text.endswith("long enough to count as text."), notice
+
+
+def test_prose_that_speaks_of_copyright_stays():
+    article = "".join(PARA.format(f"Story {i}") for i in range(4))
+    closing = (
+        "<p>Copyright lawyers said the ruling would change how publishers license archives, "
+        "and several of them expect an appeal before the end of the year.</p>"
+    )
+    html = f"<html><body><div id='storybody'>{article}{closing}</div></body></html>"
+    assert _body(html).endswith("before the end of the year.")
