@@ -138,6 +138,12 @@ def _regions_known_posts(s: PageScan, raw: list[int]) -> tuple[list[int], list[i
     return regions, known, posts
 
 
+def _page_form(s: PageScan, i: int, known: list[int]) -> bool:
+    """A ``<form>`` around a CMS-named content container: the page's wrapper
+    (ASP.NET pages set the whole page in ``form#aspnetForm``), not a form."""
+    return s.tags[i] == "form" and any(i < k < s.end[i] for k in known)
+
+
 def _minor(s: PageScan, i: int, limit: float, raw: list[int], values: list[int]) -> bool:
     """Not a wrapper of the page's main parts (broken markup nests pages in menus).
 
@@ -240,15 +246,17 @@ def best_container(s: PageScan, headline: int = -1) -> tuple[int | None, int]:
     values = _paragraph_values(s)
     scores = _credit(s, values)
     regions, known, posts = _regions_known_posts(s, scores)
+    known = [i for i in known if not s.inside(i, _EXCLUDED_REGION, stop=_PAGE_TAGS)]
     limit = 0.4 * s.size[s.body]
-    unlikely = [u for u in regions if _minor(s, u, limit, scores, values)]
+    unlikely = [
+        u for u in regions if _minor(s, u, limit, scores, values) and not _page_form(s, u, known)
+    ]
     if unlikely:
         for u in unlikely:
             values[u : s.end[u]] = [0] * (s.end[u] - u)
         scores = _credit(s, values)
     s.para_prefix = list(accumulate(values, initial=0))
     best, best_p = _densest(s, scores, s.body, s.end[s.body])
-    known = [i for i in known if not s.inside(i, _EXCLUDED_REGION, stop=_PAGE_TAGS)]
     post = post_block(s, headline, scores, posts, regions)
     if post is not None and (best is None or _beside_post(s, best, post, known, posts)):
         best, best_p = _densest(s, scores, post, s.end[post])

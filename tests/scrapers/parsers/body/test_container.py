@@ -192,3 +192,20 @@ def test_a_page_without_text_or_a_post_block_is_no_article():
         "<div class='pictures'><img src='http://example.org/a.jpg'></div></body></html>"
     )
     assert not parse_page(html.encode(), "http://example.org/gallery").is_article
+
+
+def test_a_form_around_the_page_is_no_region_when_it_holds_the_content_container():
+    # ASP.NET sets the page in form#aspnetForm; a poll and a promo stand beside the story.
+    article = "".join(PARA.format(f"Story {i}") for i in range(4))
+    promo = "".join(PARA.format(f"Promotion {i}") for i in range(3))
+    menu = "".join(
+        f"<li><a href='/s{i}'>Section of the site number {i}</a></li>" for i in range(40)
+    )
+    html = (
+        f"<html><body><ul class='topics'>{menu}</ul>"
+        "<table><tr><td><form id='aspnetForm' method='post'>"
+        f"<div id='ctl00_ContentArea_cbArticleBody' class='text'>{article}</div></form></td>"
+        f"<td><div id='ctl00_WildCard2'>{promo}</div></td></tr></table></body></html>"
+    )
+    text = _body(html)
+    assert "Story 3" in text and "Promotion" not in text
