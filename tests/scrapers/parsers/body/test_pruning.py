@@ -69,3 +69,17 @@ def test_prose_that_speaks_of_copyright_stays():
     )
     html = f"<html><body><div id='storybody'>{article}{closing}</div></body></html>"
     assert _body(html).endswith("before the end of the year.")
+
+
+def test_a_filing_line_goes_under_a_short_post_however_long():
+    post = "<p>Courtesy of a robot builder, a drummer robot plays a few minutes of Iron Man.</p>"
+    filing = (
+        "<p class='postmetadata alt'><small>This entry was posted on Saturday, August 25th, "
+        "2012 at 12:23 am and is filed under Neat Stuff, Robot Art, Robot Overlords, Robot Rock, "
+        "Videos and Things. You can follow any "
+        "responses to this entry through the RSS 2.0 feed. You can leave a response, or "
+        "trackback from your own site.</small></p>"
+    )
+    html = f"<html><body><div class='entrytext'>{post}{filing}</div></body></html>"
+    text = _body(html)
+    assert "drummer robot" in text and "filed under" not in text
