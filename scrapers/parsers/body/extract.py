@@ -257,7 +257,7 @@ def best_container(s: PageScan, headline: int = -1) -> tuple[int | None, int]:
         scores = _credit(s, values)
     s.para_prefix = list(accumulate(values, initial=0))
     best, best_p = _densest(s, scores, s.body, s.end[s.body])
-    post = post_block(s, headline, scores, posts, regions)
+    post = post_block(s, headline, scores, posts, regions, known)
     if post is not None and (best is None or _beside_post(s, best, post, known, posts)):
         best, best_p = _densest(s, scores, post, s.end[post])
         known = [i for i in known if post <= i < s.end[post]]

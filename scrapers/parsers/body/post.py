@@ -45,7 +45,12 @@ def is_post_markup(s: PageScan, i: int, *, strong: bool = False) -> bool:
 
 
 def post_block(
-    s: PageScan, headline: int, raw: list[int], posts: list[int], regions: list[int]
+    s: PageScan,
+    headline: int,
+    raw: list[int],
+    posts: list[int],
+    regions: list[int],
+    known: list[int] = (),
 ) -> int | None:
     """The post's block: around the headline, else the page's only strongly marked one.
 
@@ -63,7 +68,7 @@ def post_block(
                 post = i
             i = s.parent[i]
     if post is None:
-        post = _only_post(s, raw, posts)
+        post = _only_post(s, raw, posts, known)
     if (
         post is None
         or any(r <= post < s.end[r] for r in regions)
@@ -87,11 +92,15 @@ def post_around(s: PageScan, headline: int) -> int | None:
     return i
 
 
-def _only_post(s: PageScan, raw: list[int], posts: list[int]) -> int | None:
-    """The one outermost block with strong post markup, when the page has one."""
+def _only_post(s: PageScan, raw: list[int], posts: list[int], known: list[int]) -> int | None:
+    """The one outermost block with strong post markup, or with post markup
+    around a CMS-named content block (``div.post > div.post-body``), when the
+    page has one."""
     outer: list[int] = []
     for i in posts:  # (in page order: one inside another follows it within its range)
-        if (not outer or i >= s.end[outer[-1]]) and is_post_markup(s, i, strong=True):
+        if (not outer or i >= s.end[outer[-1]]) and (
+            is_post_markup(s, i, strong=True) or any(i < k < s.end[i] for k in known)
+        ):
             outer.append(i)
     if len(outer) == 1 and _holds_post(s, outer[0], raw, -1):
         return outer[0]

@@ -209,3 +209,12 @@ def test_a_form_around_the_page_is_no_region_when_it_holds_the_content_container
     )
     text = _body(html)
     assert "Story 3" in text and "Promotion" not in text
+
+
+def test_the_only_post_block_around_a_content_block_anchors_a_short_post():
+    # (classic Blogger: div.post > div.post-body; the page's title is the date header)
+    html = _short_post_page("class='post'", WIDGET).replace(
+        "<div class='content'>", "<div class='post-body'>"
+    )
+    text = _body(html, title="Sunday, November 04, 2012")
+    assert "Repurposed vegetables" in text and "computer scientist" not in text
