@@ -263,6 +263,8 @@ def best_container(s: PageScan, headline: int = -1) -> tuple[int | None, int]:
         known = [i for i in known if post <= i < s.end[post]]
         if best is None:  # (a post too short to hold a paragraph: its content block, or itself)
             best = next((i for i in range(post, s.end[post]) if _CONTENT.search(s.attr(i))), post)
+    elif best is not None and not known:
+        best, best_p = _headline_block(s, headline, best, best_p, scores, values)
     if known:
         para, i = max(((scores[i], i) for i in known), key=lambda x: x[0])
         if para > 0 and para >= 0.5 * best_p:
@@ -314,6 +316,33 @@ def _beside_post(s: PageScan, best: int, post: int, known: list[int], posts: lis
             return False
         i = s.parent[i]
     return True
+
+
+HEADLINE_BLOCK_SHARE = 0.5  # of the best's prose, for the headline's own block to win
+
+
+def _headline_block(
+    s: PageScan, headline: int, best: int, para: int, scores: list[int], values: list[int]
+) -> tuple[int, int]:
+    """The headline's own block, when the densest block stands in another column.
+
+    The article's text follows its headline; a list of other posts or a
+    sidebar in a column of its own can hold more prose than a short article.
+    """
+    if not s.body < headline < s.end[s.body] or best <= headline < s.end[best]:
+        return best, para
+    block = s.parent[headline]
+    while block > s.body and _prose_after(s, headline, s.end[block], values) < 150:
+        block = s.parent[block]
+    if block <= s.body or block <= best < s.end[block]:
+        return best, para
+    top = s.parent[block]  # (not beside it in the same wrapper: a lead's header beside the text)
+    if top <= best < s.end[top] or s.parent[top] <= best < s.end[s.parent[top]]:
+        return best, para
+    inner, inner_p = _densest(s, scores, block, s.end[block])
+    if inner is not None and inner_p >= HEADLINE_BLOCK_SHARE * para:
+        return inner, inner_p
+    return best, para
 
 
 HEADLINE_COLUMN_SHARE = 0.85  # of the row's prose, for the headline's column to win

@@ -218,3 +218,22 @@ def test_the_only_post_block_around_a_content_block_anchors_a_short_post():
     )
     text = _body(html, title="Sunday, November 04, 2012")
     assert "Repurposed vegetables" in text and "computer scientist" not in text
+
+
+def test_the_headline_block_beats_a_longer_river_of_posts_in_another_column():
+    article = "".join(PARA.format(f"Story {i}") for i in range(5))
+    river = "".join(
+        f"<li><h3><a href='/b{i}'>Blog post {i}</a></h3><p>Teaser {i} of another post "
+        "on the site, with a sentence long enough to count as text.</p></li>"
+        for i in range(7)
+    )
+    menu = "".join(f"<li><a href='/t{i}'>Team page number {i}</a></li>" for i in range(150))
+    html = (
+        f"<html><body><div id='content'><ul class='teams'>{menu}</ul>"
+        "<div id='main'><div class='box'><div class='item'>"
+        f"<div class='item-content'><h1>Falcons lose</h1><div class='left'>{article}</div>"
+        "</div></div></div></div><div id='sub'><div class='box'><div class='inner'>"
+        f"<ul class='posts'>{river}</ul></div></div></div></div></body></html>"
+    )
+    text = _body(html, title="Falcons lose")
+    assert "Story 4" in text and "Teaser" not in text
