@@ -20,7 +20,8 @@ _BAD_WORDS = re.compile(
     r"recommend|readmore|read-more|more-stories|signup|sign-up|disqus|outbrain|taboola|"
     r"sponsor|pagination|nav-links|post-nav|toolbar|skip-link|screen-reader|tagcloud|"
     r"post-tags|entry-tags|tag-links|cat-links|entry-meta|post-meta|article-meta|byline|"
-    r"author-bio|author[-_]?box|autor(?:en)?[-_]?box|about-(?:the-)?author|saboxplugin|"
+    r"author[-_]?(?:bio|box|info|profile|description|details)|autor(?:en)?[-_]?box|"
+    r"about[-_](?:the[-_])?author|saboxplugin|"
     r"donat|login|jp-relatedposts|addtoany|news-letter|"
     # the post's filing line under the text ("This entry was posted in ...")
     r"postmetadata|entry-utility|sociable|disclaimer|factbox|infobox|appstore|app-download|flyout|"

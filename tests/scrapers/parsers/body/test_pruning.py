@@ -83,3 +83,15 @@ def test_a_filing_line_goes_under_a_short_post_however_long():
     html = f"<html><body><div class='entrytext'>{post}{filing}</div></body></html>"
     text = _body(html)
     assert "drummer robot" in text and "filed under" not in text
+
+
+def test_author_boxes_by_their_theme_names_are_dropped():
+    article = "".join(PARA.format(f"Story {i}") for i in range(5))
+    for name in ("author_info", "authorinfo", "author-profile", "about_author"):
+        box = (
+            f"<div class='{name}'><p>Hi, I am Jeremy and this is my blog; most of the posts "
+            "here are mine, some are by guest writers.</p></div>"
+        )
+        html = f"<html><body><div class='entry-content'>{article}{box}</div></body></html>"
+        text = _body(html)
+        assert "Story 4" in text and "guest writers" not in text, name
