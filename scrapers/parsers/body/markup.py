@@ -24,7 +24,7 @@ _BAD_WORDS = re.compile(
     r"about[-_](?:the[-_])?author|saboxplugin|"
     r"donat|login|jp-relatedposts|addtoany|news-letter|"
     # the post's filing line under the text ("This entry was posted in ...")
-    r"postmetadata|entry-utility|sociable|disclaimer|factbox|infobox|appstore|app-download|flyout|"
+    r"postmetadata|entry-utility|sociable|disclaim|(?<![a-z])powered|factbox|infobox|appstore|app-download|flyout|"
     r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
     r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
     r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also|"
@@ -33,9 +33,8 @@ _BAD_WORDS = re.compile(
     # picture credits
     r"credit|copyright|listposts|articlelist|article-list"
 )  # matched against lowercased attributes (re.I alternations are several times slower)
-_BAD_TOKENS = frozenset(
-    ["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"]
-)
+_BAD_TOKEN_WORDS = "ad ads adv nav tags tag meta aside follow print rss hidden posted"
+_BAD_TOKENS = frozenset(_BAD_TOKEN_WORDS.split())
 _TOKEN_SPLIT = re.compile(r"\s+")
 # "ad" as a part of a hyphenated name ("it-ad", "ad-wrapper"): other words are
 # too often parts of harmless names ("hidden-xs", "no-print").

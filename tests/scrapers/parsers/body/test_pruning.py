@@ -95,3 +95,18 @@ def test_author_boxes_by_their_theme_names_are_dropped():
         html = f"<html><body><div class='entry-content'>{article}{box}</div></body></html>"
         text = _body(html)
         assert "Story 4" in text and "guest writers" not in text, name
+
+
+def test_a_blog_engine_footer_inside_the_text_cell_is_dropped():
+    # (Movable Type: the entry, its "posted" line, a disclaimer and "Powered by" in one cell)
+    article = "".join(PARA.format(f"Story {i}") for i in range(4))
+    html = (
+        f"<html><body><table><tr><td class='contentcell'><div class='indivbody'>{article}"
+        "<p class='posted'>Posted on November 13, 2012 at 6:15 AM. <i>To receive these "
+        "entries once a month by e-mail, sign up for the newsletter.</i></p></div>"
+        "<p class='disclaim'>This is a personal website. Opinions expressed are not "
+        "necessarily those of my employer.</p><div id='powered'>Powered by Movable Type. "
+        "Photo at top by a friend of the site.</div></td></tr></table></body></html>"
+    )
+    text = _body(html)
+    assert text.endswith("long enough to count as text.")
