@@ -20,7 +20,7 @@ from lxml import etree
 
 from scrapers.parsers.body.end_markers import cut_after_end_markers
 from scrapers.parsers.body.header_leads import strip_to_leads
-from scrapers.parsers.body.markup import BLOCKS, is_boilerplate, text_named_byline
+from scrapers.parsers.body.markup import BLOCKS, is_boilerplate, names_listing, text_named_byline
 from scrapers.parsers.body.meta_lines import drop_meta_lines
 from scrapers.parsers.body.sizes import Sizes
 from scrapers.parsers.body.teasers import closing, teaser_lists
@@ -42,6 +42,8 @@ def _link_dense(el: etree._Element, total: int, sizes: Sizes) -> bool:
 def _doomed(el: etree._Element, limit: float, whole: float, sizes: Sizes) -> bool:
     size = None
     if el.tag in _DROP_TAGS or is_boilerplate(el):
+        if names_listing(el):
+            return True
         size = sizes.text(el)
         # (a paragraph is no wrapper of the article: named so, it goes whatever its
         # share of a short post, e.g. the filing line under three lines of text)

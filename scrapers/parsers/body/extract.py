@@ -18,7 +18,7 @@ from lxml import etree
 
 from scrapers.parsers.body import boilerplate
 from scrapers.parsers.body.lead import lead_blocks
-from scrapers.parsers.body.markup import EXCLUDED_REGION, is_hidden
+from scrapers.parsers.body.markup import EXCLUDED_REGION, LISTING, is_hidden
 from scrapers.parsers.body.media import VIDEO, Found, take_figures, take_pictures
 from scrapers.parsers.body.post import POST_MARKUP, is_post_markup, post_around, post_block
 from scrapers.parsers.body.trim import trim_text
@@ -55,10 +55,9 @@ _UNLIKELY = re.compile(
     r"consent|respond|reply|trackback)"
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow|post|entry|story|text")
-# ... except where the likely word only names what an unlikely block lists ("related-posts").
-_LISTING = re.compile(
-    r"(?:related|more|other|popular|recent)[-_]?(?:posts?|articles?|stor(?:y|ies)|entries)"
-)
+# ... except where the likely word only names a list of other posts ("related-posts"):
+# such a list is a region whatever its other words.
+_LISTING = LISTING
 # (patterns are matched against lowercased attributes: re.I alternations are 5x slower)
 # Inline elements whose text is their block's: emphasis and links (a link's
 # text counts against the block).  <span> and <font> are blocks of their own,
@@ -128,14 +127,20 @@ def _regions_known_posts(s: PageScan, raw: list[int]) -> tuple[list[int], list[i
             tag in _REGION_TAGS
             or (
                 attrs
-                and _UNLIKELY.search(attrs)
-                and (not _MAYBE.search(attrs) or _LISTING.search(attrs))
+                and (
+                    (_UNLIKELY.search(attrs) and not _MAYBE.search(attrs)) or _LISTING.search(attrs)
+                )
             )
             or (el.get("role") or "") in _UNLIKELY_ROLES
             or is_hidden(el)
         ):
             regions.append(i)
     return regions, known, posts
+
+
+def _listing(s: PageScan, i: int, headline: int) -> bool:
+    """A list of other posts by its name ("recent_posts"), without the headline."""
+    return not i <= headline < s.end[i] and _LISTING.search(s.attr(i)) is not None
 
 
 def _page_form(s: PageScan, i: int, known: list[int]) -> bool:
@@ -249,7 +254,10 @@ def best_container(s: PageScan, headline: int = -1) -> tuple[int | None, int]:
     known = [i for i in known if not s.inside(i, _EXCLUDED_REGION, stop=_PAGE_TAGS)]
     limit = 0.4 * s.size[s.body]
     unlikely = [
-        u for u in regions if _minor(s, u, limit, scores, values) and not _page_form(s, u, known)
+        u
+        for u in regions
+        if (_minor(s, u, limit, scores, values) or _listing(s, u, headline))
+        and not _page_form(s, u, known)
     ]
     if unlikely:
         for u in unlikely:

@@ -69,6 +69,18 @@ _LINKED_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a
 _BAD_ROLES = frozenset(["navigation", "complementary", "banner", "contentinfo", "search", "dialog"])
 
 
+# Names of lists of other posts ("related-posts", "recent_posts", "more-stories"):
+# never the article, whatever their share of the text.
+LISTING = re.compile(
+    r"(?:related|more|other|popular|recent|latest)[-_]?(?:posts?|articles?|stor(?:y|ies)|entries)"
+)
+
+
+def names_listing(el: etree._Element) -> bool:
+    """True when the element's class or id names a list of other posts."""
+    return LISTING.search(class_and_id(el)) is not None
+
+
 BYLINE_MAX = 150  # characters: an inline "byline" that holds more is the post itself
 
 

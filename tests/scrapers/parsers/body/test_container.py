@@ -237,3 +237,21 @@ def test_the_headline_block_beats_a_longer_river_of_posts_in_another_column():
     )
     text = _body(html, title="Falcons lose")
     assert "Story 4" in text and "Teaser" not in text
+
+
+def test_a_list_of_recent_posts_inside_the_post_block_is_never_the_text():
+    # (a theme that sets "recent posts" inside div#post-N, under the text, with excerpts)
+    article = "".join(PARA.format(f"Story {i}") for i in range(3))
+    recent = "".join(
+        f"<li><h3><a href='/r{i}'>Recent post {i}</a></h3><div class='excerpt'>Excerpt {i} "
+        "of another post on the site, long enough to be read as a paragraph of text by "
+        "anyone who scores blocks by their prose.</div></li>"
+        for i in range(8)
+    )
+    html = (
+        "<html><body><div id='content'><div id='post-9' class='post hentry'>"
+        f"<h1>Worst jobs</h1><div class='entry'>{article}</div>"
+        f"<div class='recent_posts'><ul>{recent}</ul></div></div></div></body></html>"
+    )
+    text = _body(html, title="Worst jobs")
+    assert "Story 2" in text and "Excerpt" not in text
