@@ -11,6 +11,7 @@ import re
 
 from lxml import etree
 
+from scrapers.parsers.body.markup import is_boilerplate, names_listing
 from scrapers.parsers.body.sizes import Sizes
 
 # Headings that open the "more stories" part after an article, in several languages.
@@ -27,7 +28,7 @@ _END_MARKER = re.compile(
     r"ähnliche artikel|verwandte artikel|te puede interesar|le puede interesar|"
     r"noticias relacionadas|lee también|leer más|relacionad[oa]s|à lire aussi|lire aussi|"
     r"sur le même sujet|articles similaires|leggi anche|articoli correlati|zobacz też|"
-    r"czytaj także|share this|teilen|compartir|"
+    r"czytaj także|share this|teilen|compartir|also on [\w.-]*\w(?=:?$)|"
     # feedback and sharing prompts under the article
     r"was this (?:article|page|post) (?:helpful|useful)|"
     r"war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|"
@@ -53,6 +54,14 @@ def _holds_article(
     return sum(sizes.paragraphs(f) or 0 for f in following) > 0.25 * total
 
 
+def _named_boilerplate(following: list[etree._Element], cut: int, sizes: Sizes) -> bool:
+    """True when what follows the marker is named as a promo or a list of other
+    posts (HuffPost's "Also on HuffPost:" over a slideshow of other stories),
+    whatever its length."""
+    named = sum(sizes.text(f) for f in following if is_boilerplate(f) or names_listing(f))
+    return cut > 0 and named >= 0.8 * cut
+
+
 def cut_after_end_markers(container: etree._Element, sizes: Sizes) -> int:
     """Drop an end-of-article heading and what follows it at its level; the size cut."""
     for el in list(container.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span")):
@@ -70,11 +79,11 @@ def cut_after_end_markers(container: etree._Element, sizes: Sizes) -> int:
             node = node.getparent()
         following = list(node.itersiblings())
         cut = sum(sizes.text(f) for f in following)
+        if any(f.tag == "h1" or _HEADLINE(f) for f in following):  # a share bar above it
+            continue
         if (
-            cut > 0.5 * sizes.text(container)
-            or _holds_article(container, following, sizes)
-            or any(f.tag == "h1" or _HEADLINE(f) for f in following)  # a share bar above it
-        ):
+            cut > 0.5 * sizes.text(container) or _holds_article(container, following, sizes)
+        ) and not _named_boilerplate(following, cut, sizes):
             continue
         cut += sizes.text(node)
         for sib in following:

@@ -110,3 +110,29 @@ def test_a_blog_engine_footer_inside_the_text_cell_is_dropped():
     )
     text = _body(html)
     assert text.endswith("long enough to count as text.")
+
+
+def test_a_promo_after_an_end_marker_goes_however_long():
+    # HuffPost: "Also on HuffPost:" over a slideshow of other stories, ten times the article
+    article = "".join(PARA.format(f"Story {i}") for i in range(4))
+    slides = "".join(
+        f"<li><h4>Slide {i}</h4><p>Slide {i} tells another story of the site at length, with "
+        "sentences enough to outweigh the article it is set under.</p></li>"
+        for i in range(20)
+    )
+    html = (
+        f"<html><body><div class='articleBody'>{article}<p>Also on HuffPost:</p>"
+        f"<div class='promo_holder'><ul class='hp-slideshow'>{slides}</ul></div></div>"
+        "</body></html>"
+    )
+    text = _body(html)
+    assert "Story 3" in text and "Slide" not in text and "Also on" not in text
+
+
+def test_a_paragraph_opening_with_also_on_is_no_end_marker():
+    article = "".join(PARA.format(f"Story {i}") for i in range(4))
+    html = (
+        f"<html><body><div class='articleBody'>{article}<p>Also on Monday, he resigned.</p>"
+        f"{PARA.format('Closing story')}</div></body></html>"
+    )
+    assert "Closing story" in _body(html)
