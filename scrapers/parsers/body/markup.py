@@ -39,6 +39,8 @@ _TOKEN_SPLIT = re.compile(r"\s+")
 # "ad" as a part of a hyphenated name ("it-ad", "ad-wrapper"): other words are
 # too often parts of harmless names ("hidden-xs", "no-print").
 _AD_PART = re.compile(r"(?<![a-z0-9])ads?(?:-|_)|(?:-|_)ads?(?![a-z0-9])")
+# Class tokens that hide an element in the common CSS frameworks (Bootstrap's "hide").
+_HIDDEN_CLASSES = frozenset(["hidden", "hide"])
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respond)")
 
@@ -60,7 +62,7 @@ def is_hidden(el: etree._Element) -> bool:
 def _hidden(a: dict[str, str]) -> bool:
     if "hidden" in a or _HIDDEN_STYLE.search(a.get("style") or ""):
         return True
-    return "hidden" in (a.get("class") or "").split()
+    return not _HIDDEN_CLASSES.isdisjoint((a.get("class") or "").split())
 
 
 # A teaser of another article is named so and headed by a link to it (a lead

@@ -136,3 +136,15 @@ def test_a_paragraph_opening_with_also_on_is_no_end_marker():
         f"{PARA.format('Closing story')}</div></body></html>"
     )
     assert "Closing story" in _body(html)
+
+
+def test_a_block_hidden_by_a_framework_class_is_dropped():
+    # (Bootstrap's "hide": a video transcript in a closed drawer)
+    article = "".join(PARA.format(f"Story {i}") for i in range(5))
+    transcript = (
+        "<div id='video-transcript' class='drawer-content hide'><p>reporter: what she did "
+        "captured the nation's imagination and made her a household name.</p></div>"
+    )
+    html = f"<html><body><div class='entry-content'>{article}{transcript}</div></body></html>"
+    text = _body(html)
+    assert "Story 4" in text and "household name" not in text
