@@ -132,6 +132,7 @@ def _regions_known_posts(s: PageScan, raw: list[int]) -> tuple[list[int], list[i
                 )
             )
             or (el.get("role") or "") in _UNLIKELY_ROLES
+            or "lightbox" in attrs.split()
             or is_hidden(el)
         ):
             regions.append(i)

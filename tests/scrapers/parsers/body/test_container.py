@@ -255,3 +255,20 @@ def test_a_list_of_recent_posts_inside_the_post_block_is_never_the_text():
     )
     text = _body(html, title="Worst jobs")
     assert "Story 2" in text and "Excerpt" not in text
+
+
+def test_text_in_lightbox_layers_is_no_article_text():
+    # (a trailer widget: each trailer's description in a div.lightbox the page opens on click)
+    article = "".join(PARA.format(f"Story {i}") for i in range(4))
+    boxes = "".join(
+        f"<div id='video-lightbox-{i}' class='lightbox'><div class='text'><p>Trailer {i} "
+        "of a film the site promotes, with a description long enough to count as text, "
+        "and another sentence about its stars and its release date.</p></div></div>"
+        for i in range(4)
+    )
+    html = (
+        f"<html><body><div class='page'><div class='main'><h1>Cast interview</h1>{article}"
+        f"</div><div class='trailer-widget'>{boxes}</div></div></body></html>"
+    )
+    text = _body(html, title="Cast interview")
+    assert "Story 3" in text and "Trailer" not in text
