@@ -148,3 +148,12 @@ def test_a_block_hidden_by_a_framework_class_is_dropped():
     html = f"<html><body><div class='entry-content'>{article}{transcript}</div></body></html>"
     text = _body(html)
     assert "Story 4" in text and "household name" not in text
+
+
+def test_post_info_lines_by_their_theme_names_are_dropped():
+    article = "".join(PARA.format(f"Story {i}") for i in range(5))
+    for name in ("postmeta", "post-info", "post_details", "entry-info"):
+        meta = f"<p class='{name}'>Posted in: Sidelines | Tags: NFL AM, Falcons | comments</p>"
+        html = f"<html><body><div class='entry'>{article}{meta}</div></body></html>"
+        text = _body(html)
+        assert "Story 4" in text and "Sidelines" not in text, name
