@@ -24,7 +24,8 @@ _READ_MORE = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]]$")
+# (with the full stops, quotes and brackets that close CJK sentences: 。！？」』）)
+_SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]。！？．」』）】]$")
 # Calls to action that close a page's article: subscribe, follow, get the app.
 _CALL_TO_ACTION = re.compile(
     r"subscri(?:be|ption|ber)|abonnier|newsletter|suscr[ií]b|únete|hazte miembro|"

@@ -157,3 +157,40 @@ def test_post_info_lines_by_their_theme_names_are_dropped():
         html = f"<html><body><div class='entry'>{article}{meta}</div></body></html>"
         text = _body(html)
         assert "Story 4" in text and "Sidelines" not in text, name
+
+
+CJK_LINES = [
+    "東京都は十日、新しい防災計画を発表した。",
+    "計画では、地震や台風への備えを強化する。",
+    "知事は記者会見で「都民の命を守る」と述べた。",
+    "来年度から段階的に実施される予定だ。",
+    "一方で、費用の負担を懸念する声もある。",
+    "（共同）",
+]
+
+
+def test_cjk_lines_split_by_line_breaks_keep_their_closing_sentences():
+    # (a CJK sentence is short, and ends with 。, 」 or ）, not with a Latin full stop)
+    for sep in ("<br><br>", "<br>"):
+        html = (
+            "<html><body><div class='article'><h1>防災計画</h1>"
+            f"<div class='text'>{sep.join(CJK_LINES)}</div></div></body></html>"
+        )
+        text = _body(html, title="防災計画")
+        assert all(line in text for line in CJK_LINES), sep
+
+
+def test_chinese_paragraphs_ending_in_full_width_marks_are_kept():
+    paras = [
+        "市政府昨日公布新的交通计划，将在明年全面实施地铁和公交的新线路，并增加夜间班次。",
+        "计划公布后，不少市民表示欢迎，认为出行将更加方便，但也有人担心票价会随之上涨。",
+        "交通局表示，新线路的票价将保持不变，并会在下月举行听证会！",
+        "市民对此有何看法？",
+    ]
+    html = (
+        "<html><body><div class='content'><h1>交通计划</h1>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</div></body></html>"
+    )
+    text = _body(html, title="交通计划")
+    assert all(p in text for p in paras)
