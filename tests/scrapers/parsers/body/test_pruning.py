@@ -194,3 +194,22 @@ def test_chinese_paragraphs_ending_in_full_width_marks_are_kept():
     )
     text = _body(html, title="交通计划")
     assert all(p in text for p in paras)
+
+
+def test_closing_paragraphs_after_a_share_bar_in_the_text_stay():
+    article = "".join(PARA.format(f"Story {i}") for i in range(8))
+    closing = "".join(PARA.format(f"Closing {i}") for i in range(2))
+    bar = (
+        "<h4>Share this</h4><ul class='buttons'><li><a href='/fb'>Facebook</a></li>"
+        "<li><a href='/tw'>Twitter</a></li></ul>"
+    )
+    html = f"<html><body><div class='entry-content'>{article}{bar}{closing}</div></body></html>"
+    text = _body(html)
+    assert "Closing 1" in text and "Share this" not in text and "Twitter" not in text
+
+
+def test_a_related_heading_still_ends_the_article():
+    article = "".join(PARA.format(f"Story {i}") for i in range(8))
+    related = "<h4>Related posts</h4>" + PARA.format("Another post")
+    html = f"<html><body><div class='entry-content'>{article}{related}</div></body></html>"
+    assert "Another post" not in _body(html)
