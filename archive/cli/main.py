@@ -111,10 +111,11 @@ def demo_site(
 @click.option("--warc-dir", default="data/warc", show_default=True, help="WARC directory.")
 @click.option("--port", default=8642, show_default=True, help="Port of the demo site on 127.0.0.1.")
 @click.option(
-    "--scripted",
-    is_flag=True,
+    "--scripted/--plain",
+    default=True,
+    show_default=True,
     help="With comment threads that scripts load (providers on 127.0.0.3), rendered by the "
-    "browser stage; without Chromium they are archived from the HTML alone.",
+    "browser stage; without Chromium the crawl says so and archives the rest from the HTML.",
 )
 def demo(articles: int, db: str, warc_dir: str, port: int, scripted: bool) -> None:
     """Crawl the bundled demo site into the archive and print a summary.
@@ -126,7 +127,7 @@ def demo(articles: int, db: str, warc_dir: str, port: int, scripted: bool) -> No
     \b
     Examples:
       newsarchive demo --articles 200 --db /tmp/demo.db --warc-dir /tmp/warc
-      newsarchive demo --scripted --db /tmp/scripted.db --warc-dir /tmp/scripted-warc
+      newsarchive demo --plain --db /tmp/plain.db --warc-dir /tmp/plain-warc
     """
     from archive.cli.demo import run_demo
 
