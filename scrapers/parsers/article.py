@@ -142,7 +142,7 @@ def extract_article(
     body = extract_body(doc, selector=selectors.get("body"), title=title, scan=scan)
     article.body, article.body_html = body.text, body.html
     article.media = _media(url, body.media)
-    if not body.text:
+    if not body.text and not body.post:  # (a post of pictures alone is an article)
         article.is_article = False
     if not article.is_article:  # a listing: its links are what a spider follows
         article.links = _links(url, scan.hrefs)

@@ -2,6 +2,8 @@
 and the pictures taken out of it with their captions.
 
 - ``extract``: the text container (the headline's column) and the body's text;
+- ``post``: the post's own block (post markup around the headline), which confines
+  the container on short posts;
 - ``boilerplate``: the pruning passes, then one walk dropping boilerplate blocks;
 - ``markup``: one element's markup as boilerplate (class/id/role words, hidden);
 - ``sizes``: text and link-text sizes of blocks;

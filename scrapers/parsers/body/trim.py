@@ -24,7 +24,8 @@ _READ_MORE = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]]$")
+# (with the full stops, quotes and brackets that close CJK sentences: 。！？」』）)
+_SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]。！？．」』）】]$")
 # Calls to action that close a page's article: subscribe, follow, get the app.
 _CALL_TO_ACTION = re.compile(
     r"subscri(?:be|ption|ber)|abonnier|newsletter|suscr[ií]b|únete|hazte miembro|"
@@ -63,6 +64,16 @@ _ONWARD = re.compile(
     r"^\W*weiter (?:zu|mit)\b|(?:findest du|finden sie|findet ihr|lest ihr|liest du) \w*\s*hier\W*$",
     re.I,
 )
+# A rights notice closing the text: an agency's ("Copyright 2008 The Associated
+# Press. All rights reserved. This material may not be published ...") or the site's.
+_RIGHTS_NOTICE = re.compile(
+    r"^\W{0,3}(?:(?:copyright\s*)?(?:©|\(c\)\s)|copyright\s+(?:\d{4}|by\b))|"
+    r"all rights reserved|alle rechte vorbehalten|"
+    r"todos los derechos reservados|tous droits réservés|tutti i diritti riservati|"
+    r"this material may not be (?:published|reproduced)",
+    re.I,
+)
+RIGHTS_MAX = 320  # characters: a longer closing paragraph is prose that mentions rights
 # The page's change stamp closing it ("Created ... - Last Modified: ...").
 _MODIFIED = re.compile(r"last (?:modified|updated)|zuletzt (?:geändert|aktualisiert)", re.I)
 # A server's error message printed into the page (PHP's warnings on old blogs).
@@ -113,6 +124,7 @@ def trim_text(text: str) -> str:
             or (len(last) < CTA_MAX and _CALL_TO_ACTION.search(last))
             or (len(last) < 200 and "|" in last and _SITE_FOOTER.search(last))
             or (len(last) < 200 and _MODIFIED.search(last))
+            or (len(last) < RIGHTS_MAX and _RIGHTS_NOTICE.search(last))
             or (len(last) < 120 and _ONWARD.search(last))
         ):
             paras.pop()
