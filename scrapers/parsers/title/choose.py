@@ -19,6 +19,7 @@ from scrapers.parsers.document.metadata import Metadata, ld_text
 from scrapers.parsers.document.scan import PageScan, scan_page
 from scrapers.parsers.document.select import select_first
 from scrapers.parsers.document.text import heading_text, inline_text
+from scrapers.parsers.title.printed import printed_part
 from scrapers.parsers.title.site_name import extends, strip_site_name
 
 
@@ -139,11 +140,30 @@ def extract_title(
     if ld:
         return strip_site_name(ld, site_name, url)
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
+    return _unagreed(s, titles, normed, h1s, tag_title, site_name, url)
+
+
+def _unagreed(
+    s: PageScan,
+    titles: list[str],
+    normed: list[str],
+    h1s: list[str],
+    tag_title: str,
+    site_name: str | None,
+    url: str | None,
+) -> str | None:
+    """The headline when no heading agrees with a metadata title: an ``<h1>``
+    that shares most words with one, the part of the title the page prints,
+    the only ``<h1>``, a bare stated title, the first subheading, the title
+    without the site's name, in that order."""
+    if h1s and (near := _closest([(t, loose(t)) for t in h1s], normed)):
+        return near
+    bare = bool(titles and tag_title and extends(tag_title, titles[0]))
+    if not bare and (part := printed_part(s, titles, [site_name] if site_name else [])):
+        return part
     if len(h1s) == 1 and len(h1s[0].split()) > 1:
         return h1s[0]
-    if len(h1s) > 1 and (near := _closest([(t, loose(t)) for t in h1s], normed)):
-        return near
-    if titles and tag_title and extends(tag_title, titles[0]):
+    if bare:
         return titles[0]  # <title> is this title + " | Site": this one is bare already
     if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, site_name)):
         return sub

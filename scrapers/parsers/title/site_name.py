@@ -21,6 +21,11 @@ _SEP = re.compile(
 )
 
 
+def title_parts(title: str) -> list[str]:
+    """A title's parts between separators ("Headline | Section | Site")."""
+    return [p.strip() for p in _SEP.split(" ".join(title.split())) if p.strip()]
+
+
 def strip_site_name(title: str, site_name: str | None = None, url: str | None = None) -> str:
     """Cut " | Site Name" (or "Site Name - ") off a metadata title.
 

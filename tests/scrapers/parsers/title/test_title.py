@@ -288,3 +288,39 @@ def test_heading_that_extends_the_stated_headline_is_the_fuller_headline():
         "<h1>Ultium Cells raises gigafactory capacity in Tennessee</h1><p>Text.</p>"
     )
     assert _title(html) == "Ultium Cells raises gigafactory capacity in Tennessee"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ContraCostaTimes.com - Heathrow crash report: Engines failed",  # the site before
+        "Heathrow crash report: Engines failed | World | The Daily Paper of the Valley",
+        "The Telegraph - Calcutta (Kolkata) | Nation | Heathrow crash report: Engines failed",
+    ],
+)
+def test_the_part_of_the_title_the_page_prints_is_the_headline(title):
+    # no heading agrees with the title; the page prints one of its parts whole
+    html = (
+        f"<title>{title}</title><h1>Latest News</h1>"
+        '<table><tr><td><font size="4"><b>Heathrow crash report: Engines failed</b></font></td>'
+        "</tr><tr><td>By A. Writer</td></tr></table><p>Text of the story.</p>"
+    )
+    assert _title(html) == "Heathrow crash report: Engines failed"
+
+
+def test_title_parts_printed_in_navigation_or_as_a_link_are_not_the_headline():
+    html = (
+        "<title>Writing style - webdesign.example - Webdesign</title>"
+        '<ul class="breadcrumb"><li><a href="/">Home</a></li><li><span>Writing style</span></li></ul>'
+        '<a href="/">webdesign.example - Webdesign</a>'
+        "<main><h2>Write for your readers</h2><p>Text of the page.</p></main>"
+    )
+    assert _title(html) == "Write for your readers"
+
+
+def test_an_h1_close_to_another_part_of_the_title_beats_a_printed_part():
+    html = (
+        "<title>Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac</title>"
+        "<h1>Parallels Desktop 15 for Mac</h1><div><h3>Run Windows on Mac</h3></div>"
+    )
+    assert _title(html) == "Parallels Desktop 15 for Mac"
