@@ -42,8 +42,15 @@ _HEADLINE_SCOPES = frozenset(["body", "article", "main"])
 
 
 def _agrees(h: str, titles: list[str]) -> bool:
-    """Heading and titles already normalised with :func:`loose`."""
-    return bool(h) and any(h == t or t.startswith(h) or h in t for t in titles)
+    """Heading and titles already normalised with :func:`loose`.
+
+    A heading of one word that a title only contains ("Archiv" in "Site »
+    Blog Archiv » Headline", a section's name) does not agree with it."""
+    if not h:
+        return False
+    if " " not in h:
+        return any(h == t or t.startswith(h + " ") for t in titles)
+    return any(h == t or h in t for t in titles)
 
 
 def _ending_heading(
@@ -121,12 +128,12 @@ def extract_title(
     s = scan or scan_page(doc)
     tag_title = inline_text(s.first("title"))
     titles = meta_titles(md, tag_title)
+    normed = [loose(t) for t in titles]
     headings = [(heading_text(s.nodes[i]), i) for i in s.headings[:30]]
     headings = [
         (t, i) for t, i in headings if 3 <= len(t) <= 400 and not _is_branding(s, i, t, site_name)
     ]
     keyed = [(t, loose(t)) for t, _ in headings]
-    normed = [loose(t) for t in titles]
     agreeing = [(t, h) for t, h in keyed if _agrees(h, normed)]
     if agreeing:  # one a title states exactly, else the fullest (not a copy cut short)
         return max(
@@ -161,7 +168,7 @@ def _unagreed(
     bare = bool(titles and tag_title and extends(tag_title, titles[0]))
     if not bare and (part := printed_part(s, titles, [site_name] if site_name else [])):
         return part
-    if len(h1s) == 1 and len(h1s[0].split()) > 1:
+    if len(h1s) == 1:
         return h1s[0]
     if bare:
         return titles[0]  # <title> is this title + " | Site": this one is bare already

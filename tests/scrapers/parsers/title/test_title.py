@@ -324,3 +324,19 @@ def test_an_h1_close_to_another_part_of_the_title_beats_a_printed_part():
         "<h1>Parallels Desktop 15 for Mac</h1><div><h3>Run Windows on Mac</h3></div>"
     )
     assert _title(html) == "Parallels Desktop 15 for Mac"
+
+
+def test_one_word_heading_inside_a_title_part_does_not_agree():
+    # a widget's "Archive" is a word of the title's "Blog Archive" part, not the headline
+    html = (
+        "<title>Disfunctions » Blog Archive » Podcasts in Plex</title>"
+        '<div id="sidebar"><h2 class="widgettitle">Archive</h2><ul><li>x</li></ul></div>'
+        '<div class="post"><h2>Podcasts in Plex</h2><p>Text.</p></div>'
+    )
+    assert _title(html) == "Podcasts in Plex"
+
+
+@pytest.mark.parametrize("h1", ["Willkommen!", "Chorgeschichte"])
+def test_the_only_h1_is_the_headline_even_of_one_word(h1):
+    html = f"<title>Anwalt Example</title><h1>{h1}</h1><p>Text of the page.</p>"
+    assert _title(html) == h1
