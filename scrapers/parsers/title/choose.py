@@ -88,9 +88,10 @@ def _closest(headings: list[tuple[str, str]], titles: list[str]) -> str | None:
     return best
 
 
-def _is_branding(s: PageScan, i: int, text: str, site_name: str | None) -> bool:
-    """Site logos and blog names set as headings."""
-    if site_name and loose(text) == loose(site_name):
+def _is_branding(s: PageScan, i: int, text: str, site: str | list[str] | None) -> bool:
+    """Site logos and blog names set as headings (``site``: the site's names)."""
+    names = [site] if isinstance(site, str) else site or []
+    if any(loose(text) == loose(n) for n in names):
         return True
     if _links_home(s.nodes[i], text):
         return True
@@ -107,10 +108,16 @@ def _links_home(heading: etree._Element, text: str) -> bool:
         if href and inline_text(a) == text:
             try:
                 parts = urlsplit(href)
+                if m := _WAYBACK.match(parts.path):  # an archived copy's link to the archived home
+                    parts = urlsplit(m.group(1) + ("?" + parts.query if parts.query else ""))
             except ValueError:
                 return False
             return parts.path in ("", "/") and not parts.query and not parts.fragment
     return False
+
+
+# The Wayback Machine's links: /web/TIMESTAMP[flags]/ORIGINAL-URL.
+_WAYBACK = re.compile(r"/web/\d{4,14}(?:[a-z]{2}_)?/(.*)")
 
 
 def extract_title(
@@ -129,10 +136,13 @@ def extract_title(
     tag_title = inline_text(s.first("title"))
     titles = meta_titles(md, tag_title)
     normed = [loose(t) for t in titles]
-    headings = [(heading_text(s.nodes[i]), i) for i in s.headings[:30]]
-    headings = [
-        (t, i) for t, i in headings if 3 <= len(t) <= 400 and not _is_branding(s, i, t, site_name)
-    ]
+    headings, sites = [], [site_name] if site_name else []
+    for i in s.headings[:30]:
+        text = heading_text(s.nodes[i])
+        if _is_branding(s, i, text, site_name):
+            sites += [text] if text else []  # (the logo's text names the site too)
+        elif 3 <= len(text) <= 400:
+            headings.append((text, i))
     keyed = [(t, loose(t)) for t, _ in headings]
     agreeing = [(t, h) for t, h in keyed if _agrees(h, normed)]
     if agreeing:  # one a title states exactly, else the fullest (not a copy cut short)
@@ -145,9 +155,9 @@ def extract_title(
         return sub
     ld = ld_text(md.ld("headline"))
     if ld:
-        return strip_site_name(ld, site_name, url)
+        return strip_site_name(ld, sites, url)
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
-    return _unagreed(s, titles, normed, h1s, tag_title, site_name, url)
+    return _unagreed(s, titles, normed, h1s, tag_title, sites, url)
 
 
 def _unagreed(
@@ -156,7 +166,7 @@ def _unagreed(
     normed: list[str],
     h1s: list[str],
     tag_title: str,
-    site_name: str | None,
+    sites: list[str],
     url: str | None,
 ) -> str | None:
     """The headline when no heading agrees with a metadata title: an ``<h1>``
@@ -166,16 +176,16 @@ def _unagreed(
     if h1s and (near := _closest([(t, loose(t)) for t in h1s], normed)):
         return near
     bare = bool(titles and tag_title and extends(tag_title, titles[0]))
-    if not bare and (part := printed_part(s, titles, [site_name] if site_name else [])):
+    if not bare and (part := printed_part(s, titles, sites)):
         return part
     if len(h1s) == 1:
         return h1s[0]
     if bare:
         return titles[0]  # <title> is this title + " | Site": this one is bare already
-    if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, site_name)):
+    if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, sites)):
         return sub
     if titles:
-        return strip_site_name(titles[0], site_name, url)
+        return strip_site_name(titles[0], sites, url)
     return h1s[0] if h1s else None
 
 
@@ -231,7 +241,7 @@ def _agreeing_subheading(s: PageScan, normed: list[str]) -> str | None:
     return None
 
 
-def _first_subheading(s: PageScan, site_name: str | None) -> str | None:
+def _first_subheading(s: PageScan, sites: list[str]) -> str | None:
     """The first subheading of more than one word: the headline of pages that
     have no ``<h1>`` and state no title but ``<title>`` (which then names the
     site or section as often as the article)."""
@@ -239,6 +249,6 @@ def _first_subheading(s: PageScan, site_name: str | None) -> str | None:
         for j in _subheadings(s, rank):
             text = heading_text(s.nodes[j])
             words = len(text.split())
-            if words >= 2 and len(text) <= 300 and not _is_branding(s, j, text, site_name):
+            if words >= 2 and len(text) <= 300 and not _is_branding(s, j, text, sites):
                 return text
     return None

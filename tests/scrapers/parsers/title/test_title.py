@@ -340,3 +340,47 @@ def test_one_word_heading_inside_a_title_part_does_not_agree():
 def test_the_only_h1_is_the_headline_even_of_one_word(h1):
     html = f"<title>Anwalt Example</title><h1>{h1}</h1><p>Text of the page.</p>"
     assert _title(html) == h1
+
+
+def test_the_logo_heading_names_the_site_to_cut_off_the_title():
+    html = (
+        "<title>Beef liver with apple and onion | Love goes through the stomach</title>"
+        '<div id="header"><h1><a href="https://recipes.example">Love goes through the stomach</a>'
+        "</h1></div><div class='post'><p>Text of the recipe.</p></div>"
+    )
+    assert _title(html) == "Beef liver with apple and onion"
+
+
+def test_a_wayback_copy_s_link_to_the_archived_home_page_is_the_site_s_name():
+    html = (
+        "<title>Time 4 talks » Blog Archive » More digital cinemas in Switzerland</title>"
+        '<h1><a href="https://web.archive.org/web/20140226054445/http://www.time4talks.example/">'
+        "Time 4 talks</a></h1><p>Text.</p>"
+    )
+    assert _title(html) == "More digital cinemas in Switzerland"
+
+
+@pytest.mark.parametrize(
+    ("raw", "host", "bare"),
+    [
+        # the host's name in a short first part: the site's, and the short parts after it
+        (
+            "EFC Bembel Regensburg - Eintracht stands for the future - Club Press - News",
+            "https://www.bembel.example/504",
+            "Eintracht stands for the future",
+        ),
+        (
+            "Bembel Blog » Blog Archive » Eintracht stands for the future",
+            "bembel.example",
+            "Eintracht stands for the future",
+        ),
+        # ... but not a headline that starts with the host's name
+        (
+            "Bembel opens a new shop in the old town - Bembel News",
+            "bembel.example",
+            "Bembel opens a new shop in the old town",
+        ),
+    ],
+)
+def test_host_name_in_a_short_first_part(raw, host, bare):
+    assert strip_site_name(raw, None, host) == bare
