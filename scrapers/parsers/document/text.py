@@ -202,6 +202,19 @@ _LEADING_SEPARATOR = re.compile(r"^[\s:|\-–—·•/]+")
 KICKER_WORDS = 8  # a longer first part is the headline's own text
 
 
+def _set_off(el: lxml.html.HtmlElement) -> bool:
+    """The heading's first part is set off from the rest by a separator that
+    only text-only readers get (``aria-hidden`` for the eye, or screen-reader
+    text): ``<span>Kicker</span><span aria-hidden="true"> – </span><span>Headline</span>``.
+    """
+    if len(el) < 3 or (el[0].tail or "").strip():
+        return False
+    sep = el[1]
+    if not isinstance(sep.tag, str) or len(sep) or _LEADING_SEPARATOR.sub("", sep.text or ""):
+        return False
+    return sep.get("aria-hidden") == "true" or bool(_HIDDEN.search(sep.get("class") or ""))
+
+
 def heading_text(el: lxml.html.HtmlElement) -> str:
     """A heading's text without a kicker printed in it before the headline.
 
@@ -214,7 +227,7 @@ def heading_text(el: lxml.html.HtmlElement) -> str:
         first is None
         or (el.text or "").strip()
         or not isinstance(first.tag, str)
-        or not _KICKER.search(first.get("class") or "")
+        or not (_KICKER.search(first.get("class") or "") or _set_off(el))
     ):
         return inline_text(el)
     kicker = inline_text(first)

@@ -39,6 +39,9 @@ _STATED = ("og:title", "twitter:title", "dc.title", "title", "sailthru.title")
 
 _BRANDING = re.compile(r"logo|brand|site-title|site-name|sitename|blog-title|masthead")
 _HEADLINE_SCOPES = frozenset(["body", "article", "main"])
+# A breadcrumb's last item set as the page's <h1> (for search engines): the
+# page's name in the site's tree, not the headline the article prints.
+_BREADCRUMB = re.compile(r"breadcrumb|crumbs|pathway")
 
 
 def _agrees(h: str, titles: list[str]) -> bool:
@@ -151,7 +154,8 @@ def extract_title(
         )[0]
     if stated := _ending_heading(keyed, titles, normed):
         return stated
-    if sub := _agreeing_subheading(s, normed):
+    bare = [loose(strip_site_name(t, site_name, url)) for t in titles]
+    if sub := _agreeing_subheading(s, normed + [b for b in bare if b not in normed]):
         return sub
     ld = ld_text(md.ld("headline"))
     if ld:
@@ -236,7 +240,9 @@ def _agreeing_subheading(s: PageScan, normed: list[str]) -> str | None:
             break
         text = heading_text(s.nodes[j])
         h = loose(text)
-        if len(h.split()) >= 2 and any(t.startswith(h) and 2 * len(h) >= len(t) for t in normed):
+        if len(h.split()) >= 2 and any(
+            (t.startswith(h) or t.endswith(" " + h)) and 2 * len(h) >= len(t) for t in normed
+        ):
             return text
     return None
 

@@ -384,3 +384,28 @@ def test_a_wayback_copy_s_link_to_the_archived_home_page_is_the_site_s_name():
 )
 def test_host_name_in_a_short_first_part(raw, host, bare):
     assert strip_site_name(raw, None, host) == bare
+
+
+def test_kicker_set_off_by_a_separator_hidden_from_the_eye():
+    html = (
+        "<title>Zoonoses – How destroyed habitats favour epidemics | Paper</title>"
+        '<h1 itemprop="headline"><span class="head">Zoonoses</span>'
+        '<span aria-hidden="true" role="presentation"> – </span>'
+        "<span>How destroyed habitats favour epidemics</span></h1>"
+    )
+    assert _title(html) == "How destroyed habitats favour epidemics"
+
+
+def test_subheading_that_ends_the_metadata_title_after_a_kicker():
+    html = (
+        '<meta property="og:title" content="Covid-19: Can the spread in Germany be controlled?">'
+        '<nav class="breadcrumb"><ol><li><h1 itemprop="name">Covid-19: Can the spread in Germany'
+        " be controlled?</h1></li></ol></nav>"
+    )
+    assert _title(html) == "Covid-19: Can the spread in Germany be controlled?"
+    html = (
+        "<title>Covid-19: Can the spread in Germany be controlled? - Science</title>"
+        '<header><h2><span class="content__kicker">Covid-19</span><span class="sr-only">: </span>'
+        '<span class="content__title">Can the spread in Germany be controlled?</span></h2></header>'
+    )
+    assert _title(html) == "Can the spread in Germany be controlled?"
