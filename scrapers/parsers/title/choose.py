@@ -57,21 +57,36 @@ def _agrees(h: str, titles: list[str]) -> bool:
 
 
 def _ending_heading(
-    headings: list[tuple[str, str]], titles: list[str], normed: list[str]
+    headings: list[tuple[str, str]], stated: list[tuple[str, str]], first: set[str]
 ) -> str | None:
     """A stated title that a heading ends with: the heading prints a kicker
     before it ("Press release of the Health Office: Vaccination ..."), or
-    extends it ("... capacity in Tennessee" beside "... capacity").
-    ``headings`` are (text, :func:`loose` text) pairs."""
+    extends it ("... capacity in Tennessee" beside "... capacity"; only the
+    most specific title, ``first`` (loosely, with and without the site's
+    name)).  ``headings`` and ``stated`` are (text, :func:`loose` text) pairs,
+    each stated title followed by its guess without the site's name (which
+    only counts after a separator in the heading).
+    """
     for heading, h in headings:
-        for k, (title, t) in enumerate(zip(titles, normed, strict=True)):
-            if t.count(" ") < 2:  # (three words at least)
+        for k, (title, t) in enumerate(stated):
+            if not t or not h.endswith(" " + t):
                 continue
-            if h.endswith(" " + t):
-                return title
-            if k == 0 and h.startswith(t + " "):
+            if _kicker_before(heading, title) or (k % 2 == 0 and t.count(" ") >= 2):
+                return title  # (after a separator; else three words as stated)
+        for title, t in stated:
+            if t in first and t.count(" ") >= 2 and h.startswith(t + " "):
                 return heading  # (the fuller headline: what the page shows)
     return None
+
+
+_SEPARATOR_ENDS = (":", "|", "–", "—", "-", "»", "/", "·")
+
+
+def _kicker_before(whole: str, tail: str) -> bool:
+    """``whole`` is a kicker, a separator and ``tail`` ("Energy: Pioneers?")."""
+    whole, tail = " ".join(whole.split()).casefold(), " ".join(tail.split()).casefold()
+    head = whole[: len(whole) - len(tail)].rstrip()
+    return len(whole) > len(tail) and whole.endswith(tail) and head.endswith(_SEPARATOR_ENDS)
 
 
 def _closest(headings: list[tuple[str, str]], titles: list[str]) -> str | None:
@@ -152,16 +167,30 @@ def extract_title(
         return max(
             agreeing, key=lambda th: (th[1] in normed, not th[0].endswith(("..", "…")), len(th[1]))
         )[0]
-    if stated := _ending_heading(keyed, titles, normed):
-        return stated
-    bare = [loose(strip_site_name(t, site_name, url)) for t in titles]
-    if sub := _agreeing_subheading(s, normed + [b for b in bare if b not in normed]):
+    stated = _with_bare(titles, normed, sites, url)
+    first = {normed[0], stated[1][1]} if titles else set()
+    if ending := _ending_heading(keyed, stated, first):
+        return ending
+    if sub := _agreeing_subheading(s, stated):
         return sub
     ld = ld_text(md.ld("headline"))
     if ld:
         return strip_site_name(ld, sites, url)
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
     return _unagreed(s, titles, normed, h1s, tag_title, sites, url)
+
+
+def _with_bare(
+    titles: list[str], normed: list[str], sites: list[str], url: str | None
+) -> list[tuple[str, str]]:
+    """Each stated title and its :func:`loose` form, followed by the same
+    without the site's name."""
+    out = []
+    for title, t in zip(titles, normed, strict=True):
+        out.append((title, t))
+        bare = strip_site_name(title, sites, url)
+        out.append((bare, loose(bare)))
+    return out
 
 
 def _unagreed(
@@ -206,12 +235,17 @@ _NOT_HEADLINE = re.compile(
 
 def _subheadings(s: PageScan, tags_wanted: tuple[str, ...] = _SUBHEADINGS):
     """Visible headings (``<h2>``/``<h3>``) outside navigation and teasers, in page order."""
-    tags = s.tags
+    tags, size = s.tags, s.size
+    page = size[s.body] // 2  # a "sidebar" holding half the page's text is its layout
     for j in s.of_tags(tags_wanted):
         if _chrome(s.attr(j)):
             continue
         p = s.parent[j]
-        while p >= 0 and tags[p] not in _OUTSIDE_ARTICLE and not _chrome(s.attr(p)):
+        while (
+            p >= 0
+            and tags[p] not in _OUTSIDE_ARTICLE
+            and (size[p] > page or not _chrome(s.attr(p)))
+        ):
             p = s.parent[p]
         if p < 0:
             yield j
@@ -229,11 +263,12 @@ def _chrome(attr: str) -> bool:
     )
 
 
-def _agreeing_subheading(s: PageScan, normed: list[str]) -> str | None:
+def _agreeing_subheading(s: PageScan, stated: list[tuple[str, str]]) -> str | None:
     """A subheading that states most of a metadata title (themes that set the
     headline as ``<h2>``, with the metadata title carrying more: a suffix,
-    hashtags)."""
-    if not normed:
+    hashtags, a kicker or the site's and section's names before it).
+    ``stated``: (title, :func:`loose` title) pairs."""
+    if not stated:
         return None
     for count, j in enumerate(_subheadings(s)):
         if count >= 20:
@@ -241,7 +276,8 @@ def _agreeing_subheading(s: PageScan, normed: list[str]) -> str | None:
         text = heading_text(s.nodes[j])
         h = loose(text)
         if len(h.split()) >= 2 and any(
-            (t.startswith(h) or t.endswith(" " + h)) and 2 * len(h) >= len(t) for t in normed
+            2 * len(h) >= len(t) and (t.startswith(h) or _kicker_before(title, text))
+            for title, t in stated
         ):
             return text
     return None

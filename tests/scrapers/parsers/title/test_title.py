@@ -409,3 +409,22 @@ def test_subheading_that_ends_the_metadata_title_after_a_kicker():
         '<span class="content__title">Can the spread in Germany be controlled?</span></h2></header>'
     )
     assert _title(html) == "Can the spread in Germany be controlled?"
+
+
+def test_kicker_and_separator_before_a_two_word_stated_title():
+    html = (
+        '<meta property="og:site_name" content="Lake Voice">'
+        "<title>Climate pioneers? - Lake Voice</title>"
+        '<article><h1 class="entry-title">Energy transition: Climate pioneers?</h1><p>Text.</p>'
+        "</article>"
+    )
+    assert _title(html, site="Lake Voice") == "Climate pioneers?"
+
+
+def test_a_layout_wrapper_named_for_its_sidebar_is_not_a_sidebar():
+    html = (
+        '<meta property="og:title" content="The historical somersault (2021/5)">'
+        '<div class="layoutTwoColumnsRightSidebar"><header><h2>The historical somersault</h2>'
+        "</header>" + "<p>A paragraph of the article with enough words in it.</p>" * 5 + "</div>"
+    )
+    assert _title(html) == "The historical somersault"
