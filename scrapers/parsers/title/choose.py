@@ -73,7 +73,7 @@ def _ending_heading(
                 continue
             if _kicker_before(heading, title) or (k % 2 == 0 and t.count(" ") >= 2):
                 return title  # (after a separator; else three words as stated)
-        for title, t in stated:
+        for _, t in stated:
             if t in first and t.count(" ") >= 2 and h.startswith(t + " "):
                 return heading  # (the fuller headline: what the page shows)
     return None
