@@ -119,6 +119,21 @@ def _is_branding(s: PageScan, i: int, text: str, site: str | list[str] | None) -
     return bool(own and _BRANDING.search(own)) or s.inside(i, _BRANDING, stop=_HEADLINE_SCOPES)
 
 
+_ARTICLE_SCOPES = frozenset(["article", "main"])
+_HEADLINE_MARK = re.compile(r"entry-title|headline")
+
+
+def _the_article_s(s: PageScan, i: int) -> bool:
+    """The heading is marked as the article's (``entry-title``, ``itemprop=
+    "headline"``), or stands in its ``<article>`` or ``<main>``."""
+    if _HEADLINE_MARK.search(s.attr(i)):
+        return True
+    p = s.parent[i]
+    while p >= 0 and s.tags[p] not in _ARTICLE_SCOPES:
+        p = s.parent[p]
+    return p >= 0
+
+
 def _links_home(heading: etree._Element, text: str) -> bool:
     """A heading that is a link to the site's home page is the site's name."""
     for a in heading.iter("a"):
@@ -173,10 +188,11 @@ def extract_title(
         return ending
     if sub := _agreeing_subheading(s, stated):
         return sub
+    h1s = [t for t, i in headings if s.tags[i] == "h1"]
     ld = ld_text(md.ld("headline"))
     if ld:
-        return strip_site_name(ld, sites, url)
-    h1s = [t for t, i in headings if s.tags[i] == "h1"]
+        own = [t for t, i in headings if s.tags[i] == "h1" and _the_article_s(s, i)]
+        return own[0] if len(h1s) == 1 and own else strip_site_name(ld, sites, url)
     return _unagreed(s, titles, normed, h1s, tag_title, sites, url)
 
 

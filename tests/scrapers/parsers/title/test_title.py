@@ -428,3 +428,29 @@ def test_a_layout_wrapper_named_for_its_sidebar_is_not_a_sidebar():
         "</header>" + "<p>A paragraph of the article with enough words in it.</p>" * 5 + "</div>"
     )
     assert _title(html) == "The historical somersault"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        '<article><h1>VW chief warns of Tesla and "Golf from China"</h1></article>',
+        '<h1 class="entry-title">Buyer\'s guide: electronic cat toys keep cats busy</h1>',
+    ],
+)
+def test_the_visible_h1_of_the_article_wins_over_the_json_ld_headline(h1):
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "The best electronic cat toy 2022 - comparison"}</script>'
+        f"<div class='logo'>Pets</div>{h1}<p>Text.</p>"
+    )
+    doc = lxml.html.document_fromstring(h1)
+    assert _title(html) == doc.find(".//h1").text_content()
+
+
+def test_json_ld_headline_wins_over_an_h1_outside_the_article():
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "The best electronic cat toy 2022"}</script>'
+        "<div class='top'><h1>Pet news and reviews</h1></div><article><p>Text.</p></article>"
+    )
+    assert _title(html) == "The best electronic cat toy 2022"
