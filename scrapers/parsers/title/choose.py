@@ -89,6 +89,23 @@ def _kicker_before(whole: str, tail: str) -> bool:
     return len(whole) > len(tail) and whole.endswith(tail) and head.endswith(_SEPARATOR_ENDS)
 
 
+def _fuller_h1(
+    s: PageScan,
+    keyed: list[tuple[str, str]],
+    headings: list[tuple[str, int]],
+    first: set[str],
+    agreeing: int,
+) -> str | None:
+    """An ``<h1>`` that extends the most specific stated title (``first``,
+    loosely), other than the one holding the agreeing heading ``agreeing``."""
+    for (text, h), (_, i) in zip(keyed, headings, strict=True):
+        if s.tags[i] != "h1" or i <= agreeing < s.end[i]:
+            continue
+        if any(f.count(" ") >= 2 and h.startswith(f + " ") for f in first):
+            return text
+    return None
+
+
 def _closest(headings: list[tuple[str, str]], titles: list[str]) -> str | None:
     """Of several headings ((text, :func:`loose` text) pairs), the one that
     shares most of its words with a metadata title (reworded for search: "with
@@ -177,11 +194,8 @@ def extract_title(
         elif 3 <= len(text) <= 400:
             headings.append((text, i))
     keyed = [(t, loose(t)) for t, _ in headings]
-    agreeing = [(t, h) for t, h in keyed if _agrees(h, normed)]
-    if agreeing:  # one a title states exactly, else the fullest (not a copy cut short)
-        return max(
-            agreeing, key=lambda th: (th[1] in normed, not th[0].endswith(("..", "…")), len(th[1]))
-        )[0]
+    if agreed := _agreed(s, keyed, headings, titles, normed, sites, url):
+        return agreed
     stated = _with_bare(titles, normed, sites, url)
     first = {normed[0], stated[1][1]} if titles else set()
     if ending := _ending_heading(keyed, stated, first):
@@ -194,6 +208,32 @@ def extract_title(
         own = [t for t, i in headings if s.tags[i] == "h1" and _the_article_s(s, i)]
         return own[0] if len(h1s) == 1 and own else strip_site_name(ld, sites, url)
     return _unagreed(s, titles, normed, h1s, tag_title, sites, url)
+
+
+def _agreed(
+    s: PageScan,
+    keyed: list[tuple[str, str]],
+    headings: list[tuple[str, int]],
+    titles: list[str],
+    normed: list[str],
+    sites: list[str],
+    url: str | None,
+) -> str | None:
+    """The heading that agrees with a metadata title: one a title states
+    exactly, else the fullest (not a copy cut short); but an ``<h1>`` that
+    extends the most specific title beats a lower heading that agrees (a
+    teaser's copy of the title)."""
+    agreeing = [
+        (t, h, i) for (t, h), (_, i) in zip(keyed, headings, strict=True) if _agrees(h, normed)
+    ]
+    if not agreeing:
+        return None
+    best = max(agreeing, key=lambda a: (a[1] in normed, not a[0].endswith(("..", "…")), len(a[1])))
+    if s.tags[best[2]] != "h1":
+        first = {normed[0], loose(strip_site_name(titles[0], sites, url))}
+        if fuller := _fuller_h1(s, keyed, headings, first, best[2]):
+            return fuller
+    return best[0]
 
 
 def _with_bare(

@@ -454,3 +454,21 @@ def test_json_ld_headline_wins_over_an_h1_outside_the_article():
         "<div class='top'><h1>Pet news and reviews</h1></div><article><p>Text.</p></article>"
     )
     assert _title(html) == "The best electronic cat toy 2022"
+
+
+def test_fuller_h1_beats_a_teaser_s_copy_of_the_stated_title():
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Ultium Cells raises gigafactory capacity"}</script>'
+        "<main><h1>Ultium Cells raises gigafactory capacity in Tennessee</h1><p>Text.</p></main>"
+        '<div class="slider"><article class="slide-entry"><h3 class="entry-title">'
+        "Ultium Cells raises gigafactory capacity</h3></article></div>"
+    )
+    assert _title(html) == "Ultium Cells raises gigafactory capacity in Tennessee"
+    # ... but not when the copy is a part of that <h1> (title and subtitle in one heading)
+    html = (
+        '<meta property="og:title" content="Broadcaster hides the demonstration">'
+        '<h1><span class="entry-title-primary">Broadcaster hides the demonstration</span> '
+        '<span class="entry-subtitle">A subtitle for it</span></h1>'
+    )
+    assert _title(html) == "Broadcaster hides the demonstration"
