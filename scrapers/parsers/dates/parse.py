@@ -8,7 +8,7 @@ kept as stated (no conversion to UTC).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 # fmt: off
 MONTHS = {
@@ -44,8 +44,29 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
 )
+# Year first with slashes or dots ("2022/05/11 04:10", "2022.05.11"), and the
+# basic ISO form without separators, which needs its time ("20220511T100000Z").
+_YMD = re.compile(
+    r"(?<![\d.])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/])"
+    r"(?:\.?[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+_BASIC_ISO = re.compile(
+    r"(?<!\d)(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?(?!\d)"
+)
+# Chinese, Japanese and Korean dates ("2022年5月11日 10:00", "2022년 5월 11일"),
+# with the time after them in digits ("10時30分", "10:30").
+_CJK = re.compile(
+    r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]"
+    r"(?:[^\d]{0,8}?(\d{1,2})\s*[:：時时시]\s*(\d{2}))?"
+)
 _YEAR = re.compile(r"\d{4}")
-_TIME = r"(?:\D{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?"
+# A time after the date, with its stated zone when it has one in numbers or as
+# GMT/UTC ("Tue, 10 May 2022 21:22:00 +0200", "10:15 GMT"); zone names such as
+# EDT or CET are ambiguous and left out.
+_TIME = (
+    r"(?:\D{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?"
+    r"(?:\s*(Z|GMT|UTC|(?<=\s)[+-]\d{2}:?\d{2})(?![\w:]))?)?"
+)
 _DMY_NAME = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?("
     + _MONTH_RE
@@ -124,21 +145,25 @@ def _fmt(y, m, d, hh=None, mm=None, ss=None, tz=None, ampm=None) -> str | None:
     return out
 
 
+def _zone(tz: str | None) -> str | None:
+    return "Z" if tz and tz.upper() in ("GMT", "UTC") else tz
+
+
 def _from_mdy(g: tuple) -> str | None:
-    mon, d, y, hh, mm, ss, ampm = g
-    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
+    mon, d, y, hh, mm, ss, ampm, tz = g
+    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, _zone(tz), ampm)
 
 
 def _from_dmy(g: tuple) -> str | None:
-    d, mon, y, hh, mm, ss, ampm = g
-    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
+    d, mon, y, hh, mm, ss, ampm, tz = g
+    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, _zone(tz), ampm)
 
 
 def _from_numeric(g: tuple) -> str | None:
-    a, _sep, b, y, hh, mm, ss, ampm = g
+    a, _sep, b, y, hh, mm, ss, ampm, tz = g
     # Day first is the norm outside the US; take month first only if forced.
     d, mo = (a, b) if int(b) <= 12 else (b, a)
-    return _fmt(y, mo, d, hh, mm, ss, None, ampm)
+    return _fmt(y, mo, d, hh, mm, ss, _zone(tz), ampm)
 
 
 def _range_start(y: str, mon: str, first: str, last: str) -> str | None:
@@ -149,9 +174,12 @@ def _range_start(y: str, mon: str, first: str, last: str) -> str | None:
 # What a format needs in the text to match at all, tested before its regex:
 # a dash (the ranges), a month's name (the name formats, whose regex of every
 # month name in every language is slow to fail).
-_ANY, _DASH, _MONTH, _DASH_AND_MONTH = 0, 1, 2, 3
+_ANY, _DASH, _MONTH, _DASH_AND_MONTH, _CJK_SIGN = 0, 1, 2, 3, 4
 _FORMATS = (
     (_ISO, lambda g: _fmt(*g), _ANY),
+    (_YMD, lambda g: _fmt(g[0], *g[2:]), _ANY),
+    (_BASIC_ISO, lambda g: _fmt(*g), _ANY),
+    (_CJK, lambda g: _fmt(*g), _CJK_SIGN),
     (_MDY_RANGE, lambda g: _range_start(g[3], g[0], g[1], g[2]), _DASH_AND_MONTH),
     (_MDY_NAME, _from_mdy, _MONTH),
     (_DMY_RANGE, lambda g: _range_start(g[3], g[2], g[0], g[1]), _DASH_AND_MONTH),
@@ -182,7 +210,11 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     text = text.strip()[:300]
     if not _YEAR.search(text):  # every absolute format below has a four-digit year
         return _relative(text, fetched_at) if fetched_at else (None, False)
-    has = (_DASH if "-" in text or "–" in text else 0) | (_MONTH if _names_a_month(text) else 0)
+    has = (
+        (_DASH if "-" in text or "–" in text else 0)
+        | (_MONTH if _names_a_month(text) else 0)
+        | (_CJK_SIGN if "年" in text or "년" in text else 0)
+    )
     for pattern, build, needs in _FORMATS:
         if needs & has != needs:
             continue
@@ -192,6 +224,25 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     if fetched_at:
         return _relative(text, fetched_at)
     return None, False
+
+
+def parse_stated(raw: str | None) -> str | None:
+    """A date a page states for machines (JSON-LD, ``<meta>``): any form
+    :func:`parse_date` reads, or a Unix time in seconds or milliseconds
+    (``"datePublished": 1652256000``), which names an instant and no zone, so
+    it is given in UTC.
+
+    >>> parse_stated("1652256000")
+    '2022-05-11T08:00:00Z'
+    """
+    iso = parse_date(raw)[0]
+    if iso or not raw or not raw.isdigit() or len(raw) not in (10, 13):
+        return iso
+    seconds = int(raw[:10])
+    if not 631152000 <= seconds < 4102444800:  # (1990 to 2100)
+        return None
+    when = datetime.fromtimestamp(seconds, tz=UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _relative(text: str, fetched_at: str) -> tuple[str | None, bool]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from scrapers.parsers.dates.published import extract_dates
 from scrapers.parsers.document.metadata import collect_metadata
@@ -169,3 +170,52 @@ def test_date_right_below_the_headline_beats_one_further_above():
         "<p>Text.</p></body></html>"
     )
     assert _published(html) == "2021-05-03"
+
+
+@pytest.mark.parametrize(
+    ("stated", "printed", "published"),
+    [
+        # UTC conversion west of Greenwich: 22:08 in St Lucia is 02:08Z the day after
+        ("2022-04-29T02:08:28+00:00", "28.04.2022", "2022-04-28"),
+        # UTC conversion east of it, and scheduling the evening before
+        ("2018-12-31T23:11:59+00:00", "01.01.2019", "2019-01-01"),
+        ("2019-12-09T19:00:49+01:00", "10.12.2019", "2019-12-10"),
+        # a day before an afternoon time is no conversion: another date
+        ("2022-04-29T15:00:00+00:00", "28.04.2022", "2022-04-29T15:00:00+00:00"),
+        # a day after a morning time neither
+        ("2022-04-29T09:00:00+02:00", "30.04.2022", "2022-04-29T09:00:00+02:00"),
+        # a stated midnight is the date it names (a list of issues prints the next one)
+        ("2019-02-08T00:00:00+01:00", "09.02.2019", "2019-02-08T00:00:00+01:00"),
+        ("2019-02-08T00:00:00Z", "07.02.2019", "2019-02-08T00:00:00Z"),
+    ],
+)
+def test_a_timestamp_gives_way_to_a_printed_day_only_in_the_direction_its_time_allows(
+    stated, printed, published
+):
+    html = (
+        f'<html><head><meta property="article:published_time" content="{stated}">'
+        f"</head><body><h1>T</h1><p>{printed}</p><p>Body text.</p></body></html>"
+    )
+    assert _published(html) == published
+
+
+@pytest.mark.parametrize(
+    ("value", "published"),
+    [
+        ('"2022-05-11T4:10:00"', "2022-05-11T04:10:00"),  # a one-digit hour
+        ('"2022/05/11 04:10"', "2022-05-11T04:10:00"),
+        ('"20220511T100000Z"', "2022-05-11T10:00:00Z"),
+        ("1652256000", "2022-05-11T08:00:00Z"),  # a Unix time: an instant, in UTC
+    ],
+)
+def test_json_ld_times_in_other_forms(value, published):
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
+        f' "datePublished": {value}}}</script></head><body><h1>T</h1><p>x</p></body></html>'
+    )
+    assert _published(html) == published
+
+
+def test_date_printed_in_cjk_form_by_the_headline():
+    html = "<html><body><h1>大厅开放</h1><p>发布时间：2022年05月11日 10:00</p><p>正文。</p></body></html>"
+    assert _published(html) == "2022-05-11T10:00:00"
