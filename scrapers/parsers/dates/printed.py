@@ -33,9 +33,11 @@ _DATE = (
     r"|[^\W\d]+\.?\s+\d{1,2},\s+\d{4})"
 )
 # ... or set in parentheses, after at most a place ("(21. November 2022) Energie...",
-# "Karlsruhe, (12.11.2021). Traditionell ...").
+# "Karlsruhe, (12.11.2021). Traditionell ..."), or after a place and a comma
+# ("Berlin, 01.02.2022 – Die Stadt ...", "Karlsruhe, 11. November 2021. Die ...").
 _DATELINE = re.compile(
-    rf"\s*(?:{_DATE}\s*[-–—|:/„\"(]|(?:[^\W\d][\w.-]*,?\s+){{0,2}}\(\s*{_DATE}\s*\))"
+    rf"\s*(?:{_DATE}\s*[-–—|:/„\"(]|(?:[^\W\d][\w.-]*,?\s+){{0,2}}\(\s*{_DATE}\s*\)"
+    rf"|(?:[^\W\d][\w.'-]*\s+){{0,2}}[^\W\d][\w.'-]*,\s*{_DATE}\s*[-–—|:/.(])"
 )
 # A two-digit year is a date only when it stands alone ("31.10.23", "23.09.22 - 14:05").
 _SHORT_YEAR = re.compile(

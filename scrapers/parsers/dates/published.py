@@ -263,6 +263,20 @@ def _dom_or_printed(s: PageScan, nodes: list[int], ref: int, shown: Shown) -> Pr
     return found
 
 
+def _changed_only(s: PageScan) -> list[int]:
+    """Elements marked as the date of the last change and not of the publication."""
+    return [i for i in s.modified if i not in s.published]
+
+
+def _dateish(s: PageScan) -> list[int]:
+    """Date-like elements (``<time>``, date classes) of a few children at most,
+    not marked as the last change only: a ``<time class="updated">`` beside
+    the publication's date is the edit's (the publication's may be printed
+    plainly)."""
+    changed = set(_changed_only(s))
+    return [i for i in s.dateish if len(s.nodes[i]) < 8 and i not in changed]
+
+
 def _published(
     doc: etree._Element,
     md: Metadata,
@@ -284,10 +298,11 @@ def _published(
         lambda: _agreeing_meta_date(md, s, ref, shown),
         lambda: _document_date(md, shown),
         lambda: pair(_dom_or_printed(s, s.published, ref, shown)),
-        lambda: pair(_dom_or_printed(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref, shown)),
+        lambda: pair(_dom_or_printed(s, _dateish(s), ref, shown)),
         lambda: pair(shown()),
         lambda: (iso, url) if (iso := url_date(url)) else (None, None),
         lambda: (iso, own) if (own := _own_url(md)) and (iso := url_date(own)) else (None, None),
+        lambda: pair(_dom_date(s, _changed_only(s), ref)),  # (hAtom themes mark the date so)
         lambda: labelled_in_text(s.body_text()),
         lambda: (
             (iso, raw)

@@ -219,3 +219,35 @@ def test_json_ld_times_in_other_forms(value, published):
 def test_date_printed_in_cjk_form_by_the_headline():
     html = "<html><body><h1>大厅开放</h1><p>发布时间：2022年05月11日 10:00</p><p>正文。</p></body></html>"
     assert _published(html) == "2022-05-11T10:00:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Berlin, 01.02.2022 – Die Stadt hat heute die neue Halle eröffnet, und viele Menschen kamen.",
+        "Karlsruhe, 1. Februar 2022. Die Stadt hat heute die neue Halle eröffnet, und viele kamen.",
+        "Frankfurt am Main, 01.02.2022 (epd) - Die Stadt hat heute die neue Halle eröffnet.",
+    ],
+)
+def test_a_place_and_a_date_opening_the_text_when_metadata_states_none(line):
+    html = f"<html><body><h1>Neue Halle</h1><p>{line}</p><p>Mehr Text.</p></body></html>"
+    assert _published(html) == "2022-02-01"
+
+
+def test_time_marked_as_the_last_change_is_not_the_publication():
+    html = (
+        "<html><body><article><h1>Hall opens</h1><p>Updated <time class='updated' "
+        "datetime='2022-03-05T10:00:00+01:00'>March 5, 2022</time></p><p>Published <time "
+        "datetime='2022-02-01T10:00:00+01:00'>February 1, 2022</time></p><p>Text.</p></article>"
+        "</body></html>"
+    )
+    assert _published(html) == "2022-02-01T10:00:00+01:00"
+
+
+def test_time_marked_updated_alone_dates_the_page_as_a_last_resort():
+    # hAtom-era themes mark the post's only date "updated"
+    html = (
+        "<html><body><article><h1>Hall opens</h1><abbr class='updated' "
+        "title='2008-07-29T10:00:00+02:00'>July 29, 2008</abbr><p>Text.</p></article></body></html>"
+    )
+    assert _published(html) == "2008-07-29T10:00:00+02:00"
