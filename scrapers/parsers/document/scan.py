@@ -27,7 +27,9 @@ from scrapers.parsers.document.text import heading_text
 # Class substrings (case-sensitive, as the XPath ``contains()`` they replace).
 _BYLINE_CLASS = re.compile(r"byline|author|autor|posted-by|writer")
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|authors|autoren|newsteam)/")
-_PUBLISHED_CLASS = re.compile(r"(?<!up)date|published|posted-on|byline|entry-meta")  # (not "updated")
+_PUBLISHED_CLASS = re.compile(
+    r"(?<!up)date|published|posted-on|byline|entry-meta"
+)  # (not "updated")
 _DATEISH_CLASS = re.compile(r"date|Date|time|datum|fecha|meta")
 _STRING = etree.XPath("string()")
 # Any of the class words below: the cheap test that spares most elements the rest.

@@ -9,6 +9,7 @@ used, with the site name cut off, when no heading does.
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urlsplit
 
@@ -28,10 +29,20 @@ def meta_titles(md: Metadata, tag_title: str) -> list[str]:
     out = []
     stated = [v for name in _STATED for v in md.meta.get(name, ())]  # (all of them: pages
     for value in (ld_text(md.ld("headline")), *stated, tag_title):  # repeat tags)
-        value = value.strip() if value else value
+        value = decoded(value.strip()) if value else value
         if value and value not in out:
             out.append(value)
     return out
+
+
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
+
+
+def decoded(text: str) -> str:
+    """A title with its character references read: JSON-LD is not HTML, yet
+    generators write "Tom &amp; Jerry" and "&#8217;" into it, and themes
+    escape a title twice in ``<meta>`` ("&amp;#038;")."""
+    return html.unescape(text) if "&" in text and _ENTITY.search(text) else text
 
 
 _STATED = ("og:title", "twitter:title", "dc.title", "title", "sailthru.title")
@@ -205,6 +216,7 @@ def extract_title(
     h1s = [t for t, i in headings if s.tags[i] == "h1"]
     ld = ld_text(md.ld("headline"))
     if ld:
+        ld = decoded(ld)
         own = [t for t, i in headings if s.tags[i] == "h1" and _the_article_s(s, i)]
         return own[0] if len(h1s) == 1 and own else strip_site_name(ld, sites, url)
     return _unagreed(s, titles, normed, h1s, tag_title, sites, url)

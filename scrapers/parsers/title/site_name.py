@@ -22,6 +22,15 @@ _SEP = re.compile(
 )
 
 
+# A date or a source credit in parentheses closing a title: "... Trojan (14/01/2008)",
+# "... Sportscotland (from The Herald )".
+_TRAILER = re.compile(
+    r"\s*\(\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+    r"|(?:from|via)\s[^()]{2,60})\s*\)$",
+    re.I,
+)
+
+
 def title_parts(title: str) -> list[str]:
     """A title's parts between separators ("Headline | Section | Site")."""
     return [p.strip() for p in _SEP.split(" ".join(title.split())) if p.strip()]
@@ -48,6 +57,7 @@ def strip_site_name(
     'Putin backs Maduro'
     """
     title = re.sub(r"\s+", " ", title).strip()
+    title = _TRAILER.sub("", title) or title
     parts = [p for p in _SEP.split(title) if p.strip()]
     if len(parts) < 2:
         return title

@@ -472,3 +472,31 @@ def test_fuller_h1_beats_a_teaser_s_copy_of_the_stated_title():
         '<span class="entry-subtitle">A subtitle for it</span></h1>'
     )
     assert _title(html) == "Broadcaster hides the demonstration"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<script type="application/ld+json">{"@type": "Recipe",'
+        ' "headline": "Olive &amp; Herb Focaccia &#8211; the easy way"}</script>',
+        '<meta property="og:title" content="Olive &amp;amp; Herb Focaccia &amp;#8211; the easy way">',
+    ],
+)
+def test_character_references_in_stated_titles_are_read(head):
+    assert _title(f"<html><head>{head}</head><body><p>x</p></body></html>") == (
+        "Olive & Herb Focaccia – the easy way"
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "10,000 trusted domains infected by crimeware Trojan (14/01/2008)",
+        "10,000 trusted domains infected by crimeware Trojan (from The Herald )",
+    ],
+)
+def test_a_date_or_source_credit_closing_the_title_is_cut(raw):
+    assert strip_site_name(raw) == "10,000 trusted domains infected by crimeware Trojan"
+    assert strip_site_name("The historical somersault (2021/5)") == (
+        "The historical somersault (2021/5)"
+    )
