@@ -477,14 +477,14 @@ def test_fuller_h1_beats_a_teaser_s_copy_of_the_stated_title():
 @pytest.mark.parametrize(
     "head",
     [
-        '<script type="application/ld+json">{"@type": "Recipe",'
-        ' "headline": "Olive &amp; Herb Focaccia &#8211; the easy way"}</script>',
-        '<meta property="og:title" content="Olive &amp;amp; Herb Focaccia &amp;#8211; the easy way">',
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Olive &amp; Herb Focaccia, the easy way&#8230;"}</script>',
+        '<meta property="og:title" content="Olive &amp;amp; Herb Focaccia, the easy way&amp;#8230;">',
     ],
 )
 def test_character_references_in_stated_titles_are_read(head):
     assert _title(f"<html><head>{head}</head><body><p>x</p></body></html>") == (
-        "Olive & Herb Focaccia – the easy way"
+        "Olive & Herb Focaccia, the easy way…"
     )
 
 
