@@ -12,7 +12,7 @@ from typing import Any
 
 from demosite import listings, xmlfeeds
 from demosite.comments import disqus_thread_id
-from demosite.content import content
+from demosite.content import Content, content
 from demosite.fmt import iso, naive_iso
 from demosite.model import Post, Site
 
@@ -60,6 +60,7 @@ def article_truth(site: Site, post: Post) -> dict[str, Any]:
         "charset": post.charset,
         "theme": post.theme,
         "body": c.body,
+        "media": _media(post, c),
         "comments_declared": _declared(post, len(c.comments)),
         "comments_open": None if off else post.comment_status == "open",
         "comment_pages": _pages(post, c.comment_pages),
@@ -70,6 +71,23 @@ def article_truth(site: Site, post: Post) -> dict[str, Any]:
         "comments": comments,
         "special": post.special,
     }
+
+
+def _media(post: Post, c: Content) -> list[dict[str, Any]]:
+    """The pictures of the text in page order: caption and credit apart, as a
+    perfect archiver stores them (paths, not URLs)."""
+    folder = f"/wp-content/uploads/{post.published:%Y/%m}/"
+    return [
+        {
+            "url": folder + b.src,
+            "caption": b.text or None,
+            "credit": b.credit or None,
+            "alt": b.alt or None,
+            "kind": "image",
+            "position": k,
+        }
+        for k, b in enumerate(c.pictures())
+    ]
 
 
 def _pages(post: Post, pages: int) -> list[str]:

@@ -46,6 +46,23 @@ class Comment:
 
 
 @dataclass(kw_only=True, slots=True)
+class Media:
+    """A picture or video of the article's text, with its caption and credit.
+
+    Captions and credits are kept here, not in the body: researchers keep
+    them, and the body stays what text-extraction benchmarks call the article.
+    """
+
+    url: str | None  # absolute URL of the image (or video player); None: a caption whose
+    # picture the page loads by script
+    kind: str = "image"  # "image" or "video"
+    caption: str | None = None  # the caption as shown, without the credit
+    credit: str | None = None  # photographer / agency, without its label ("EFE", not "Photo: EFE")
+    alt: str | None = None  # the image's alt text, when it says something
+    position: int = 0  # 0-based index among the article's media, in page order
+
+
+@dataclass(kw_only=True, slots=True)
 class Article:
     """A parsed article page: the article itself and its comment thread."""
 
@@ -64,7 +81,8 @@ class Article:
     language: str | None = None  # ISO 639-1 code ("en", "es")
     section: str | None = None  # section or main category ("Opinion")
     tags: list[str] = field(default_factory=list)  # tags / keywords
-    image: str | None = None  # lead image URL, absolute
+    image: str | None = None  # lead image URL, absolute (from the page metadata)
+    media: list[Media] = field(default_factory=list)  # pictures and videos of the text, in order
     site_name: str | None = None  # name of the publication ("Havana Times")
     comments: list[Comment] = field(default_factory=list)  # thread, document order
     comments_declared: int | None = None  # the page's own count ("8 thoughts on")

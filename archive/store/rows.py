@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import Any
 
-from scrapers.items import Article, Comment
+from scrapers.items import Article, Comment, Media
 
 ARTICLE_COLUMNS = [
     "id",
@@ -67,6 +67,7 @@ COMMENT_COLUMNS = [
     "capture_id",
     "removed_at",  # set when gone from a complete thread; NULL again on reappearance (m004)
 ]
+MEDIA_COLUMNS = ["id", "article_id", "position", "url", "caption", "credit", "alt", "kind"]  # m006
 CAPTURE_COLUMNS = [
     "id",
     "url",
@@ -144,6 +145,21 @@ def comment_row(
         "last_seen": fetched_at,
         "capture_id": capture_id,
         "removed_at": None,
+    }
+
+
+def media_row(article_id: str, m: Media) -> dict[str, Any]:
+    """A picture's row; its id is the article's and its place there (rows are
+    replaced with the article, so a place names one picture at a time)."""
+    return {
+        "id": f"{article_id}:{m.position}",
+        "article_id": article_id,
+        "position": m.position,
+        "url": m.url,
+        "caption": m.caption,
+        "credit": m.credit,
+        "alt": m.alt,
+        "kind": m.kind,
     }
 
 

@@ -229,6 +229,30 @@ def m005_failures(db: Database) -> None:
     db["failures"].create_index(["url"])
 
 
+@migrations()
+def m006_media(db: Database) -> None:
+    """The article's pictures and videos with their captions and credits (#17):
+    captions left the body, and are kept here, one row per picture in page
+    order, replaced with the article on every capture; captions and credits
+    are searchable."""
+    db["media"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "position": int,
+            "url": str,
+            "caption": str,
+            "credit": str,
+            "alt": str,
+            "kind": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["media"].create_index(["article_id", "position"])
+    db["media"].enable_fts(["caption", "credit"], create_triggers=True, tokenize="unicode61")
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from scrapers.items import Article
+from scrapers.items import Article, Media
 from scrapers.parsers.authors import extract_authors
 from scrapers.parsers.body import extract_body, strip_junk
 from scrapers.parsers.dates import extract_dates
@@ -130,11 +130,32 @@ def extract_article(
     )
     body = extract_body(doc, selector=selectors.get("body"), title=title, scan=scan)
     article.body, article.body_html = body.text, body.html
+    article.media = _media(url, body.media)
     if not body.text:
         article.is_article = False
     if not article.is_article:  # a listing: its links are what a spider follows
         article.links = _links(url, scan.hrefs)
     return article
+
+
+def _media(url: str, found: Iterable) -> list[Media]:
+    """The body's pictures and videos as records, their URLs made absolute."""
+    out = []
+    for f in found:
+        link = _absolute(url, f.url) if f.url else None
+        if f.url and not link:
+            continue
+        out.append(
+            Media(
+                url=link,
+                kind=f.kind,
+                caption=f.caption,
+                credit=f.credit,
+                alt=f.alt,
+                position=len(out),
+            )
+        )
+    return out
 
 
 def _links(url: str, hrefs: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ newsletter boxes, ads) are dropped by their markup and link density.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from lxml import etree
@@ -19,6 +19,7 @@ from lxml import etree
 from scrapers.parsers.body import boilerplate
 from scrapers.parsers.body.lead import lead_blocks
 from scrapers.parsers.body.markup import EXCLUDED_REGION, is_hidden
+from scrapers.parsers.body.media import VIDEO, Found, take_figures, take_pictures
 from scrapers.parsers.body.trim import trim_text
 from scrapers.parsers.document.headline import headline_at
 from scrapers.parsers.document.scan import PageScan, scan_page, text_len
@@ -76,11 +77,13 @@ NOISE_WEIGHT = 0.25  # how much one character of non-paragraph text costs a cand
 
 @dataclass(slots=True)
 class Body:
-    """The extracted body: plain text, safe HTML and the container element."""
+    """The extracted body: plain text, safe HTML, the container element, and
+    the pictures and videos taken out of it with their captions."""
 
     text: str = ""
     html: str = ""
     node: etree._Element | None = None
+    media: list[Found] = field(default_factory=list)
 
 
 def _unlikely_and_known(
@@ -241,17 +244,42 @@ def _headline_column(s: PageScan, best: int, para: int, scores: list[int]) -> tu
     return best, para
 
 
+_PLAYER = re.compile(r"youtube|youtu\.be|vimeo|dailymotion|/embed/|player|video", re.I)
+
+
 def strip_junk(root: etree._Element) -> None:
     """Remove elements that never hold article text (scripts, widgets' markup).
 
     A ``<noscript>`` that holds a lot of text is a fallback left unclosed (the
     parser then nests the rest of the page in it): it is unwrapped instead.
+    A ``<video>`` or a video player's ``<iframe>`` stays as an empty
+    placeholder with its source, for the article's media.
     """
-    big = [el for el in root.iter("noscript") if len(el) and text_len(_STRING(el)) > 500]
+    big, players = [], []
+    for el in root.iter("noscript", "video", "iframe"):  # (one walk for both)
+        if el.tag != "noscript":
+            players.append(el)
+        elif len(el) and text_len(_STRING(el)) > 500:
+            big.append(el)
     for el in big:
         el.tag = "div"
+    for el in players:
+        _video_placeholder(el)
     etree.strip_elements(root, *_JUNK_TAGS, with_tail=False)
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+
+
+def _video_placeholder(el: etree._Element) -> None:
+    src = el.get("src") or el.get("data-src") or ""
+    if el.tag == "video" and not src:
+        source = el.find(".//source")
+        src = (source.get("src") or "") if source is not None else ""
+    if not src.strip() or (el.tag == "iframe" and not _PLAYER.search(src)):
+        return
+    tail = el.tail
+    el.clear()  # (attributes, children and tail)
+    el.tag, el.tail = VIDEO, tail
+    el.set("src", src.strip())
 
 
 def extract_body(
@@ -272,22 +300,28 @@ def extract_body(
     if selector:
         nodes = select_all(doc, selector)
         if nodes:
+            media = []
             for node in nodes:
+                figures = take_figures(node, scan)
                 boilerplate.prune(node, title=title, scan=scan)
+                media += take_pictures(figures)
             text = "\n\n".join(t for t in (element_text(n) for n in nodes) if t)
             if text:
-                return Body(text=text, html=fragment_html(nodes), node=nodes[0])
+                return Body(text=text, html=fragment_html(nodes), node=nodes[0], media=media)
     best, _ = best_container(scan)
     if best is None:
         return Body()
     node = scan.nodes[best]
     leads = [scan.nodes[i] for i in lead_blocks(scan, best, headline_at(scan, title))]
+    figures = take_figures(node, scan)
     boilerplate.prune(node, title=title, scan=scan)
-    text = trim_text(element_text(node), {element_text(c) for c in node.iter("figcaption")})
+    media = take_pictures(figures)
+    text = trim_text(element_text(node))
     # (a lead the container repeats is a copy: for screen readers, or a teaser)
     leads = [el for el in leads if (t := element_text(el)) and t[:80] not in text]
     if leads:
         lead_text = "\n\n".join(element_text(el) for el in leads)
         text = f"{lead_text}\n\n{text}" if text else text
-        return Body(text=text, html=fragment_html(leads) + clean_html(node), node=node)
-    return Body(text=text, html=clean_html(node), node=node)
+        html = fragment_html(leads) + clean_html(node)
+        return Body(text=text, html=html, node=node, media=media)
+    return Body(text=text, html=clean_html(node), node=node, media=media)
