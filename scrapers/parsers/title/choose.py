@@ -193,7 +193,19 @@ def extract_title(
     """The bare headline; None when the page states none."""
     if selector and (el := select_first(doc, selector)) is not None and inline_text(el):
         return inline_text(el)
-    s = scan or scan_page(doc)
+    title = _choose(scan or scan_page(doc), md, site_name, url)
+    return _DATED_TAIL.sub("", title) or title if title else title
+
+
+# A date set off at the end of a headline ("... budget - 12.03.2021", "... (2021-03-12)"):
+# the day of the story, not its words.
+_DATED_TAIL = re.compile(
+    r"(?:\s+[-–—|·•/]\s*|\s*\(\s*)(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)"
+    r"\s*\)?$"
+)
+
+
+def _choose(s: PageScan, md: Metadata, site_name: str | None, url: str | None) -> str | None:
     tag_title = inline_text(s.first("title"))
     titles = meta_titles(md, tag_title)
     normed = [loose(t) for t in titles]

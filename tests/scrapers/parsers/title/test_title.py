@@ -500,3 +500,24 @@ def test_a_date_or_source_credit_closing_the_title_is_cut(raw):
     assert strip_site_name("The historical somersault (2021/5)") == (
         "The historical somersault (2021/5)"
     )
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        'Council approves the new budget <time datetime="2021-03-12">12.03.2021</time>',
+        'Council approves the new budget <span class="post-date">(12.03.2021)</span>',
+        "Council approves the new budget - 12.03.2021",
+        "Council approves the new budget (2021-03-12)",
+    ],
+)
+def test_a_date_closing_the_headline_is_not_part_of_it(h1):
+    assert _title(f"<title>City Paper</title><h1>{h1}</h1>") == "Council approves the new budget"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    ["Minutes of the council meeting of 12.03.2021", "Results: Regional meeting, Aalen, 19.5.2007"],
+)
+def test_a_date_in_the_words_of_the_headline_stays(h1):
+    assert _title(f"<title>City Paper</title><h1>{h1}</h1>") == h1
