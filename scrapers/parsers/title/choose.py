@@ -48,7 +48,12 @@ def decoded(text: str) -> str:
 _STATED = ("og:title", "twitter:title", "dc.title", "title", "sailthru.title")
 
 
-_BRANDING = re.compile(r"logo|brand|site-title|site-name|sitename|blog-title|masthead")
+# Class words of a site's logo or name; not in WordPress's taxonomy classes
+# ("category-personal-branding", "tag-logo-design" on a post's wrapper).
+_BRANDING = re.compile(
+    r"(?:^|\s)(?!(?:category|tag|author|topic|format)-)\S*"
+    r"(?:logo|brand|site-title|site-name|sitename|blog-title|masthead)"
+)
 _HEADLINE_SCOPES = frozenset(["body", "article", "main"])
 # A breadcrumb's last item set as the page's <h1> (for search engines): the
 # page's name in the site's tree, not the headline the article prints.
@@ -141,9 +146,9 @@ def _is_branding(s: PageScan, i: int, text: str, site: str | list[str] | None) -
         return True
     if _links_home(s.nodes[i], text):
         return True
-    if s.tags[i] in _HEADLINE_SCOPES:
-        return False
     own = s.attr(i)
+    if s.tags[i] in _HEADLINE_SCOPES or _HEADLINE_MARK.search(own):
+        return False  # (an entry's title or headline is the article's)
     return bool(own and _BRANDING.search(own)) or s.inside(i, _BRANDING, stop=_HEADLINE_SCOPES)
 
 
@@ -304,7 +309,7 @@ def _unagreed(
 
 _SUBHEADINGS = ("h2", "h3")
 _RANKS = (_SUBHEADINGS, ("h4", "h5", "h6"))
-_OUTSIDE_ARTICLE = frozenset(["nav", "aside", "footer", "form"])
+_ASIDE = frozenset(["nav", "aside", "footer"])
 # Classes of headings that are not the page's own headline: navigation,
 # teasers of other pages, and headings hidden for screen readers.
 _NOT_HEADLINE = re.compile(
@@ -316,15 +321,17 @@ _NOT_HEADLINE = re.compile(
 def _subheadings(s: PageScan, tags_wanted: tuple[str, ...] = _SUBHEADINGS):
     """Visible headings (``<h2>``/``<h3>``) outside navigation and teasers, in page order."""
     tags, size = s.tags, s.size
-    page = size[s.body] // 2  # a "sidebar" holding half the page's text is its layout
+    # A "sidebar" or a <form> holding half the page's text is its layout
+    # (ASP.NET wraps the whole page in one form).
+    page = size[s.body] // 2
     for j in s.of_tags(tags_wanted):
         if _chrome(s.attr(j)):
             continue
         p = s.parent[j]
         while (
             p >= 0
-            and tags[p] not in _OUTSIDE_ARTICLE
-            and (size[p] > page or not _chrome(s.attr(p)))
+            and tags[p] not in _ASIDE
+            and (size[p] > page or (tags[p] != "form" and not _chrome(s.attr(p))))
         ):
             p = s.parent[p]
         if p < 0:

@@ -521,3 +521,24 @@ def test_a_date_closing_the_headline_is_not_part_of_it(h1):
 )
 def test_a_date_in_the_words_of_the_headline_stays(h1):
     assert _title(f"<title>City Paper</title><h1>{h1}</h1>") == h1
+
+
+def test_a_post_filed_under_branding_is_not_the_site_s_logo():
+    html = (
+        "<title>Think Pink: Five Tips for Non-Profits – The Buzz Bin</title>"
+        '<div class="hentry post category-personal-branding tag-logo-design">'
+        '<h1 class="entry-title">Think Pink: Five Tips for Non-Profits</h1><p>Text.</p></div>'
+    )
+    assert _title(html) == "Think Pink: Five Tips for Non-Profits"
+
+
+def test_a_form_wrapping_the_whole_page_is_no_form_around_the_headline():
+    # ASP.NET pages put everything in one <form>; a one-word <h1> names the blog
+    html = (
+        '<title>The Classy Way To Get Media Coverage</title><body><form id="Form">'
+        "<h1>OnStartups</h1><div class='post'><h3><a href='/bid/1/The-Classy-Way.aspx'>"
+        "The Classy Way To Get Media Coverage</a></h3>"
+        + "<p>A paragraph of the post with enough words to be the text.</p>" * 4
+        + "</div><aside><h3>Poll: your opinion</h3></aside></form></body>"
+    )
+    assert _title(html) == "The Classy Way To Get Media Coverage"
