@@ -24,6 +24,8 @@ ARCHIVE_WARC_GZIP_LEVEL = 6  # zlib level per record (9 costs 1.6x for the same 
 ARCHIVE_PARSE_WORKERS = 2  # parser processes beside the crawl (0: parse in the crawl process)
 ARCHIVE_GC_THRESHOLD = 50_000  # new objects per GC pass, crawl and parse workers (0: Python's)
 ARCHIVE_COMMENTS_API = "auto"  # WordPress REST API for threads: auto, always or never
+ARCHIVE_POSTS_API = "auto"  # WordPress REST API as witness of article metadata: auto or never
+ARCHIVE_POSTS_API_BATCH = 100  # posts asked about in one REST API request (at most 100)
 ARCHIVE_CONTACT = "https://github.com/newsarchive/newsarchive"  # who runs the crawl
 
 # --- living pages: recrawl policy, history, run lock (README "Recrawl policy") ------

@@ -90,6 +90,11 @@ class ArchivedSpider(Protocol):
 
     def recrawl_request(self, url: str, dont_filter: bool = False) -> Request: ...
 
+    def unfinished_items(self) -> list[Any]:
+        """Finished records the spider still holds (waiting for a batched
+        request) when the crawl closes: the pipeline stores them."""
+        ...
+
 
 FAILURES = "failures"
 RECRAWL = "recrawl"

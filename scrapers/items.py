@@ -9,6 +9,7 @@ one (``published_raw`` next to ``published``).
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -19,12 +20,36 @@ def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+_QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u201b\u2032\u00b4`"})
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+
+
+def name_key(name: str) -> str:
+    """The key one person's printed names share: Unicode form (NFKC),
+    apostrophes and dashes, case and spacing folded.  Themes print one name
+    differently (``Tom O'Neill``, ``Tom O’Neill``); the archive keeps the name
+    as printed and groups the rows by this key.
+
+    >>> name_key("Tom O’Neill") == name_key("tom  O'Neill")
+    True
+    >>> name_key("Zoë Kowalczyk–Brandt")
+    'zoë kowalczyk-brandt'
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).translate(_DASHES)
+    return " ".join(text.casefold().split())
+
+
 @dataclass(kw_only=True, slots=True)
 class Author:
     """A person who wrote an article."""
 
     name: str  # display name as printed in the byline, cleaned ("Peter Spinella")
     url: str | None = None  # absolute URL of the author's profile page, if linked
+
+    @property
+    def key(self) -> str:
+        """The person's key (:func:`name_key`): one for all printings of the name."""
+        return name_key(self.name)
 
 
 @dataclass(kw_only=True, slots=True)

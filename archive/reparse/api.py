@@ -6,7 +6,8 @@ the HTML thread leaves something to add, or always, per
 route, and reconciles the two.  A re-parse must rebuild the same thread, so it
 asks the ``captures`` table what that crawl really did right after the
 article's capture: which comment pages came back as pages (and which failed),
-and which API pages were answered.  The captures, not today's settings, decide:
+which API pages were answered, and which batch of the REST API's statements
+of post metadata named the article.  The captures, not today's settings, decide:
 an API that was never asked, refused, or answered without WordPress's totals
 leaves the HTML thread as it is, exactly as in the crawl.
 """
@@ -15,10 +16,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 from archive.warc.reader import RecordReader, dechunk, decode_body, is_chunked
 from scrapers.items import Comment
 from scrapers.parsers.comments.rest import api_total, comments_url, parse_api_comments
+from scrapers.parsers.wpapi import PostMeta, parse_posts, posts_url
 
 # The spider's cap on API pages (scrapers/spiders/threads.py, _MAX_API_PAGES).
 MAX_API_PAGES = 200
@@ -28,6 +31,15 @@ SELECT rowid, status, content_type, warc_file, warc_offset, warc_length, revisit
 FROM captures
 WHERE url = ? AND method = 'GET' AND rowid > ? AND crawl_id IS ?
 ORDER BY rowid LIMIT 1
+"""
+
+
+_POSTS_CAPTURES = """
+SELECT rowid, status, content_type, warc_file, warc_offset, warc_length, revisit_of, url
+FROM captures
+WHERE url LIKE ? AND method = 'GET' AND rowid > ? AND crawl_id IS ? AND status = 200
+  AND warc_file IS NOT NULL
+ORDER BY rowid
 """
 
 
@@ -46,6 +58,7 @@ class CrawlFollowups:
         self.conn = sqlite3.connect(db_path)
         self.warc_dir = warc_dir
         self._reader: RecordReader | None = None
+        self._posts: dict[int, dict[str, PostMeta]] = {}  # the batch read last
 
     def _next(self, url: str, after: int, crawl_id: int | None) -> tuple | None:
         return self.conn.execute(_NEXT_CAPTURE, (url, after, crawl_id)).fetchone()
@@ -79,6 +92,23 @@ class CrawlFollowups:
             if page >= min(pages, MAX_API_PAGES):
                 return ApiThread(comments, total)
             after = row[0]
+
+    def post_statement(
+        self, root: str, post_id: str, after: int, crawl_id: int | None
+    ) -> PostMeta | None:
+        """The REST API's statement of a post's metadata, from the first batch
+        the crawl fetched after the article that names the post and was
+        answered (the spider's witness: :mod:`scrapers.parsers.wpapi`)."""
+        prefix = posts_url(root, [post_id]).split("?", 1)[0] + "?"
+        rows = self.conn.execute(_POSTS_CAPTURES, (prefix + "%", after, crawl_id)).fetchall()
+        for row in rows:
+            query = parse_qs(urlsplit(row[7]).query)
+            if post_id not in ",".join(query.get("include", [])).split(","):
+                continue
+            if row[0] not in self._posts:
+                self._posts = {row[0]: parse_posts(self._read(row)[1])}  # (batches come in order)
+            return self._posts[row[0]].get(post_id)
+        return None
 
     def _read(self, row: tuple):
         if self._reader is None:

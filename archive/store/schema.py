@@ -253,6 +253,20 @@ def m006_media(db: Database) -> None:
     db["media"].enable_fts(["caption", "credit"], create_triggers=True, tokenize="unicode61")
 
 
+@migrations()
+def m007_article_accounting(db: Database) -> None:
+    """No article lost without a trace (#15): each crawl counts the article
+    pages it started to archive, those it stored and those that ended as a
+    ``failures`` row, and (a crawl closed before its end) those still being
+    fetched; started = stored + failed + unfinished, else the crawl lost one.
+    Authors get the key that groups one person's printed names
+    (``Tom O'Neill``, ``Tom O’Neill``)."""
+    for column in ("articles_started", "articles_stored", "articles_failed", "articles_unfinished"):
+        db["crawls"].add_column(column, int)
+    db["authors"].add_column("key", str)
+    db["authors"].create_index(["site", "key"])
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

@@ -131,6 +131,11 @@ class ArchiveStore:
                 "skipped_policy": stats.get("recrawl/skipped_policy", 0),
                 "failed": stats.get("archive/failures", 0),
                 "planned": stats.get("recrawl/due", 0),
+                # article pages: started = stored + failed + unfinished, else one was lost (m007)
+                "articles_started": stats.get("archive/articles/started", 0),
+                "articles_stored": stats.get("archive/articles/stored", 0),
+                "articles_failed": stats.get("archive/articles/failed", 0),
+                "articles_unfinished": stats.get("archive/articles/unfinished", 0),
             },
         )
 
@@ -204,12 +209,14 @@ class ArchiveStore:
         self._articles.append({c: row.get(c) for c in ARTICLE_COLUMNS})
         self._unlink.add(article_id)
         for pos, author in enumerate(article.authors):
-            author_id = stable_id(site, author.name.casefold())
+            # one row per person and site, whatever apostrophes a theme prints (m007)
+            author_id = stable_id(site, author.key)
             self._authors[author_id] = {
                 "id": author_id,
                 "name": author.name,
                 "url": author.url,
                 "site": site,
+                "key": author.key,
             }
             self._links.append({"article_id": article_id, "author_id": author_id, "position": pos})
         self._comments.extend(thread)
@@ -263,7 +270,7 @@ class ArchiveStore:
                 )
             if self._authors:
                 conn.executemany(
-                    upsert_sql("authors", ["id", "name", "url", "site"]),
+                    upsert_sql("authors", ["id", "name", "url", "site", "key"]),
                     list(self._authors.values()),
                 )
             if self._unlink:

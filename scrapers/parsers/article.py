@@ -21,6 +21,7 @@ from scrapers.parsers.document.kind import is_article_page, post_id
 from scrapers.parsers.document.language import extract_language
 from scrapers.parsers.document.metadata import Metadata, collect_metadata, ld_text
 from scrapers.parsers.document.scan import PageScan, scan_page
+from scrapers.parsers.document.terms import is_category
 from scrapers.parsers.document.text import inline_text
 from scrapers.parsers.title import extract_title
 
@@ -52,7 +53,11 @@ def _tags(s: PageScan, md: Metadata) -> list[str]:
         values += keywords.split(",")
     elif isinstance(keywords, list):
         values += [k for k in keywords if isinstance(k, str)]
-    values += [inline_text(s.nodes[i]) for i in s.rel_links if s.nodes[i].get("rel") == "tag"]
+    values += [
+        inline_text(a)
+        for a in (s.nodes[i] for i in s.rel_links)
+        if "tag" in a.get("rel").split() and not is_category(a)
+    ]
     out: list[str] = []
     for value in values:
         value = " ".join(value.split())
@@ -61,12 +66,18 @@ def _tags(s: PageScan, md: Metadata) -> list[str]:
     return out[:50]
 
 
+def _is_term(a: etree._Element) -> bool:
+    rel = a.get("rel").split()
+    return "tag" in rel or "category" in rel
+
+
 def _section(s: PageScan, md: Metadata) -> str | None:
-    """Declared section, else the first category link (WordPress ``rel="category tag"``)."""
+    """Declared section, else the first category link (WordPress ``rel="category tag"``,
+    or a ``rel="tag"`` link in a category list: :mod:`terms`)."""
     value = ld_text(md.ld("articleSection")) or md.first("article:section", "section")
     if not value:
-        links = (s.nodes[i] for i in s.rel_links if "category" in s.nodes[i].get("rel").split())
-        link = next(links, None)
+        terms = (s.nodes[i] for i in s.rel_links)
+        link = next((a for a in terms if _is_term(a) and is_category(a)), None)
         value = inline_text(link) if link is not None else None
     return value.strip() if value else None
 

@@ -25,13 +25,16 @@ request's ``META_STAGE`` gives them the thread's stage.)
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urldefrag
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from scrapers.contract import (
     META_CAPTURE,
@@ -51,6 +54,7 @@ from scrapers.parsers.comments.rest import (
     reconcile,
     refusal_is_site_wide,
 )
+from scrapers.spiders.witness import WitnessMixin
 
 _REFUSALS = (401, 403, 404, 410)  # the API answered "no": a decision, not a failure
 _MAX_API_PAGES = 200  # 20,000 comments: beyond that a site is lying about its totals
@@ -73,6 +77,11 @@ class ThreadState:
     api_comments: list[Comment] = field(default_factory=list)
     api_total: int | None = None  # X-WP-Total once the last page is in
     merged: bool = False  # the HTML pages' comments are merged into article.comments
+    witness: str | None = None  # the REST API root that witnesses the article's metadata
+    last_url: str | None = None  # the thread's latest request
+    # the thread's name in the open-thread registry: kept by a copy of the state
+    # (a JOBDIR disk queue pickles requests with their meta)
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 def _wants_api(article: Article) -> bool:
@@ -95,13 +104,19 @@ def html_thread_is_exact(article: Article, html_complete: bool) -> bool:
     return all(c.kind != "comment" or c.id.isdigit() for c in article.comments)
 
 
-class ThreadMixin:
+class ThreadMixin(WitnessMixin):
     """The thread steps of :class:`scrapers.spiders.base.SiteSpider`."""
 
     crawler: Any
 
+    def thread_pages(self, page: Article, url: str) -> list[str]:
+        """The thread's other pages ``page`` links to, less those never fetched
+        (the spider's ``never_re``: reply and share links, ``-a deny``)."""
+        never = getattr(self, "never_re", None)
+        return [u for u in other_pages(page, url) if never is None or not never.search(u)]
+
     def start_thread(self, response: Response, article: Article) -> Iterable[Any]:
-        pending = other_pages(article, response.url)
+        pending = self.thread_pages(article, response.url)
         state = ThreadState(
             article=article,
             threads=[thread_of(article)],
@@ -110,10 +125,62 @@ class ThreadMixin:
             pending=pending,
             known={urldefrag(response.url)[0], *pending},
         )
-        if _wants_api(article) and self._api_mode() != "never":
+        root = None
+        if article.post_id:
             root = api_root(response.body, response.url, header_value(response, b"Link"))
+            state.witness = root
+        if root and _wants_api(article) and self._api_mode() != "never":
             state.api = None if root in self._refused_apis() else root
+        if self.watches_threads():
+            self._open_threads()[state.token] = state
+        self.crawler.stats.inc_value("archive/articles/started")
         yield from self.next_comment_page(state)
+
+    def watches_threads(self) -> bool:
+        """Whether this crawl keeps the open threads to finish the orphaned
+        ones: not a fleet worker, whose thread steps other workers may take
+        (their requests live in Redis, and leases bring back a dead worker's)."""
+        return not self.crawler.settings.get("ARCHIVE_REDIS_URL")
+
+    def unfinished_items(self) -> list[ArchivedPage]:
+        """As the witness's (articles waiting for it); and the threads still
+        open as the crawl closes are counted (``archive/articles/unfinished``):
+        their requests die with the process, or wait in a JOBDIR for the next run."""
+        if open_threads := len(self._open_threads()):
+            self.crawler.stats.set_value("archive/articles/unfinished", open_threads)
+        return super().unfinished_items()
+
+    def _open_threads(self) -> dict[str, ThreadState]:
+        """Threads started and not finished: at the end of a crawl, those whose
+        next request was dropped on the way (see :meth:`orphaned_threads`)."""
+        if not hasattr(self, "_threads"):
+            self._threads: dict[str, ThreadState] = {}
+        return self._threads
+
+    def orphaned_threads(self) -> Iterable[Any]:
+        """Finish every thread still open when the crawl is idle.
+
+        A thread is open while one of its requests is on its way; when the
+        crawl has nothing left to do, that request was dropped without reaching
+        its callback or errback (a spider middleware's limit, a filter).  The
+        article is archived with an incomplete thread and a ``failures`` row
+        says which request was lost, never nothing.
+        """
+        threads = self._open_threads()
+        for state in list(threads.values()):
+            self.crawler.stats.inc_value("comments/thread_dropped")
+            url = state.last_url or state.article.url
+            failure_log(self.crawler).record(
+                scrapy.Request(url, meta={META_STAGE: "comments"}),
+                "comments",
+                "RequestDropped",
+                "the thread's request never reached the spider (dropped by a limit or "
+                "filter); the article is stored with an incomplete thread",
+            )
+            state.html_complete = False
+            state.pending.clear()
+            state.api = None
+            yield from self.witnessed(self.finish_thread(state), state.witness)
 
     def _api_mode(self) -> str:
         mode = self.crawler.settings.get("ARCHIVE_COMMENTS_API", "auto")
@@ -152,16 +219,18 @@ class ThreadMixin:
                 url, state, self.parse_api_page, self.api_page_failed, "comments_api"
             )
         else:
-            yield self.finish_thread(state)
+            yield from self.witnessed(self.finish_thread(state), state.witness)
 
     def _thread_request(
         self, url: str, state: ThreadState, callback: Any, errback: Any, stage: str
     ) -> scrapy.Request:
+        state.last_url = url
         return scrapy.Request(
             url,
             callback,
             errback=errback,
-            meta={META_THREAD: state, META_STAGE: stage},
+            # one article's pages, not links followed: DEPTH_LIMIT does not apply
+            meta={META_THREAD: state, META_STAGE: stage, "depth_reset": True},
             dont_filter=True,
             priority=5,
         )
@@ -171,7 +240,7 @@ class ThreadMixin:
         page = await self.parse_response(response)  # type: ignore[attr-defined]
         state.threads.append(thread_of(page))
         state.captures.append(response.meta.get(META_CAPTURE))
-        for url in other_pages(page, response.url):
+        for url in self.thread_pages(page, response.url):
             if url not in state.known:
                 state.known.add(url)
                 state.pending.append(url)
@@ -182,7 +251,12 @@ class ThreadMixin:
         state: ThreadState = failure.request.meta[META_THREAD]
         state.html_complete = False
         self.crawler.stats.inc_value("comments/page_failed")
-        failure_log(self.crawler).record_errback(failure)
+        log = failure_log(self.crawler)
+        if isinstance(failure.value, IgnoreRequest) and not isinstance(failure.value, HttpError):
+            # a limit (the per-site budget, robots.txt) cut the thread: a loss all the same
+            log.record(failure.request, "comments", "IgnoreRequest", str(failure.value))
+        else:
+            log.record_errback(failure)
         yield from self.next_comment_page(state)
 
     def parse_api_page(self, response: Response) -> Iterable[Any]:
@@ -219,6 +293,9 @@ class ThreadMixin:
         self.crawler.stats.inc_value(stat)
 
     def finish_thread(self, state: ThreadState) -> ArchivedPage:
+        if self._open_threads().pop(state.token, None) is None and self.watches_threads():
+            # started by an earlier run of this job (JOBDIR), finished by this one
+            self.crawler.stats.inc_value("archive/articles/started")
         article = state.article
         self._merge_html(state)
         api_ok = state.api_total is not None and state.api_total == len(state.api_comments)

@@ -248,3 +248,19 @@ def test_full_text_indexes_match_the_rows(crawled_demo):
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert n == indexed and found >= 1
     assert {"articles_ai", "articles_ad", "articles_au", "comments_ai"} <= names
+
+
+def test_every_article_started_is_stored_or_a_failure(crawled_demo):
+    """The loss accounting of #15: started = stored + failed in each crawl row,
+    and the first crawl stored every article of the ground truth."""
+    with crawled_demo.connect() as conn:
+        rows = [
+            tuple(r)
+            for r in conn.execute(
+                "select articles_started, articles_stored, articles_failed from crawls order by id"
+            )
+        ]
+    for started, stored, failed in rows:
+        assert started == stored + failed, (started, stored, failed)
+    assert rows[0][1] == len(crawled_demo.truth["articles"])
+    assert rows[0][2] == 0

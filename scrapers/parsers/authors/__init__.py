@@ -5,7 +5,8 @@
 - ``links``: author-profile and topic links;
 - ``names``: a byline string split into names, labels and roles dropped;
 - ``words``: the word lists names are told by (labels, particles, organisations);
-- ``fallbacks``: the site owner or copyright holder, when the page names nobody.
+- ``fallbacks``: the site owner or copyright holder, when the page names nobody;
+- ``box``: author boxes (picture, name, biography), whose biography is no byline.
 
 May import: :mod:`scrapers.parsers.document`, :mod:`scrapers.parsers.dates`.
 """

@@ -18,6 +18,7 @@ from itertools import chain, islice
 from lxml import etree
 
 from scrapers.items import Author
+from scrapers.parsers.authors.box import box_byline, in_box
 from scrapers.parsers.authors.fallbacks import copyright_holder, is_person, site_owner
 from scrapers.parsers.authors.links import AUTHOR_PATH, is_taxonomy, text_without
 from scrapers.parsers.authors.meta import full_name, meta_byline
@@ -132,8 +133,13 @@ def dom_bylines(s: PageScan, title: str | None = None) -> Iterator[tuple[str, di
     candidates = {*s.bylines[:60], *_text_bylines(s, ref)}
     for i in sorted(candidates, key=lambda i: (s.distance(i, ref), i < ref, i)):
         el = s.nodes[i]
-        text = _byline_text(el)
-        if not 2 <= len(text) <= 200 or s.inside(i, _COMMENT) or _holds_heading(s, i):
+        text = box_byline(el) if in_box(s, i) else _byline_text(el)
+        if (
+            text is None
+            or not 2 <= len(text) <= 200
+            or s.inside(i, _COMMENT)
+            or _holds_heading(s, i)
+        ):
             continue
         if text == title:
             continue  # the headline itself, in an element with an author class

@@ -320,6 +320,15 @@ def _published(
     return None, None
 
 
+def _marks_publication(el: etree._Element) -> bool:
+    """The element says it is the publication date (as well)."""
+    return (
+        "published" in (el.get("class") or "")
+        or el.get("itemprop") == "datePublished"
+        or el.get("pubdate") is not None
+    )
+
+
 def extract_dates(
     doc: etree._Element,
     md: Metadata,
@@ -338,7 +347,10 @@ def extract_dates(
     published = _published(doc, md, s, url, selector, around)
     modified = _meta_date(md, "dateModified", _MODIFIED_META)
     if not modified[0]:
-        modified = _first_dom_date(s, s.modified)
+        # one <time class="entry-date published updated"> states the publication
+        # only (some themes print it so whether or not the post was edited)
+        edits = [i for i in s.modified if not _marks_publication(s.nodes[i])]
+        modified = _first_dom_date(s, edits)
     if not modified[0] and (update := around.update()):
         modified = update.iso, update.raw
     return published, modified
