@@ -29,7 +29,8 @@ class Printed(NamedTuple):
 
 # A date opening a paragraph, set off from the text ("27.1.2022 - Bei der ...").
 _DATE = (
-    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d]+\.?,?\s+(?:del?\s+)?\d{4}"  # ("1 de febrero de 2022")
     r"|[^\W\d]+\.?\s+\d{1,2},\s+\d{4})"
 )
 # ... or set in parentheses, after at most a place ("(21. November 2022) Energie...",
@@ -67,6 +68,13 @@ _DATE_CUE = re.compile(
     r"|aktualisiert|editiert|edited)\b",
     re.I,
 )
+# ... of which these say the publication itself, so a long line holding one
+# (a byline with places and sections) is read for its date too.
+_PUBLISHED_CUE = re.compile(
+    r"\b(?:posted|published|publiziert|veröffentlicht|gepostet|publié|publicado|pubblicato"
+    r"|erschienen|gepubliceerd|publicerad|opublikowano|publikováno)\b",
+    re.I,
+)
 _FIRST_DIGIT = re.compile(r"\d")
 
 
@@ -86,6 +94,12 @@ def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str, str]]:
                 yield i, raw, before
             elif n > 80 and (m := _DATELINE.match(raw)):
                 yield i, m.group(), before
+            elif n <= 200 and (m := _PUBLISHED_CUE.search(raw, 0, 80)):
+                yield (
+                    i,
+                    raw[: m.end() + 60],
+                    before,
+                )  # (a byline's long line: "Von ..., veröffentlicht am ...")
             if n:
                 before = raw
 

@@ -88,3 +88,19 @@ def test_unix_time_stated_for_machines():
     assert parse_stated("1652256000000") == "2022-05-11T08:00:00Z"
     assert parse_stated("12345") is None
     assert parse_stated("2022-05-11T4:10:00") == "2022-05-11T04:10:00"  # one-digit hour
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "11 lutego 2021, 11:49",  # pl
+        "11. února 2021",  # cs
+        "11 februarie 2021",  # ro
+        "11 Şubat 2021",  # tr
+        "11. helmikuuta 2021",  # fi
+        "11 februari 2021",  # sv, nl
+        "11. februar 2021",  # da, no
+    ],
+)
+def test_month_names_of_more_languages(raw):
+    assert parse_date(raw)[0][:10] == "2021-02-11"

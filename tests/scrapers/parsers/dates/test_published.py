@@ -251,3 +251,32 @@ def test_time_marked_updated_alone_dates_the_page_as_a_last_resort():
         "title='2008-07-29T10:00:00+02:00'>July 29, 2008</abbr><p>Text.</p></article></body></html>"
     )
     assert _published(html) == "2008-07-29T10:00:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        (
+            "Madrid, 1 de febrero de 2022 (EFE).- La ciudad abrió la nueva sala este martes,"
+            " y mucha gente acudió a la inauguración.",
+            "2022-02-01",
+        ),
+        (
+            "Von Anna Berg und Peter Müller, veröffentlicht am 01.02.2022 um 10:00 Uhr in der"
+            " Rubrik Lokales und Kultur",
+            "2022-02-01T10:00:00",
+        ),
+    ],
+)
+def test_dates_in_long_lines_under_the_headline(line, published):
+    html = f"<html><body><h1>Neue Halle</h1><p>{line}</p><p>Mehr Text.</p></body></html>"
+    assert _published(html) == published
+
+
+def test_a_date_in_a_long_sentence_that_only_mentions_one_is_no_dateline():
+    line = (
+        "Die Halle von 1998 wird am 01.02.2022 abgerissen, sagte der Bürgermeister am Montag"
+        " vor dem Rat der Stadt, der lange über den Neubau gestritten hatte."
+    )
+    html = f"<html><body><h1>Neue Halle</h1><p>{line}</p><p>Mehr Text.</p></body></html>"
+    assert _published(html) is None
