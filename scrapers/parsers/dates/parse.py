@@ -194,11 +194,11 @@ def _range_start(y: str, mon: str, first: str, last: str) -> str | None:
 # What a format needs in the text to match at all, tested before its regex:
 # a dash (the ranges), a month's name (the name formats, whose regex of every
 # month name in every language is slow to fail).
-_ANY, _DASH, _MONTH, _DASH_AND_MONTH, _CJK_SIGN = 0, 1, 2, 3, 4
+_ANY, _DASH, _MONTH, _DASH_AND_MONTH, _CJK_SIGN, _YEAR_FIRST = 0, 1, 2, 3, 4, 8
 _FORMATS = (
     (_ISO, lambda g: _fmt(*g), _ANY),
-    (_YMD, lambda g: _fmt(g[0], *g[2:]), _ANY),
-    (_BASIC_ISO, lambda g: _fmt(*g), _ANY),
+    (_YMD, lambda g: _fmt(g[0], *g[2:]), _YEAR_FIRST),
+    (_BASIC_ISO, lambda g: _fmt(*g), _YEAR_FIRST),
     (_CJK, lambda g: _fmt(*g), _CJK_SIGN),
     (_MDY_RANGE, lambda g: _range_start(g[3], g[0], g[1], g[2]), _DASH_AND_MONTH),
     (_MDY_NAME, _from_mdy, _MONTH),
@@ -207,6 +207,9 @@ _FORMATS = (
     (_NUMERIC, _from_numeric, _ANY),
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# What follows the first four-digit number when the year comes first ("2022/05/11",
+# "2022.05.11", "20220511T..."): the cheap test that spares the other text two regexes.
+_AFTER_YEAR_FIRST = frozenset("/.0123456789")
 
 
 def _names_a_month(text: str) -> bool:
@@ -228,12 +231,14 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     if not text:
         return None, False
     text = text.strip()[:300]
-    if not _YEAR.search(text):  # every absolute format below has a four-digit year
+    year = _YEAR.search(text)
+    if not year:  # every absolute format below has a four-digit year
         return _relative(text, fetched_at) if fetched_at else (None, False)
     has = (
         (_DASH if "-" in text or "–" in text else 0)
         | (_MONTH if _names_a_month(text) else 0)
         | (_CJK_SIGN if "年" in text or "년" in text else 0)
+        | (_YEAR_FIRST if text[year.end() : year.end() + 1] in _AFTER_YEAR_FIRST else 0)
     )
     for pattern, build, needs in _FORMATS:
         if needs & has != needs:

@@ -81,9 +81,12 @@ _FIRST_DIGIT = re.compile(r"\d")
 def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str, str]]:
     """Text and tail pieces of 6 to 80 characters, each with the piece before it.
 
-    Longer pieces that open with a dateline yield that opening.
+    Longer pieces that open with a dateline yield that opening; those near the
+    start that say they are the publication's line ("Von ..., veröffentlicht
+    am 01.02.2022 um 10 Uhr in ...") yield the words around that.
     """
     before = ""
+    near = indices.start + 60  # (long lines are read for a byline's date only this close)
     for i in indices:
         el = s.nodes[i]
         for raw in (el.text, el.tail):
@@ -94,12 +97,8 @@ def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str, str]]:
                 yield i, raw, before
             elif n > 80 and (m := _DATELINE.match(raw)):
                 yield i, m.group(), before
-            elif n <= 200 and (m := _PUBLISHED_CUE.search(raw, 0, 80)):
-                yield (
-                    i,
-                    raw[: m.end() + 60],
-                    before,
-                )  # (a byline's long line: "Von ..., veröffentlicht am ...")
+            elif n <= 200 and i < near and (m := _PUBLISHED_CUE.search(raw, 0, 80)):
+                yield i, raw[: m.end() + 60], before
             if n:
                 before = raw
 
