@@ -289,8 +289,8 @@ def _unagreed(
 ) -> str | None:
     """The headline when no heading agrees with a metadata title: an ``<h1>``
     that shares most words with one, the part of the title the page prints,
-    the only ``<h1>``, a bare stated title, the first subheading, the title
-    without the site's name, in that order."""
+    the only ``<h1>``, a bare stated title, an element named the headline, the
+    first subheading, the title without the site's name, in that order."""
     if h1s and (near := _closest([(t, loose(t)) for t in h1s], normed)):
         return near
     bare = bool(titles and tag_title and extends(tag_title, titles[0]))
@@ -300,11 +300,42 @@ def _unagreed(
         return h1s[0]
     if bare:
         return titles[0]  # <title> is this title + " | Site": this one is bare already
-    if not h1s and titles in ([], [tag_title]) and (sub := _first_subheading(s, sites)):
-        return sub
+    if not h1s and titles in ([], [tag_title]):
+        if named := _named_headline(s):
+            return named
+        if sub := _first_subheading(s, sites):
+            return sub
     if titles:
         return strip_site_name(titles[0], sites, url)
     return h1s[0] if h1s else None
+
+
+# Class words that name an element the article's headline: "headline" (not a
+# sub- or section headline), or a title or heading of the article, story, news
+# item or post ("articleTitle", "news_title", "headingstory", "post-title").
+_NAMED_HEADLINE = re.compile(
+    r"(?<!sub)(?<!sub-)(?<!sub_)headline"
+    r"|(?:article|story|news|post)[_-]?(?:title|heading)|heading[_-]?story|(?:title|heading)[_-]?(?:article|story|news|post)\b"
+)
+_NOT_NAMED = re.compile(
+    r"site|widget|section|teaser|related|more|promo|nav|menu|footer|sidebar|list|byline|author|date"
+)
+
+
+def _named_headline(s: PageScan) -> str | None:
+    """The first element whose class names it the headline, of three to thirty
+    words and not a link: old layouts set the headline in a ``<div
+    class="articleTitle">`` or a ``<span class="headline">``, with a
+    ``<title>`` that names only the site.  Not in navigation, widgets or
+    teaser lists."""
+    for i in s.titled[:60]:
+        attr = s.attr(i)
+        if not _NAMED_HEADLINE.search(attr) or _NOT_NAMED.search(attr) or s.links[i] >= s.size[i]:
+            continue
+        text = inline_text(s.nodes[i])
+        if 3 <= len(text.split()) <= 30 and not _in_chrome(s, i):
+            return text
+    return None
 
 
 _SUBHEADINGS = ("h2", "h3")
@@ -320,26 +351,32 @@ _NOT_HEADLINE = re.compile(
 
 def _subheadings(s: PageScan, tags_wanted: tuple[str, ...] = _SUBHEADINGS):
     """Visible headings (``<h2>``/``<h3>``) outside navigation and teasers, in page order."""
-    tags, size = s.tags, s.size
-    # A "sidebar" or a <form> holding half the page's text is its layout
-    # (ASP.NET wraps the whole page in one form).
-    page = size[s.body] // 2
     for j in s.of_tags(tags_wanted):
-        if _chrome(s.attr(j)):
-            continue
-        p = s.parent[j]
-        while (
-            p >= 0
-            and tags[p] not in _ASIDE
-            and (size[p] > page or (tags[p] != "form" and not _chrome(s.attr(p))))
-        ):
-            p = s.parent[p]
-        if p < 0:
+        if not _chrome(s.attr(j)) and not _in_chrome(s, j):
             yield j
 
 
-# Layout modifiers say what a container holds, not what it is ("has-sidebar").
-_MODIFIER = re.compile(r"(?<![\w-])(?:has|with|no|without)-[\w-]*")
+def _in_chrome(s: PageScan, j: int) -> bool:
+    """Element ``j`` stands in navigation, an aside, a footer, a form, a
+    widget or a teaser list.  A "sidebar" or a ``<form>`` holding half the
+    page's text is its layout (ASP.NET wraps the whole page in one form)."""
+    tags, size = s.tags, s.size
+    page = size[s.body] // 2
+    p = s.parent[j]
+    while (
+        p >= 0
+        and tags[p] not in _ASIDE
+        and (size[p] > page or (tags[p] != "form" and not _chrome(s.attr(p))))
+    ):
+        p = s.parent[p]
+    return p >= 0
+
+
+# Layout modifiers say what a container holds, not what it is ("has-sidebar");
+# responsive ones hide a copy on some screens only ("hidden-xs", "l-hidden-md").
+_MODIFIER = re.compile(
+    r"(?<![\w-])(?:has|with|no|without)-[\w-]*|[\w-]*hidden-(?:xs|s|sm|m|md|l|lg|xl)(?![\w-])"
+)
 
 
 def _chrome(attr: str) -> bool:

@@ -542,3 +542,40 @@ def test_a_form_wrapping_the_whole_page_is_no_form_around_the_headline():
         + "</div><aside><h3>Poll: your opinion</h3></aside></form></body>"
     )
     assert _title(html) == "The Classy Way To Get Media Coverage"
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<div class="articleTitle">Aspen die-off alarms foresters</div>',
+        '<span class="headline">Aspen die-off alarms foresters</span>',
+        '<td class="news_title"><b>Aspen die-off alarms foresters</b></td>',
+    ],
+)
+def test_an_element_named_the_headline_when_the_title_names_only_the_site(element):
+    html = (
+        "<title>Cortez Journal Online</title><body><div class='site-title'>Cortez Journal</div>"
+        '<div class="sidebar"><span class="headline">Other story in the sidebar</span></div>'
+        f"<table><tr>{element}</tr></table>"
+        "<p>A paragraph of the story with enough words to be the text.</p><h3>Hot Jobs</h3></body>"
+    )
+    assert _title(html) == "Aspen die-off alarms foresters"
+
+
+def test_a_subheadline_or_a_teaser_headline_is_not_named_the_headline():
+    html = (
+        "<title>Cortez Journal Online</title><body>"
+        '<ul class="related-list"><li><span class="headline">Other story elsewhere</span></li></ul>'
+        '<p class="subheadline">A line under a missing headline here</p>'
+        "<h2>The story's own heading</h2><p>Text.</p></body>"
+    )
+    assert _title(html) == "The story's own heading"
+
+
+def test_a_copy_hidden_on_small_screens_is_no_hidden_heading():
+    html = (
+        "<title>Magic Cleaning | sheego Magazin</title><body>"
+        '<div class="cms-1 l-hidden-xs l-hidden-s"><div class="l-headline"><span class="l-bold">'
+        "The best tricks of Marie Kondo for the wardrobe</span></div></div><p>Text.</p></body>"
+    )
+    assert _title(html) == "The best tricks of Marie Kondo for the wardrobe"
