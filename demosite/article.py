@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from demosite import scripted
 from demosite.chrome import Chrome
 from demosite.comments import L10N, comments_section
 from demosite.content import CREDIT_LABELS, Block, Content, content
@@ -255,7 +256,10 @@ def render_article(chrome: Chrome, post: Post, page: int | None = None) -> str:
             f'<a href="{url}" rel="bookmark">Bookmark the permalink</a>.</div><!-- .entry-utility -->\n'
             "</div><!-- #post-## -->\n" + _related(chrome, post) + _post_nav(chrome, post)
         )
-    main += comments_section(b, post, c, page)
+    if post.embed in scripted.KINDS or post.embed in scripted.TRAPS:
+        main += scripted.section(chrome.site, b, post, c)
+    else:
+        main += comments_section(b, post, c, page)
     body_class = (
         f"post-template-default single single-post postid-{post.post_id} single-format-standard "
         f"theme-{post.theme} lang-{post.lang}"

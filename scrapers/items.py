@@ -114,6 +114,9 @@ class Article:
     comments_open: bool | None = None  # form present: True; "Comments are closed": False
     comments_system: str | None = None  # "wordpress", "disqus", "facebook", ...
     comments_thread_id: str | None = None  # third-party thread identifier, if any
+    # why a script loads (more of) the thread ("embed:disqus", "control", ...;
+    # scrapers/parsers/comments/signs.py); empty when the HTML holds it all
+    comments_scripted: list[str] = field(default_factory=list)
     comment_pages: list[str] = field(default_factory=list)  # URLs of other comment pages
     post_id: str | None = None  # the CMS's own id of the article (WordPress post ID)
     is_article: bool = True  # False for listings, error and consent pages

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 from archive.warc.reader import RecordReader, dechunk, decode_body, is_chunked
+from archive.warc.rendered import VIA_BROWSER, VIA_SNAPSHOT, exhausted, is_answer, read_snapshot
 from scrapers.items import Comment
+from scrapers.parsers.comments.rendered import Snapshot
 from scrapers.parsers.comments.rest import api_total, comments_url, parse_api_comments
 from scrapers.parsers.wpapi import PostMeta, parse_posts, posts_url
 
@@ -29,7 +31,7 @@ MAX_API_PAGES = 200
 _NEXT_CAPTURE = """
 SELECT rowid, status, content_type, warc_file, warc_offset, warc_length, revisit_of
 FROM captures
-WHERE url = ? AND method = 'GET' AND rowid > ? AND crawl_id IS ?
+WHERE url = ? AND method = 'GET' AND rowid > ? AND crawl_id IS ? AND via IS NULL
 ORDER BY rowid LIMIT 1
 """
 
@@ -41,6 +43,21 @@ WHERE url LIKE ? AND method = 'GET' AND rowid > ? AND crawl_id IS ? AND status =
   AND warc_file IS NOT NULL
 ORDER BY rowid
 """
+
+_BROWSER = """
+SELECT rowid, status, content_type, warc_file, warc_offset, warc_length, revisit_of, url, via
+FROM captures WHERE page_capture = ? AND via IN ('browser', 'snapshot') AND warc_file IS NOT NULL
+ORDER BY rowid
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Rendering:
+    """What the browser stage archived of one page: as the spider got it."""
+
+    frames: list[Snapshot]
+    answers: list[tuple[str, bytes]]
+    exhausted: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +126,27 @@ class CrawlFollowups:
                 self._posts = {row[0]: parse_posts(self._read(row)[1])}  # (batches come in order)
             return self._posts[row[0]].get(post_id)
         return None
+
+    def rendering(self, capture_id: str) -> Rendering | None:
+        """The browser's render of the page captured as ``capture_id``: its
+        snapshot's frames and verdict and the data answers, in the order the
+        crawl got them (None: the crawl did not render this page)."""
+        rows = self.conn.execute(_BROWSER, (capture_id,)).fetchall()
+        snaps = [r for r in rows if r[8] == VIA_SNAPSHOT]
+        if not snaps:
+            return None
+        if self._reader is None:
+            self._reader = RecordReader(self.warc_dir)
+        found = snaps[-1]
+        snapshot = read_snapshot(self._reader.read_direct(found[3], found[4], found[5]).payload)
+        frames = [Snapshot(f["url"], f["html"], f["main"]) for f in snapshot["frames"]]
+        answers = []
+        for row in rows:
+            if row[8] == VIA_BROWSER and is_answer(row[1] or 0, row[2], b"?"):
+                _, body = self._read(row)
+                if is_answer(row[1], row[2], body):
+                    answers.append((row[7], body))
+        return Rendering(frames, answers, exhausted(snapshot))
 
     def _read(self, row: tuple):
         if self._reader is None:

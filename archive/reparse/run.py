@@ -48,7 +48,7 @@ logger = logging.getLogger(__name__)
 _PICK = """
 INSERT INTO temp.reparse_picked (rid)
 SELECT {pick} FROM captures
-WHERE method = 'GET' AND status = 200 AND warc_file IS NOT NULL
+WHERE method = 'GET' AND status = 200 AND warc_file IS NOT NULL AND via IS NULL
   AND (content_type IS NULL OR content_type LIKE '%html%')
   {where}
 {group}

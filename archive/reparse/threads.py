@@ -22,8 +22,10 @@ from archive.reparse.api import CrawlFollowups
 from archive.store.writer import ArchiveStore
 from scrapers.items import Article
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
+from scrapers.parsers.comments.rendered import take_rendered, thread_complete, thread_from_render
 from scrapers.parsers.comments.rest import reconcile
 from scrapers.parsers.wpapi import witness
+from scrapers.profiles import PROFILES
 
 if TYPE_CHECKING:
     from archive.reparse.run import Task
@@ -57,6 +59,7 @@ class ReparseStats:
     incomplete_threads: int = 0
     api_threads: int = 0  # threads reconciled with archived REST API answers
     witnessed: int = 0  # articles whose metadata the archived REST API answers witnessed
+    rendered_threads: int = 0  # threads taken from the browser's archived render
     failed_comment_pages: int = 0  # comment pages the crawl did not get
     not_articles: int = 0
     errors: int = 0
@@ -142,10 +145,10 @@ class ThreadAssembler:
         if not (article.title or article.body):
             self.stats.not_articles += 1
             return
+        render = self._render(state)
         complete = self._reconcile(state) or complete
         self._witness(state)
-        declared = article.comments_declared
-        complete = complete and (declared is None or declared == len(article.comments))
+        complete = thread_complete(article, fetched=complete, render=render)
         self.store.add_article(
             article,
             fetched_at=task.fetched_at,
@@ -156,6 +159,23 @@ class ThreadAssembler:
         )
         self.stats.articles += 1
         self.stats.comments += len(article.comments)
+
+    def _render(self, state: _ThreadState) -> str | None:
+        """The thread the browser showed, when the crawl rendered this page,
+        taken as the spider took it; its verdict for :func:`thread_complete`."""
+        article, task = state.first.article, state.first.task
+        if self.followups is None:
+            return None
+        found = self.followups.rendering(task.capture_id)
+        if found is None:
+            return None
+        self.stats.rendered_threads += 1
+        thread = thread_from_render(
+            task.url, found.frames, found.answers, fetched_at=task.fetched_at,
+            selectors=PROFILES.get(task.spider or "", {}).get("selectors"),
+        )  # fmt: skip
+        take_rendered(article, thread)
+        return "exhausted" if found.exhausted else "stopped"
 
     def _reconcile(self, state: _ThreadState) -> bool:
         """Reconcile with the API answers the crawl archived, as the spider's

@@ -83,6 +83,23 @@ CAPTURE_COLUMNS = [
     "request_record_id",
     "crawl_id",
     "revisit_of",  # id of the capture whose record holds the payload (m003)
+    "via",  # "browser" (an exchange) or "snapshot" (the DOM) of the browser stage (m007)
+    "page_capture",  # that page's capture id (m007)
+]
+RENDER_COLUMNS = [
+    "page_capture",
+    "url",
+    "rendered_at",
+    "crawl_id",
+    "snapshot_id",
+    "frames",
+    "exchanges",
+    "bytes",
+    "clicks",
+    "controls_left",
+    "budget",
+    "error",
+    "seconds",
 ]
 
 

@@ -267,6 +267,37 @@ def m007_article_accounting(db: Database) -> None:
     db["authors"].create_index(["site", "key"])
 
 
+@migrations()
+def m008_browser(db: Database) -> None:
+    """The browser stage (#16): the exchanges a browser made while rendering a
+    page are captures too, marked ``via = 'browser'`` and linked to the page's
+    capture, and so is each render's DOM snapshot (``via = 'snapshot'``), so
+    a re-parse rebuilds the thread from WARC alone; a ``renders`` row per
+    render says how it went (clicks, budgets, seconds)."""
+    db["captures"].add_column("via", str)
+    db["captures"].add_column("page_capture", str)
+    db["captures"].create_index(["page_capture"])
+    db["renders"].create(
+        {
+            "page_capture": str,
+            "url": str,
+            "rendered_at": str,
+            "crawl_id": int,
+            "snapshot_id": str,
+            "frames": int,
+            "exchanges": int,
+            "bytes": int,
+            "clicks": int,
+            "controls_left": int,
+            "budget": str,
+            "error": str,
+            "seconds": float,
+        },
+        pk="page_capture",
+    )
+    db["renders"].create_index(["url"])
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

@@ -27,6 +27,7 @@ from archive.store.rows import (
     CAPTURE_COLUMNS,
     COMMENT_COLUMNS,
     MEDIA_COLUMNS,
+    RENDER_COLUMNS,
     article_row,
     as_int,
     comment_row,
@@ -153,6 +154,12 @@ class ArchiveStore:
     def add_capture(self, row: dict[str, Any]) -> None:
         self._captures.append({c: row.get(c) for c in CAPTURE_COLUMNS})
         self._maybe_flush()
+
+    def add_render(self, row: dict[str, Any]) -> None:
+        """One ``renders`` row (the browser stage), after the captures it
+        refers to are written."""
+        self.flush()
+        self.db["renders"].upsert({c: row.get(c) for c in RENDER_COLUMNS}, pk="page_capture")
 
     def add_failure(self, row: dict[str, Any]) -> None:
         """One ``failures`` row, written at once: failures are rare, and the row

@@ -240,8 +240,10 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             return
         article = await self.parse_response(response)
         if article.is_article:
-            outputs = self.start_thread(response, article)
-        elif "listings" in self.discover and (
+            async for output in self.start_thread(response, article):
+                yield output
+            return
+        if "listings" in self.discover and (
             self.follow_listings or response.meta.get("listing_depth") == 0
         ):
             outputs = self.follow_links(response, article.links)

@@ -43,9 +43,16 @@ from scrapers.contract import (
     META_THREAD,
     failure_log,
     header_value,
+    page_renderer,
 )
 from scrapers.items import ArchivedPage, Article, Comment, utcnow
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
+from scrapers.parsers.comments.rendered import (
+    Snapshot,
+    take_rendered,
+    thread_complete,
+    thread_from_render,
+)
 from scrapers.parsers.comments.rest import (
     api_root,
     api_total,
@@ -82,6 +89,8 @@ class ThreadState:
     # the thread's name in the open-thread registry: kept by a copy of the state
     # (a JOBDIR disk queue pickles requests with their meta)
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
+    page: Response | None = None  # the article page, kept while a browser is to render it
+    render: str | None = None  # None, "exhausted" or "stopped" (thread_complete)
 
 
 def _wants_api(article: Article) -> bool:
@@ -115,7 +124,7 @@ class ThreadMixin(WitnessMixin):
         never = getattr(self, "never_re", None)
         return [u for u in other_pages(page, url) if never is None or not never.search(u)]
 
-    def start_thread(self, response: Response, article: Article) -> Iterable[Any]:
+    async def start_thread(self, response: Response, article: Article) -> AsyncIterator[Any]:
         pending = self.thread_pages(article, response.url)
         state = ThreadState(
             article=article,
@@ -134,7 +143,11 @@ class ThreadMixin(WitnessMixin):
         if self.watches_threads():
             self._open_threads()[state.token] = state
         self.crawler.stats.inc_value("archive/articles/started")
-        yield from self.next_comment_page(state)
+        renderer = page_renderer(self.crawler)
+        if renderer is not None and renderer.wants(article):
+            state.page = response
+        async for output in self.next_comment_page(state):
+            yield output
 
     def watches_threads(self) -> bool:
         """Whether this crawl keeps the open threads to finish the orphaned
@@ -204,8 +217,9 @@ class ThreadMixin(WitnessMixin):
                 state.api = None
                 self.crawler.stats.inc_value("comments/api_not_needed")
 
-    def next_comment_page(self, state: ThreadState) -> Iterable[Any]:
-        """The next HTML comment page, else the next API page, else the item."""
+    async def next_comment_page(self, state: ThreadState) -> AsyncIterator[Any]:
+        """The next HTML comment page, else the next API page, else the
+        browser (when it is to render the page), else the item."""
         if state.pending:
             url = state.pending.pop(0)
             yield self._thread_request(
@@ -218,8 +232,26 @@ class ThreadMixin(WitnessMixin):
             yield self._thread_request(
                 url, state, self.parse_api_page, self.api_page_failed, "comments_api"
             )
-        else:
-            yield from self.witnessed(self.finish_thread(state), state.witness)
+            return
+        if state.page is not None:
+            await self._render(state)
+        for output in self.witnessed(self.finish_thread(state), state.witness):
+            yield output
+
+    async def _render(self, state: ThreadState) -> None:
+        """The browser shows the whole thread; it replaces the HTML's when it
+        holds at least as many comments (docs/browser.md)."""
+        response, state.page = state.page, None
+        result = await page_renderer(self.crawler).render(response, state.capture_id)
+        thread = thread_from_render(
+            response.url,
+            [Snapshot(f.url, f.html, f.main) for f in result.frames],
+            result.answers,
+            fetched_at=state.fetched_at,
+            selectors=getattr(self, "selectors", None),
+        )
+        take_rendered(state.article, thread)
+        state.render = "exhausted" if result.exhausted else "stopped"
 
     def _thread_request(
         self, url: str, state: ThreadState, callback: Any, errback: Any, stage: str
@@ -244,10 +276,10 @@ class ThreadMixin(WitnessMixin):
             if url not in state.known:
                 state.known.add(url)
                 state.pending.append(url)
-        for output in self.next_comment_page(state):
+        async for output in self.next_comment_page(state):
             yield output
 
-    def comment_page_failed(self, failure: Any) -> Iterable[Any]:
+    async def comment_page_failed(self, failure: Any) -> AsyncIterator[Any]:
         state: ThreadState = failure.request.meta[META_THREAD]
         state.html_complete = False
         self.crawler.stats.inc_value("comments/page_failed")
@@ -257,9 +289,10 @@ class ThreadMixin(WitnessMixin):
             log.record(failure.request, "comments", "IgnoreRequest", str(failure.value))
         else:
             log.record_errback(failure)
-        yield from self.next_comment_page(state)
+        async for output in self.next_comment_page(state):
+            yield output
 
-    def parse_api_page(self, response: Response) -> Iterable[Any]:
+    async def parse_api_page(self, response: Response) -> AsyncIterator[Any]:
         state: ThreadState = response.meta[META_THREAD]
         total = api_total(header_value(response, b"X-WP-Total"))
         pages = api_total(header_value(response, b"X-WP-TotalPages"))
@@ -271,9 +304,10 @@ class ThreadMixin(WitnessMixin):
             self.crawler.stats.inc_value("comments/api_pages")
             if state.api_page >= min(pages, _MAX_API_PAGES):
                 state.api_total = total
-        yield from self.next_comment_page(state)
+        async for output in self.next_comment_page(state):
+            yield output
 
-    def api_page_failed(self, failure: Any) -> Iterable[Any]:
+    async def api_page_failed(self, failure: Any) -> AsyncIterator[Any]:
         """Refused (401/403/404 ``rest_disabled``), disallowed or unreachable:
         the thread is what the HTML pages hold."""
         state: ThreadState = failure.request.meta[META_THREAD]
@@ -284,7 +318,8 @@ class ThreadMixin(WitnessMixin):
         site_wide = not refused or refusal_is_site_wide(response.status, response.body)
         stat = "comments/api_refused" if refused else "comments/api_failed"
         self._api_off(state, stat, site_wide=site_wide)
-        yield from self.next_comment_page(state)
+        async for output in self.next_comment_page(state):
+            yield output
 
     def _api_off(self, state: ThreadState, stat: str, *, site_wide: bool = True) -> None:
         if state.api and site_wide:
@@ -305,9 +340,8 @@ class ThreadMixin(WitnessMixin):
             self.crawler.stats.inc_value("comments/api_added", len(article.comments) - before)
             if article.comments and article.comments_system is None:
                 article.comments_system = "wordpress"
-        declared = article.comments_declared
         fetched = state.html_complete or api_ok
-        complete = fetched and (declared is None or declared == len(article.comments))
+        complete = thread_complete(article, fetched=fetched, render=state.render)
         return ArchivedPage(
             article=article,
             fetched_at=state.fetched_at,

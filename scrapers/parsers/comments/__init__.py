@@ -27,6 +27,7 @@ from scrapers.parsers.comments.opening import is_opening_post, without_post
 from scrapers.parsers.comments.regions import regions_of, system_of
 from scrapers.parsers.comments.scan import Scan, scan
 from scrapers.parsers.comments.siblings import anchor_id, indented_parent
+from scrapers.parsers.comments.signs import script_signs
 from scrapers.parsers.comments.thirdparty import find_embed
 
 __all__ = ["Thread", "extract_thread", "merge_threads"]
@@ -44,6 +45,7 @@ class Thread:
     pages: list[str] = field(default_factory=list)  # absolute URLs of all comment pages
     nodes: list = field(default_factory=list)  # DOM elements of the thread region(s)
     post: Comment | None = None  # a forum thread's opening post (:mod:`.opening`)
+    scripted: list[str] = field(default_factory=list)  # why a script loads it (:mod:`.signs`)
 
 
 def _within(found: Scan, doc: etree._Element, selectors: Mapping[str, str] | None) -> list:
@@ -232,6 +234,7 @@ def extract_thread(
     declared = declared_count(found.marked, nodes)
     if declared is None:
         declared = jsonld_count(payloads)
+    signs = script_signs(doc, found, has_comments=bool(comments), embed=embed, regions=nodes)
     return Thread(
         comments=comments,
         declared=declared,
@@ -241,6 +244,7 @@ def extract_thread(
         pages=comment_pages(found.marked, nodes, url),
         nodes=nodes,
         post=post,
+        scripted=signs,
     )
 
 

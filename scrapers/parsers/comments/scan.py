@@ -94,6 +94,7 @@ class Scan:
     marked: list = field(default_factory=list)  # elements, document order, no duplicates
     scripts: list = field(default_factory=list)  # <script> elements with a marked src/type
     values: dict = field(default_factory=dict)  # element -> its marked attribute values
+    others: list = field(default_factory=list)  # every id/itemtype/typeof/script value (smart)
 
 
 def _hits(unique: list[str], markers: tuple[str, ...]) -> set[str]:
@@ -144,7 +145,7 @@ def _collect(values: list, hits: set[str], out: Scan) -> list:
 def scan(doc: etree._Element) -> Scan:
     """The marked elements of ``doc``; the tree is only read."""
     classes, others = _CLASS_VALUES(doc), _OTHERS(doc)
-    out = Scan()
+    out = Scan(others=others)
     hits = _hits(list(set(classes)), CLASS_MARKERS) | _hits(list(set(others)), MARKERS)
     if not hits:
         return out
