@@ -24,6 +24,17 @@ ARCHIVE_WARC_GZIP_LEVEL = 6  # zlib level per record (9 costs 1.6x for the same 
 ARCHIVE_PARSE_WORKERS = 2  # parser processes beside the crawl (0: parse in the crawl process)
 ARCHIVE_GC_THRESHOLD = 50_000  # new objects per GC pass, crawl and parse workers (0: Python's)
 ARCHIVE_COMMENTS_API = "auto"  # WordPress REST API for threads: auto, always or never
+ARCHIVE_POSTS_API = "auto"  # WordPress REST API as witness of article metadata: auto or never
+ARCHIVE_POSTS_API_BATCH = 100  # posts asked about in one REST API request (at most 100)
+# --- the browser stage: threads that scripts load (docs/browser.md) -------------------
+ARCHIVE_BROWSER = "auto"  # render pages in Chromium: auto (script-loaded threads), always, never
+ARCHIVE_BROWSER_EXECUTABLE = "/usr/bin/chromium"  # Debian's Chromium (Playwright's own is not used)
+ARCHIVE_BROWSER_CONCURRENCY = 2  # pages rendering at once
+ARCHIVE_BROWSER_PAGE_TIMEOUT = 30.0  # seconds per page, navigation to snapshot
+ARCHIVE_BROWSER_MAX_CLICKS = 40  # "load more" clicks per page
+ARCHIVE_BROWSER_MAX_BYTES = 25_000_000  # response bodies kept per page
+ARCHIVE_BROWSER_RESTART_PAGES = 50  # a new Chromium process after this many pages
+ARCHIVE_BROWSER_IMAGES = False  # load images (not needed for threads)
 ARCHIVE_CONTACT = "https://github.com/newsarchive/newsarchive"  # who runs the crawl
 
 # --- living pages: recrawl policy, history, run lock (README "Recrawl policy") ------
@@ -83,7 +94,12 @@ ITEM_PIPELINES = {
 # The add-on installs the failure recording, Retry-After/backoff retries, the
 # robots.txt, gzip, binary-content and redirect guards, URL cleaning, the trap
 # filter and the per-site budget.
-ADDONS = {"archive.reliability.Reliability": 0, "archive.fleet.addon.FleetAddon": 10}
+ADDONS = {
+    "archive.reliability.Reliability": 0,
+    "archive.fleet.addon.FleetAddon": 10,
+    # the browser stage for threads that scripts load (ARCHIVE_BROWSER, docs/browser.md)
+    "archive.crawl.browser.BrowserAddon": 20,
+}
 ARCHIVE_RETRY_BACKOFF = 1.0  # seconds before the first retry; doubles for each further one
 ARCHIVE_RETRY_MAX_DELAY = 60.0  # longest wait before a retry, whatever Retry-After asks
 ARCHIVE_MAX_PAGES_PER_SITE = 100_000  # requests per host and crawl (0: no limit)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 
+from demosite import scripted
 from demosite.chrome import Chrome
 from demosite.comments import L10N, comments_section
-from demosite.content import Block, Content, content
+from demosite.content import CREDIT_LABELS, Block, Content, content
 from demosite.fmt import attr, date_text, esc, iso
 from demosite.model import Post
 
@@ -23,16 +24,68 @@ _SHARE = [
 ]
 
 
-def _block(b: Block, base: str, post: Post, c: Content) -> str:
-    if b.kind == "caption":
-        up = f"{base}/wp-content/uploads/{post.published:%Y/%m}/{c.image}"
-        n = post.post_id + 1
-        return (
-            f'<figure id="attachment_{n}" aria-describedby="caption-attachment-{n}" style="width: 640px" '
-            f'class="wp-caption aligncenter"><img decoding="async" src="{up}" alt="" width="640" height="360" '
-            f'class="size-large wp-image-{n}" /><figcaption id="caption-attachment-{n}" class="wp-caption-text">'
-            f"{esc(b.text)}</figcaption></figure>"
+def _upload(base: str, post: Post, name: str) -> str:
+    return f"{base}/wp-content/uploads/{post.published:%Y/%m}/{name}"
+
+
+def _picture(b: Block, base: str, post: Post) -> str:
+    """A picture as WordPress prints it: the classic editor's ``wp-caption``
+    (caption and credit as one line), the block editor's ``wp-block-image``
+    (the credit in a span of its own), a bare ``<img>`` with a credit line."""
+    up, n = _upload(base, post, b.src), post.post_id + 1
+    label = CREDIT_LABELS[post.lang]
+    if b.kind == "image":
+        img = f'<img decoding="async" src="{up}" alt="{attr(b.alt)}" width="300" height="200" />'
+        if post.theme == "modern":
+            credit = (
+                f'<figcaption class="wp-element-caption"><span class="photo-credit">{esc(label)} '
+                f"{esc(b.credit)}</span></figcaption>"
+                if b.credit
+                else ""
+            )
+            return f'<figure class="wp-block-image size-medium">{img}{credit}</figure>'
+        credit = f"\n<p><em>{esc(label)} {esc(b.credit)}</em></p>" if b.credit else ""
+        return f'<p><img class="alignnone size-medium" {img[5:]}</p>{credit}'
+    if post.theme == "modern":
+        credit = (
+            f' <span class="photo-credit">{esc(label)} {esc(b.credit)}</span>' if b.credit else ""
         )
+        return (
+            f'<figure class="wp-block-image size-large"><img decoding="async" src="{up}" alt="" '
+            f'class="wp-image-{n}" /><figcaption class="wp-element-caption">{esc(b.text)}{credit}'
+            "</figcaption></figure>"
+        )
+    credit = f" {esc(label)} {esc(b.credit)}" if b.credit else ""
+    return (
+        f'<figure id="attachment_{n}" aria-describedby="caption-attachment-{n}" style="width: 640px" '
+        f'class="wp-caption aligncenter"><img decoding="async" src="{up}" alt="" width="640" height="360" '
+        f'class="size-large wp-image-{n}" /><figcaption id="caption-attachment-{n}" class="wp-caption-text">'
+        f"{esc(b.text)}{credit}</figcaption></figure>"
+    )
+
+
+def _gallery(b: Block, base: str, post: Post) -> str:
+    """A gallery: the block editor's nested figures, or the ``[gallery]`` shortcode's."""
+    if post.theme == "modern":
+        inner = "".join(_picture(item, base, post) for item in b.items)
+        return f'<figure class="wp-block-gallery has-nested-images columns-3 is-cropped">{inner}</figure>'
+    items = "".join(
+        f'<figure class="gallery-item"><div class="gallery-icon landscape"><a href="{_upload(base, post, i.src)}">'
+        f'<img width="150" height="150" src="{_upload(base, post, i.src)}" class="attachment-thumbnail" alt="" />'
+        f'</a></div><figcaption class="wp-caption-text gallery-caption">{esc(i.text)}</figcaption></figure>'
+        for i in b.items
+    )
+    return (
+        f'<div id="gallery-{post.post_id}" class="gallery galleryid-{post.post_id} gallery-columns-3 '
+        f'gallery-size-thumbnail">{items}</div>'
+    )
+
+
+def _block(b: Block, base: str, post: Post, c: Content) -> str:
+    if b.kind in ("caption", "image"):
+        return _picture(b, base, post)
+    if b.kind == "gallery":
+        return _gallery(b, base, post)
     if b.kind == "h2":
         return f"<h2>{esc(b.text)}</h2>"
     if b.kind == "quote":
@@ -203,7 +256,10 @@ def render_article(chrome: Chrome, post: Post, page: int | None = None) -> str:
             f'<a href="{url}" rel="bookmark">Bookmark the permalink</a>.</div><!-- .entry-utility -->\n'
             "</div><!-- #post-## -->\n" + _related(chrome, post) + _post_nav(chrome, post)
         )
-    main += comments_section(b, post, c, page)
+    if post.embed in scripted.KINDS or post.embed in scripted.TRAPS:
+        main += scripted.section(chrome.site, b, post, c)
+    else:
+        main += comments_section(b, post, c, page)
     body_class = (
         f"post-template-default single single-post postid-{post.post_id} single-format-standard "
         f"theme-{post.theme} lang-{post.lang}"

@@ -18,12 +18,23 @@ from demosite.model import COMMENTS_PER_PAGE, MAX_DEPTH, Post, Site, aware
 
 @dataclass(slots=True)
 class Block:
-    """One block of entry-content: ``kind`` is "p", "caption", "h2" or "quote";
-    ``link_words`` > 0 wraps that many leading words in a link."""
+    """One block of entry-content: ``kind`` is "p", "h2" or "quote" (text), or a
+    picture: "caption" (with a caption and a credit), "image" (alt text only,
+    a credit line under it where ``credit`` is set) or "gallery" (``items``:
+    captioned pictures); ``link_words`` > 0 wraps that many leading words in a
+    link."""
 
     kind: str
     text: str
     link_words: int = 0
+    src: str = ""  # a picture's file name (under the post's uploads folder)
+    credit: str = ""  # photographer or agency, printed after a label ("Photo: EFE")
+    alt: str = ""
+    items: tuple[Block, ...] = ()  # a gallery's pictures
+
+
+TEXT_KINDS = frozenset(["p", "h2", "quote"])
+PICTURE_KINDS = frozenset(["caption", "image", "gallery"])
 
 
 @dataclass(slots=True)
@@ -50,7 +61,15 @@ class Content:
 
     @property
     def body(self) -> str:
-        return "\n\n".join(b.text for b in self.blocks)
+        """The article's text: captions and credits are media, not body."""
+        return "\n\n".join(b.text for b in self.blocks if b.kind in TEXT_KINDS)
+
+    def pictures(self) -> list[Block]:
+        """Every picture in page order (a gallery's one by one)."""
+        out: list[Block] = []
+        for b in self.blocks:
+            out += list(b.items) if b.kind == "gallery" else [b] if b.kind in PICTURE_KINDS else []
+        return out
 
     @property
     def comment_pages(self) -> int:
@@ -63,9 +82,24 @@ class Content:
 
 
 _CAPTIONS = {
-    "en": "A street scene in {place}. Photo: {agency}",
-    "es": "Una calle de {place}. Foto: {agency}",
-    "ru": "Улица в {place}. Фото: {agency}",
+    "en": "A street scene in {place}.",
+    "es": "Una calle de {place}.",
+    "ru": "Улица в {place}.",
+}
+CREDIT_LABELS = {"en": "Photo:", "es": "Foto:", "ru": "Фото:"}
+_ALTS = {"en": "View of {place}", "es": "Vista de {place}", "ru": "Вид: {place}"}
+_GALLERY = {
+    "en": [
+        "The market in {place} at dawn.",
+        "Queues outside a shop.",
+        "Evening on the waterfront.",
+    ],
+    "es": [
+        "El mercado de {place} al amanecer.",
+        "Colas ante una tienda.",
+        "La tarde en el puerto.",
+    ],
+    "ru": ["Рынок в {place} на рассвете.", "Очередь у магазина.", "Вечер на набережной."],
 }
 _PLACES = {"en": words.EN["place"], "es": words.ES["place"], "ru": words.RU["place"]}
 
@@ -110,8 +144,8 @@ def _content(site: Site, idx: int) -> Content:
     if rng.random() < 0.3:
         image = f"photo-{post.post_id}.jpg"
         place = rng.choice(_PLACES[post.lang])
-        cap = _CAPTIONS[post.lang].format(place=place, agency=rng.choice(words.AGENCIES))
-        blocks.append(Block("caption", cap))
+        cap = _CAPTIONS[post.lang].format(place=place)
+        blocks.append(Block("caption", cap, src=image, credit=rng.choice(words.AGENCIES)))
     n = rng.randint(3, 15)
     for i, text in enumerate(textgen.make_paragraphs(rng, post.lang, n)):
         kind = "p"
@@ -121,7 +155,28 @@ def _content(site: Site, idx: int) -> Content:
             kind = "quote"
         link = rng.randint(2, 4) if kind == "p" and rng.random() < 0.2 else 0
         blocks.append(Block(kind, text, link))
-    return Content(blocks, _comments(site, post, rng), image)
+    comments = _comments(site, post, rng)
+    return Content(_more_pictures(site, post, blocks), comments, image)
+
+
+def _more_pictures(site: Site, post: Post, blocks: list[Block]) -> list[Block]:
+    """Pictures inside the text, from a random stream of their own (the text and
+    the thread stay as they were without them): a picture with only alt text
+    (some with a credit line under it), and a gallery of captioned pictures."""
+    rng = random.Random(f"demosite:{site.seed}:media:{post.idx}")
+    place = rng.choice(_PLACES[post.lang])
+    out = list(blocks)
+    if rng.random() < 0.25 and len(out) > 3:
+        credit = rng.choice(words.AGENCIES) if rng.random() < 0.5 else ""
+        alt = _ALTS[post.lang].format(place=place)
+        out.insert(2, Block("image", "", src=f"inline-{post.post_id}.jpg", credit=credit, alt=alt))
+    if rng.random() < 0.12 and len(out) > 2:
+        items = tuple(
+            Block("caption", text.format(place=place), src=f"gallery-{post.post_id}-{k}.jpg")
+            for k, text in enumerate(_GALLERY[post.lang])
+        )
+        out.insert(len(out) - 1, Block("gallery", "", items=items))
+    return out
 
 
 def _comments(site: Site, post: Post, rng: random.Random) -> list[Reply]:
@@ -201,7 +256,9 @@ def _thread_order(made: list[Reply]) -> list[Reply]:
 
 def _reference(site: Site, post: Post) -> Content:
     ref = site.reference
-    blocks = [Block("caption", ref["caption"])] + [Block("p", t) for t in ref["paragraphs"]]
+    caption, credit = ref["caption"].rsplit(" Photo: ", 1)
+    picture = Block("caption", caption, src=ref["image"], credit=credit)
+    blocks = [picture] + [Block("p", t) for t in ref["paragraphs"]]
     comments = []
     for k, c in enumerate(ref["comments"]):
         when = aware(datetime.fromisoformat(c["published"]))

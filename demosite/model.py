@@ -91,7 +91,7 @@ class Post:
     special: str | None = None
     comment_order: str = "oldest"  # WordPress default_comments_page: "oldest" or "newest"
     page_links: str = "path"  # comment page URLs: "path" (/comment-page-N/) or "query" (?cpage=N)
-    embed: str | None = None  # "disqus": the WordPress thread is replaced by an embed
+    embed: str | None = None  # "disqus" or a demosite.scripted kind: no WordPress thread
     changes: Changes | None = None  # edits, new and removed comments since publication
 
     @property
@@ -134,9 +134,11 @@ class Site:
     name = "The Daily Meridian"
     tagline = "News and comment from the Americas and beyond"
 
-    def __init__(self, articles: int, seed: int) -> None:
+    def __init__(self, articles: int, seed: int, scripted: bool = False) -> None:
         self.articles = articles
         self.seed = seed
+        self.scripted = scripted  # threads that scripts load (demosite.scripted)
+        self.provider: str | None = None  # the provider origin's URL, once it is served
         self.posts: list[Post] = []
         self.categories: dict[str, Term] = {}
         self.tags: dict[str, Term] = {}
@@ -361,6 +363,7 @@ class Site:
         return ground_truth(self)
 
 
-def build_site(articles: int = 60, seed: int = 1) -> Site:
-    """Build the deterministic content model for ``articles`` posts."""
-    return Site(articles, seed)
+def build_site(articles: int = 60, seed: int = 1, *, scripted: bool = False) -> Site:
+    """Build the deterministic content model for ``articles`` posts; with
+    ``scripted``, some threads are loaded by scripts (``demosite.scripted``)."""
+    return Site(articles, seed, scripted)

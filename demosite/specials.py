@@ -65,6 +65,10 @@ def assign_specials(site: Site, rng: random.Random) -> None:
         post.special = name
         site.specials[name] = post
         _apply(post, name)
+    if site.scripted:  # a generator of its own: the plain site's choices stay as they are
+        from demosite.scripted import assign_scripted
+
+        assign_scripted(site, random.Random(f"demosite:{site.seed}:scripted"))
     # Comment ids must not overlap after the counts changed above.
     cid = 100
     for post in site.posts:

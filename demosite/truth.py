@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from demosite import listings, xmlfeeds
+from demosite import listings, scripted, xmlfeeds
 from demosite.comments import disqus_thread_id
-from demosite.content import content
+from demosite.content import Content, content
 from demosite.fmt import iso, naive_iso
 from demosite.model import Post, Site
 
@@ -60,16 +60,42 @@ def article_truth(site: Site, post: Post) -> dict[str, Any]:
         "charset": post.charset,
         "theme": post.theme,
         "body": c.body,
+        "media": _media(post, c),
         "comments_declared": _declared(post, len(c.comments)),
         "comments_open": None if off else post.comment_status == "open",
         "comment_pages": _pages(post, c.comment_pages),
         "comment_order": post.comment_order,
         "comments_system": _system(post, comments),
-        "comments_thread_id": disqus_thread_id(post) if post.embed == "disqus" else None,
+        "comments_thread_id": _thread_id(post),
         "rest_api": post.rest_api,
         "comments": comments,
         "special": post.special,
     }
+
+
+def _media(post: Post, c: Content) -> list[dict[str, Any]]:
+    """The pictures of the text in page order: caption and credit apart, as a
+    perfect archiver stores them (paths, not URLs)."""
+    folder = f"/wp-content/uploads/{post.published:%Y/%m}/"
+    return [
+        {
+            "url": folder + b.src,
+            "caption": b.text or None,
+            "credit": b.credit or None,
+            "alt": b.alt or None,
+            "kind": "image",
+            "position": k,
+        }
+        for k, b in enumerate(c.pictures())
+    ]
+
+
+def _thread_id(post: Post) -> str | None:
+    if post.embed == "disqus":
+        return disqus_thread_id(post)
+    if post.embed in ("parley", "chorus"):
+        return scripted.thread_id(post)
+    return None
 
 
 def _pages(post: Post, pages: int) -> list[str]:
@@ -82,6 +108,10 @@ def _pages(post: Post, pages: int) -> list[str]:
 
 def _system(post: Post, comments: list) -> str | None:
     """The thread's system: the embed, else WordPress when it shows comments."""
+    if post.embed in scripted.SYSTEMS:
+        return scripted.SYSTEMS[post.embed]
+    if post.embed in scripted.TRAPS:
+        return None
     if post.embed:
         return post.embed
     return "wordpress" if comments else None
@@ -99,7 +129,7 @@ def ground_truth(site: Site) -> dict[str, Any]:
     """All articles (oldest first) and the site's notable URLs."""
     redirect = site.redirect_path()
     target = site.by_id[int(redirect.split("=")[1])].path
-    return {
+    out = {
         "site": {"name": site.name, "articles": len(site.posts), "seed": site.seed},
         "articles": [article_truth(site, p) for p in site.posts],
         "urls": {
@@ -116,3 +146,6 @@ def ground_truth(site: Site) -> dict[str, Any]:
             "ignored_query_params": ["replytocom"],
         },
     }
+    if site.scripted:
+        out["scripted"] = scripted.truth(site)
+    return out

@@ -6,10 +6,11 @@ both defined here, the way Scrapy's engine and extensions meet in
 ``scrapy/signals.py``:
 
 - **request.meta keys** that one side sets and the other reads;
-- **per-crawl services** a spider asks the crawler for: the failure log and
-  the recrawl planner.  The archive registers them (:func:`provide`) when its
-  components are built; a spider finds them with :func:`failure_log` and
-  :func:`recrawl_planner`, typed by the protocols below.
+- **per-crawl services** a spider asks the crawler for: the failure log, the
+  recrawl planner and the page renderer (the browser stage).  The archive
+  registers them (:func:`provide`) when its components are built; a spider
+  finds them with :func:`failure_log`, :func:`recrawl_planner` and
+  :func:`page_renderer`, typed by the protocols below.
 
 Spiders import nothing else of the archive, and the archive imports nothing
 of the spiders: this module and :mod:`scrapers.items` are the whole interface.
@@ -77,6 +78,34 @@ class RecrawlPlanner(Protocol):
         ...
 
 
+class RenderedFrame(Protocol):
+    """One frame of a rendered page: its DOM serialized (open shadow roots inlined)."""
+
+    url: str
+    html: str
+    main: bool  # the page itself, else a frame in it
+
+
+class Rendering(Protocol):
+    """What the browser saw of a page."""
+
+    frames: list[RenderedFrame]
+    answers: list[tuple[str, bytes]]  # (url, body) of the responses that may hold data
+    exhausted: bool  # nothing left to click, no budget hit, no error
+
+
+class PageRenderer(Protocol):
+    """Renders the article pages whose thread a script loads (docs/browser.md)."""
+
+    def wants(self, article: Any) -> bool:
+        """Whether this parsed article page is to be rendered (and can be)."""
+        ...
+
+    async def render(self, response: Response, capture_id: str | None) -> Rendering:
+        """Render the fetched page (its own bytes); archive the browser's exchanges."""
+        ...
+
+
 class ArchivedSpider(Protocol):
     """What the archive's components read of a spider (all optional)."""
 
@@ -90,9 +119,15 @@ class ArchivedSpider(Protocol):
 
     def recrawl_request(self, url: str, dont_filter: bool = False) -> Request: ...
 
+    def unfinished_items(self) -> list[Any]:
+        """Finished records the spider still holds (waiting for a batched
+        request) when the crawl closes: the pipeline stores them."""
+        ...
+
 
 FAILURES = "failures"
 RECRAWL = "recrawl"
+RENDERER = "renderer"
 _ATTR = "_newsarchive_services"
 
 
@@ -120,6 +155,11 @@ def recrawl_planner(crawler: Crawler) -> RecrawlPlanner | None:
     return _service(crawler, RECRAWL)
 
 
+def page_renderer(crawler: Crawler) -> PageRenderer | None:
+    """The browser stage, when enabled (``ARCHIVE_BROWSER``); None: HTML only."""
+    return _service(crawler, RENDERER)
+
+
 class _LoggedFailures:
     """Failures of a crawl that has no failure log: an error line and a stat each."""
 
@@ -142,6 +182,7 @@ class _LoggedFailures:
 __all__ = [
     "FAILURES",
     "RECRAWL",
+    "RENDERER",
     "ArchivedSpider",
     "FailureRecorder",
     "META_CAPTURE",
@@ -150,9 +191,13 @@ __all__ = [
     "META_LASTMOD",
     "META_STAGE",
     "META_THREAD",
+    "PageRenderer",
     "RecrawlPlanner",
+    "RenderedFrame",
+    "Rendering",
     "failure_log",
     "header_value",
+    "page_renderer",
     "provide",
     "recrawl_planner",
 ]

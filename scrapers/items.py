@@ -9,6 +9,7 @@ one (``published_raw`` next to ``published``).
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -19,12 +20,36 @@ def utcnow() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
+_QUOTES = str.maketrans({c: "'" for c in "\u2018\u2019\u201b\u2032\u00b4`"})
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
+
+
+def name_key(name: str) -> str:
+    """The key one person's printed names share: Unicode form (NFKC),
+    apostrophes and dashes, case and spacing folded.  Themes print one name
+    differently (``Tom O'Neill``, ``Tom O’Neill``); the archive keeps the name
+    as printed and groups the rows by this key.
+
+    >>> name_key("Tom O’Neill") == name_key("tom  O'Neill")
+    True
+    >>> name_key("Zoë Kowalczyk–Brandt")
+    'zoë kowalczyk-brandt'
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_QUOTES).translate(_DASHES)
+    return " ".join(text.casefold().split())
+
+
 @dataclass(kw_only=True, slots=True)
 class Author:
     """A person who wrote an article."""
 
     name: str  # display name as printed in the byline, cleaned ("Peter Spinella")
     url: str | None = None  # absolute URL of the author's profile page, if linked
+
+    @property
+    def key(self) -> str:
+        """The person's key (:func:`name_key`): one for all printings of the name."""
+        return name_key(self.name)
 
 
 @dataclass(kw_only=True, slots=True)
@@ -46,6 +71,23 @@ class Comment:
 
 
 @dataclass(kw_only=True, slots=True)
+class Media:
+    """A picture or video of the article's text, with its caption and credit.
+
+    Captions and credits are kept here, not in the body: researchers keep
+    them, and the body stays what text-extraction benchmarks call the article.
+    """
+
+    url: str | None  # absolute URL of the image (or video player); None: a caption whose
+    # picture the page loads by script
+    kind: str = "image"  # "image" or "video"
+    caption: str | None = None  # the caption as shown, without the credit
+    credit: str | None = None  # photographer / agency, without its label ("EFE", not "Photo: EFE")
+    alt: str | None = None  # the image's alt text, when it says something
+    position: int = 0  # 0-based index among the article's media, in page order
+
+
+@dataclass(kw_only=True, slots=True)
 class Article:
     """A parsed article page: the article itself and its comment thread."""
 
@@ -64,13 +106,17 @@ class Article:
     language: str | None = None  # ISO 639-1 code ("en", "es")
     section: str | None = None  # section or main category ("Opinion")
     tags: list[str] = field(default_factory=list)  # tags / keywords
-    image: str | None = None  # lead image URL, absolute
+    image: str | None = None  # lead image URL, absolute (from the page metadata)
+    media: list[Media] = field(default_factory=list)  # pictures and videos of the text, in order
     site_name: str | None = None  # name of the publication ("Havana Times")
     comments: list[Comment] = field(default_factory=list)  # thread, document order
     comments_declared: int | None = None  # the page's own count ("8 thoughts on")
     comments_open: bool | None = None  # form present: True; "Comments are closed": False
     comments_system: str | None = None  # "wordpress", "disqus", "facebook", ...
     comments_thread_id: str | None = None  # third-party thread identifier, if any
+    # why a script loads (more of) the thread ("embed:disqus", "control", ...;
+    # scrapers/parsers/comments/signs.py); empty when the HTML holds it all
+    comments_scripted: list[str] = field(default_factory=list)
     comment_pages: list[str] = field(default_factory=list)  # URLs of other comment pages
     post_id: str | None = None  # the CMS's own id of the article (WordPress post ID)
     is_article: bool = True  # False for listings, error and consent pages

@@ -16,12 +16,11 @@ PROFILES: dict[str, dict[str, Any]] = {
         "start_urls": ["https://havanatimes.org/"],
         # Posts live at /features/slug/, /news/slug/, /opinion/slug/ ...; the
         # generic WordPress discovery finds them, the profile keeps the crawl
-        # away from the Spanish mirror's search and print views.
+        # away from the Spanish mirror's search and print views.  The site runs
+        # WordPress: the generic path serves it whole (discovery, comment pages,
+        # REST API witness, parser), so the profile sets no selectors, which
+        # would override the generic parser (a byline selector loses the
+        # author's profile link, for one).
         "deny": [r"/\?s=", r"/print/"],
-        "selectors": {
-            "title": "h1.entry-title, h1.tdb-title-text",
-            "body": "div.entry-content, div.td-post-content",
-            "byline": "div.td-post-author-name, span.author, .entry-meta .byline",
-        },
     },
 }

@@ -40,6 +40,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "scrapers.parsers.document",
         "scrapers.parsers.dates",
     },
+    "scrapers.parsers.wpapi": {"scrapers.items", "scrapers.parsers.comments"},
     "scrapers.parsers": {  # the entry points: page.py, article.py
         "scrapers.items",
         "scrapers.parsers.document",
@@ -56,6 +57,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "scrapers.profiles",
         "scrapers.parsers",
         "scrapers.parsers.comments",
+        "scrapers.parsers.wpapi",
     },
     # capture
     "archive": set(),  # the package's face: __version__
@@ -84,6 +86,7 @@ MAY_IMPORT: dict[str, set[str]] = {
         "scrapers.items",
         "scrapers.parsers",
         "scrapers.parsers.comments",
+        "scrapers.parsers.wpapi",
         "scrapers.profiles",
     },
     "archive.export": {"archive", "archive.store", "scrapers.items"},

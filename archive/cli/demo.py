@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -50,6 +51,7 @@ def run_demo(
     seed: int = 1,
     port: int = DEMO_PORT,
     log_level: str = "INFO",
+    scripted: bool = False,
 ) -> int:
     """Serve the demo site, crawl it, print a summary; return the crawl's exit status.
 
@@ -58,17 +60,16 @@ def run_demo(
     "new" site on another port.
     """
     from demosite import build_site
-    from demosite.server import DemoServer
 
-    site = build_site(articles=articles, seed=seed)
-    try:
-        server = DemoServer(site, port=port)
-    except OSError as exc:
-        raise click.ClickException(
-            f"cannot serve the demo site on 127.0.0.1:{port} ({exc.strerror}); "
-            "pass --port with a free port"
-        ) from exc
-    with server:
+    site = build_site(articles=articles, seed=seed, scripted=scripted)
+    with contextlib.ExitStack() as stack:
+        try:
+            server = stack.enter_context(_servers(site, port, scripted))
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot serve the demo site on 127.0.0.1:{port} ({exc.strerror}); "
+                "pass --port with a free port"
+            ) from exc
         cmd = crawl_command(
             server.url,
             str(Path(db).resolve()),
@@ -83,3 +84,18 @@ def run_demo(
     if code == 0:
         click.echo(format_summary(archive_summary(db, warc_dir)))
     return code
+
+
+@contextlib.contextmanager
+def _servers(site, port: int, scripted: bool):
+    """The demo site (and, ``scripted``, its providers' origin on 127.0.0.3)."""
+    if scripted:
+        from demosite.provider import serve_scripted
+
+        with serve_scripted(site, port=port) as (main, _provider):
+            yield main
+    else:
+        from demosite.server import DemoServer
+
+        with DemoServer(site, port=port) as server:
+            yield server

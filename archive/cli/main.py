@@ -68,18 +68,32 @@ def parse(file: str | None, url: str, manifest: str | None) -> None:
     help="Add the hostile pages under /h/ (faults, traps, broken charsets, nasty comments) "
     "and a second host whose robots.txt is a 500; see docs/reliability.md.",
 )
-def demo_site(port: int, articles: int, seed: int, ground_truth: str | None, hostile: bool) -> None:
+@click.option(
+    "--scripted",
+    is_flag=True,
+    help="Pin comment threads that scripts load on some posts, and serve their providers' "
+    "origin on 127.0.0.3 (see docs/browser.md).",
+)
+def demo_site(
+    port: int, articles: int, seed: int, ground_truth: str | None, hostile: bool, scripted: bool
+) -> None:
     """Serve the bundled offline demo news site until Ctrl-C.
 
     \b
     Examples:
       newsarchive demo-site --port 8000 --articles 5000
       newsarchive demo-site --hostile --articles 6 --ground-truth hostile.json
+      newsarchive demo-site --scripted --articles 24 --seed 7 --ground-truth scripted.json
     """
     from demosite import build_site
     from demosite.server import run
 
-    site = build_site(articles=articles, seed=seed)
+    site = build_site(articles=articles, seed=seed, scripted=scripted)
+    if scripted:
+        from demosite.provider import run_scripted
+
+        run_scripted(site, port=port, ground_truth=ground_truth)
+        return
     if hostile:
         from demosite.hostile import run_hostile
 
@@ -96,7 +110,14 @@ def demo_site(port: int, articles: int, seed: int, ground_truth: str | None, hos
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive database.")
 @click.option("--warc-dir", default="data/warc", show_default=True, help="WARC directory.")
 @click.option("--port", default=8642, show_default=True, help="Port of the demo site on 127.0.0.1.")
-def demo(articles: int, db: str, warc_dir: str, port: int) -> None:
+@click.option(
+    "--scripted/--plain",
+    default=True,
+    show_default=True,
+    help="With comment threads that scripts load (providers on 127.0.0.3), rendered by the "
+    "browser stage; without Chromium the crawl says so and archives the rest from the HTML.",
+)
+def demo(articles: int, db: str, warc_dir: str, port: int, scripted: bool) -> None:
     """Crawl the bundled demo site into the archive and print a summary.
 
     Starts the demo site on 127.0.0.1:PORT, runs `scrapy crawl wordpress -a
@@ -104,12 +125,13 @@ def demo(articles: int, db: str, warc_dir: str, port: int) -> None:
     archive is updated, never duplicated.
 
     \b
-    Example:
+    Examples:
       newsarchive demo --articles 200 --db /tmp/demo.db --warc-dir /tmp/warc
+      newsarchive demo --plain --db /tmp/plain.db --warc-dir /tmp/plain-warc
     """
     from archive.cli.demo import run_demo
 
-    code = run_demo(articles=articles, db=db, warc_dir=warc_dir, port=port)
+    code = run_demo(articles=articles, db=db, warc_dir=warc_dir, port=port, scripted=scripted)
     if code:
         raise click.ClickException(f"the crawl failed (exit status {code})")
 

@@ -96,7 +96,7 @@ def _progress(label: str, total: int, rows: Iterator[dict[str, Any]]) -> Iterato
     type=click.Choice(["csv", "jsonl", "parquet"]),
     default="csv",
     show_default=True,
-    help="File format of articles, comments and authors.",
+    help="File format of articles, comments, authors and media.",
 )
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--site", help="Only articles of this host (e.g. havanatimes.org).")
@@ -117,7 +117,7 @@ def export(
     query: str | None,
     batch_size: int,
 ) -> None:
-    """Export articles, comments and authors as a dataset for pandas, R or DuckDB,
+    """Export articles, comments, authors and media as a dataset for pandas, R or DuckDB,
     with datapackage.json (Frictionless: types, row counts, sha256) and a
     README.md data card.  Ids join across files; memory stays flat.
 

@@ -23,29 +23,9 @@ def archive_summary(db_path: str, warc_dir: str) -> dict[str, Any]:
             "crawls": count("select count(*) from crawls"),
             "sites": count("select count(distinct site) from articles"),
         }
-        last = conn.execute(
-            "select id, spider, started_at, finished_at, finish_reason, pages, items "
-            "from crawls order by id desc limit 1"
-        ).fetchone()
-        out["last_crawl"] = (
-            dict(
-                zip(
-                    (
-                        "id",
-                        "spider",
-                        "started_at",
-                        "finished_at",
-                        "finish_reason",
-                        "pages",
-                        "items",
-                    ),
-                    last,
-                    strict=True,
-                )
-            )
-            if last
-            else None
-        )
+        conn.row_factory = sqlite3.Row
+        last = conn.execute("select * from crawls order by id desc limit 1").fetchone()
+        out["last_crawl"] = dict(last) if last else None
     finally:
         conn.close()
     files = sorted(Path(warc_dir).glob("*.warc.gz")) if Path(warc_dir).is_dir() else []
@@ -69,5 +49,18 @@ def format_summary(s: dict[str, Any]) -> str:
             f"  last crawl #{last['id']} ({last['spider']}): {last['pages'] or 0} pages, "
             f"{last['items'] or 0} articles, finished: {last['finish_reason']}"
         )
+        if last.get("articles_started") is not None:  # (archives from before #15 lack it)
+            lost = last["articles_started"] - (last["articles_stored"] or 0)
+            lost -= (last["articles_failed"] or 0) + (last["articles_unfinished"] or 0)
+            lines.append(
+                f"             article pages: {last['articles_started']} started, "
+                f"{last['articles_stored']} stored, {last['articles_failed']} failed"
+                + (
+                    f", {last['articles_unfinished']} unfinished"
+                    if last["articles_unfinished"]
+                    else ""
+                )
+                + (f", {lost} LOST (a bug: see the log)" if lost else "")
+            )
     lines += ["", "Open it in Datasette:", f"  .venv/bin/newsarchive serve {s['db']}"]
     return "\n".join(lines)

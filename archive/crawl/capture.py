@@ -235,6 +235,7 @@ SELECT coalesce(o.id, c.id), coalesce(o.url, c.url), coalesce(o.fetched_at, c.fe
        c.payload_digest
 FROM captures c LEFT JOIN captures o ON o.id = c.revisit_of
 WHERE c.url = ? AND c.status = 200 AND c.method = 'GET' AND c.content_length > 0
+  AND c.via IS NULL
 ORDER BY c.rowid DESC LIMIT 1
 """
 

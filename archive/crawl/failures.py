@@ -17,11 +17,18 @@ Stages, in the order a fetch meets them:
 - ``content``: a body that is not what it claims (binary data as text/html).
 - ``http``: an error status (4xx, 5xx) after retries.
 - ``parse``: a spider callback raised.
+- ``store``: a parsed article that could not be stored (no title and no
+  text, or the store refused it).
 
 A request may name its own stage instead (``request.meta[META_STAGE]``):
 the requests of a comment thread use ``comments`` (an HTML comment page) and
-``comments_api`` (the WordPress REST API), whatever went wrong; the ``error``
+``comments_api`` (the WordPress REST API), and the REST API witness of
+article metadata ``posts_api``, whatever went wrong; the ``error``
 column still says what (``HttpError``, ``DownloadTimeoutError``, ...).
+A thread request that a limit stopped (the per-site budget, robots.txt) is
+a ``comments`` row too (``IgnoreRequest``), and one dropped on the way
+without reaching the spider again (``RequestDropped``), found when the crawl
+is idle: the article is then stored with an incomplete thread.
 """
 
 from __future__ import annotations
@@ -53,6 +60,8 @@ STAGES = (
     "parse",
     "comments",
     "comments_api",
+    "posts_api",
+    "store",
 )
 META_RECORDED = "archive_failure_recorded"  # request.meta key: already a failures row
 _ATTR = "_newsarchive_failures"

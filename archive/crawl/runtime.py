@@ -142,5 +142,38 @@ class ArchiveRuntime:
             self._warc.close()
         if self._store is not None:
             stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+            for name, value in article_accounting(stats, reason).items():
+                stats[name] = value
+                if self.crawler.stats and value is not None:
+                    self.crawler.stats.set_value(name, value)
             self._store.finish_crawl(self.crawl_id, stats, reason)
             self._store.close()
+
+
+def article_accounting(stats: dict[str, Any], reason: str) -> dict[str, Any]:
+    """The end-of-crawl summary of article pages: started, stored, failed and,
+    for a crawl closed before its end (a limit, a signal), unfinished (threads
+    still being fetched: a JOBDIR run finishes them next time).  Logged, as a
+    WARNING when they do not add up, since every article the crawl started
+    must end as a row of ``articles`` or of ``failures``; and what they cost:
+    ``archive/requests_per_article``.
+
+    >>> article_accounting({"archive/articles/started": 4, "archive/articles/stored": 3,
+    ...                     "archive/articles/failed": 1, "downloader/request_count": 10},
+    ...                    "finished")
+    {'archive/requests_per_article': 3.33}
+    """
+    started = stats.get("archive/articles/started", 0)
+    stored = stats.get("archive/articles/stored", 0)
+    failed = stats.get("archive/articles/failed", 0)
+    unfinished = stats.get("archive/articles/unfinished", 0)
+    counts = f"{started} started, {stored} stored, {failed} failed"
+    if unfinished:
+        counts += f", {unfinished} unfinished ({reason})"
+    lost = started - stored - failed - unfinished
+    if lost == 0:
+        logger.info("Articles: %s", counts)
+    else:
+        logger.warning("Articles: %s: %d not accounted for", counts, lost)
+    requests = stats.get("downloader/request_count", 0)
+    return {"archive/requests_per_article": round(requests / stored, 2) if stored else None}

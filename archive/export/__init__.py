@@ -51,7 +51,7 @@ def export_archive(
     progress: Progress = _no_progress,
     batch_size: int = 2000,
 ) -> ExportResult:
-    """Write ``articles``, ``comments`` and ``authors`` files, ``datapackage.json``
+    """Write ``articles``, ``comments``, ``authors`` and ``media`` files, ``datapackage.json``
     and ``README.md`` into ``out_dir``; raise :class:`ExportError` when the
     archive or the selection is unusable."""
     if fmt not in FORMATS:

@@ -120,7 +120,8 @@ def _crawled(counts: dict[str, int], prov: dict[str, Any], chosen: str) -> list[
         f"- Crawls in the archive: {crawls['n']} ({crawls['spiders'] or 'no spider recorded'}), "
         f"{crawls['first'] or '?'} to {crawls['last'] or '?'}.",
         f"- Rows: {counts['articles']:,} articles, {counts['comments']:,} comments, "
-        f"{counts['authors']:,} authors.",
+        f"{counts['authors']:,} authors, {counts.get('media', 0):,} media (pictures and videos "
+        "with their captions).",
         "",
         "Sites:",
         "",
@@ -146,7 +147,7 @@ def data_card(
         "# News articles and reader comments (newsarchive export)",
         "",
         f"Exported {created} by newsarchive as {fmt.upper()}: `articles.{fmt}`, "
-        f"`comments.{fmt}`, `authors.{fmt}`, described in `datapackage.json` "
+        f"`comments.{fmt}`, `authors.{fmt}`, `media.{fmt}`, described in `datapackage.json` "
         "(Frictionless Data Package: field types, row counts, sha256 of every file).",
         "",
         *_crawled(counts, prov, chosen),
@@ -154,11 +155,13 @@ def data_card(
         "",
         "Ids are stable across exports of the same archive: `comments.article_id` -> "
         "`articles.id`, `comments.parent_id` -> `comments.id` (the comment replied to), "
-        "`articles.author_ids` -> `authors.id`.",
+        "`articles.author_ids` -> `authors.id`, `media.article_id` -> `articles.id` (captions "
+        "and credits are there, not in `articles.body`).",
         "",
         *_fields_table("articles"),
         *_fields_table("comments"),
         *_fields_table("authors"),
+        *_fields_table("media"),
         *_csv_note(fmt),
         *_loading(fmt),
         "## How to cite",

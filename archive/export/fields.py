@@ -90,15 +90,33 @@ AUTHOR_FIELDS: tuple[Field, ...] = (
     Field("articles", "integer", "Articles by this author in this export."),
 )
 
+MEDIA_FIELDS: tuple[Field, ...] = (
+    Field("id", "string", "Stable id: ARTICLE_ID:POSITION."),
+    Field("article_id", "string", "The article the picture or video belongs to (articles.id)."),
+    Field("position", "integer", "0-based place among the article's media, in page order."),
+    Field("kind", "string", "image or video."),
+    Field(
+        "url",
+        "string",
+        "Absolute URL of the image or video player; empty when the page "
+        "loads the picture by script and only the caption is known.",
+    ),
+    Field("caption", "string", "The caption as printed, without the credit (not in the body)."),
+    Field("credit", "string", "Photographer or agency credited, without its label (Photo:, ©)."),
+    Field("alt", "string", "The image's alternative text."),
+)
+
 RESOURCES: dict[str, tuple[Field, ...]] = {
     "articles": ARTICLE_FIELDS,
     "comments": COMMENT_FIELDS,
     "authors": AUTHOR_FIELDS,
+    "media": MEDIA_FIELDS,
 }
 """The exported files, in the order they are written."""
 
-PRIMARY_KEYS = {"articles": "id", "comments": "id", "authors": "id"}
+PRIMARY_KEYS = {"articles": "id", "comments": "id", "authors": "id", "media": "id"}
 FOREIGN_KEYS = {
+    "media": [{"fields": "article_id", "reference": {"resource": "articles", "fields": "id"}}],
     "comments": [
         {"fields": "article_id", "reference": {"resource": "articles", "fields": "id"}},
         {"fields": "parent_id", "reference": {"resource": "comments", "fields": "id"}},

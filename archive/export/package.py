@@ -86,8 +86,9 @@ def datapackage(
         "name": "newsarchive-export",
         "title": "News articles and their reader comments (newsarchive export)",
         "description": (
-            "Articles, reader comments and authors archived by newsarchive. Ids are stable "
-            "across exports: comments.article_id and articles.author_ids join the files."
+            "Articles, reader comments, authors and the articles' media (pictures with their "
+            "captions and credits) archived by newsarchive. Ids are stable across exports: "
+            "comments.article_id, media.article_id and articles.author_ids join the files."
         ),
         "version": "1.0.0",
         "created": created,

@@ -30,7 +30,7 @@ class ExportError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """Which articles to export; comments and authors follow their articles."""
+    """Which articles to export; comments, authors and media follow their articles."""
 
     site: str | None = None
     since: str | None = None  # ISO date, inclusive
@@ -112,6 +112,13 @@ class ArchiveSource:
         self.conn = conn
         self.where, self.params = selection.sql()
         self._ids = f"select a.id from articles a where {self.where}"
+        # archives made before media (migration m006) have no media table
+        self._has_media = (
+            conn.execute(
+                "select 1 from sqlite_master where type = 'table' and name = 'media'"
+            ).fetchone()
+            is not None
+        )
 
     def counts(self) -> dict[str, int]:
         """Rows each file will get (also checks that the filter is valid SQL)."""
@@ -125,6 +132,11 @@ class ArchiveSource:
                     "select count(distinct author_id) from article_authors "
                     f"where article_id in ({self._ids})"
                 ),
+                "media": self._count(
+                    f"select count(*) from media where article_id in ({self._ids})"
+                )
+                if self._has_media
+                else 0,
             }
         except sqlite3.DatabaseError as exc:
             raise ExportError(f"the selection failed: {exc}") from exc
@@ -133,9 +145,12 @@ class ArchiveSource:
         return self.conn.execute(sql, self.params).fetchone()[0]
 
     def rows(self, resource: str) -> Iterator[dict[str, Any]]:
-        return {"articles": self.articles, "comments": self.comments, "authors": self.authors}[
-            resource
-        ]()
+        return {
+            "articles": self.articles,
+            "comments": self.comments,
+            "authors": self.authors,
+            "media": self.media,
+        }[resource]()
 
     def articles(self) -> Iterator[dict[str, Any]]:
         sql = f"""
@@ -198,6 +213,16 @@ class ArchiveSource:
             select au.id, au.name, au.url, au.site, count(*) as articles
             from article_authors aa join authors au on au.id = aa.author_id
             where aa.article_id in ({self._ids}) group by au.id order by au.id"""
+        for r in self.conn.execute(sql, self.params):
+            yield dict(r)
+
+    def media(self) -> Iterator[dict[str, Any]]:
+        if not self._has_media:
+            return
+        sql = (
+            "select id, article_id, position, kind, url, caption, credit, alt from media "
+            f"where article_id in ({self._ids}) order by article_id, position"
+        )
         for r in self.conn.execute(sql, self.params):
             yield dict(r)
 

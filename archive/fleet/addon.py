@@ -47,6 +47,10 @@ class FleetAddon:
         # The recrawl policy reads and writes the archive, which a worker does
         # not have (ingest writes it): off in the fleet (docs/fleet.md).
         _set_over_project(settings, "ARCHIVE_RECRAWL_ENABLED", False)
+        # The REST API witness holds finished articles in the worker's memory until
+        # a batch is answered: a killed worker would lose them, and their leases
+        # are gone (the fleet loses nothing, docs/fleet.md). Off in the fleet.
+        _set_over_project(settings, "ARCHIVE_POSTS_API", "never")
         _set_over_project(
             settings, "ARCHIVE_WARC_PREFIX", f"{settings.get('ARCHIVE_WARC_PREFIX')}-{worker}"
         )

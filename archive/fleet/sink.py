@@ -20,7 +20,7 @@ from typing import Any
 from archive.fleet import keys
 from archive.fleet.scheduler import leases_of
 from archive.store.rows import stable_id
-from scrapers.items import Article, Author, Comment
+from scrapers.items import Article, Author, Comment, Media
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ def article_from_dict(data: dict[str, Any]) -> Article:
     data = dict(data)
     data["authors"] = [Author(**a) for a in data.get("authors", ())]
     data["comments"] = [Comment(**c) for c in data.get("comments", ())]
+    data["media"] = [Media(**m) for m in data.get("media", ())]
     return Article(**data)
 
 

@@ -48,7 +48,7 @@ logger = logging.getLogger(__name__)
 _PICK = """
 INSERT INTO temp.reparse_picked (rid)
 SELECT {pick} FROM captures
-WHERE method = 'GET' AND status = 200 AND warc_file IS NOT NULL
+WHERE method = 'GET' AND status = 200 AND warc_file IS NOT NULL AND via IS NULL
   AND (content_type IS NULL OR content_type LIKE '%html%')
   {where}
 {group}
@@ -129,8 +129,12 @@ def _pages(conn: sqlite3.Connection, sql: str) -> Iterator[tuple]:
         after = rows[-1][-1]
 
 
-# crawls that fetched REST API comment pages (archive.reparse.api reads them back)
-_API_CRAWLS = "SELECT DISTINCT crawl_id FROM captures WHERE url LIKE '%/wp/v2/comments?%'"
+# crawls that fetched REST API comment pages or post statements (archive.reparse.api
+# reads them back)
+_API_CRAWLS = (
+    "SELECT DISTINCT crawl_id FROM captures"
+    " WHERE url LIKE '%/wp/v2/comments?%' OR url LIKE '%/wp/v2/posts?%'"
+)
 
 
 # -- workers -----------------------------------------------------------------------

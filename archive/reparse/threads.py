@@ -7,7 +7,8 @@ page's new links appended, and the thread is merged with
 ``captures`` table at hand (:class:`CrawlFollowups`), a comment page the crawl
 failed to fetch is skipped as the spider skipped it, and the REST API pages
 the crawl received are reconciled with the HTML thread as the spider did
-(:func:`reconcile`).  Only pending threads are held in memory.
+(:func:`reconcile`), and the API's statement of the post's metadata is
+applied as the spider's witness applied it.  Only pending threads are held in memory.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from archive.reparse.api import CrawlFollowups
 from archive.store.writer import ArchiveStore
 from scrapers.items import Article
 from scrapers.parsers.comments import Thread, merge_threads, other_pages, thread_of
+from scrapers.parsers.comments.rendered import take_rendered, thread_complete, thread_from_render
 from scrapers.parsers.comments.rest import reconcile
+from scrapers.parsers.wpapi import witness
+from scrapers.profiles import PROFILES
 
 if TYPE_CHECKING:
     from archive.reparse.run import Task
@@ -29,7 +33,8 @@ if TYPE_CHECKING:
 # URLs the spider never parses as articles (its DENY list; comment pages above all).
 _NOT_ARTICLE = re.compile(
     r"/wp-(?:admin|login|json|includes)|/xmlrpc\.php|/feed/?$|/comments/feed"
-    r"|[?&](?:replytocom|share|like_comment|print|cpage)=|/comment-page-\d+|/trackback/?$"
+    r"|[?&](?:replytocom|share|like_comment|print|unapproved|moderation-hash|cpage)="
+    r"|/comment-page-\d+|/trackback/?$"
 )
 
 
@@ -53,6 +58,8 @@ class ReparseStats:
     comment_pages: int = 0
     incomplete_threads: int = 0
     api_threads: int = 0  # threads reconciled with archived REST API answers
+    witnessed: int = 0  # articles whose metadata the archived REST API answers witnessed
+    rendered_threads: int = 0  # threads taken from the browser's archived render
     failed_comment_pages: int = 0  # comment pages the crawl did not get
     not_articles: int = 0
     errors: int = 0
@@ -138,9 +145,10 @@ class ThreadAssembler:
         if not (article.title or article.body):
             self.stats.not_articles += 1
             return
+        render = self._render(state)
         complete = self._reconcile(state) or complete
-        declared = article.comments_declared
-        complete = complete and (declared is None or declared == len(article.comments))
+        self._witness(state)
+        complete = thread_complete(article, fetched=complete, render=render)
         self.store.add_article(
             article,
             fetched_at=task.fetched_at,
@@ -151,6 +159,23 @@ class ThreadAssembler:
         )
         self.stats.articles += 1
         self.stats.comments += len(article.comments)
+
+    def _render(self, state: _ThreadState) -> str | None:
+        """The thread the browser showed, when the crawl rendered this page,
+        taken as the spider took it; its verdict for :func:`thread_complete`."""
+        article, task = state.first.article, state.first.task
+        if self.followups is None:
+            return None
+        found = self.followups.rendering(task.capture_id)
+        if found is None:
+            return None
+        self.stats.rendered_threads += 1
+        thread = thread_from_render(
+            task.url, found.frames, found.answers, fetched_at=task.fetched_at,
+            selectors=PROFILES.get(task.spider or "", {}).get("selectors"),
+        )  # fmt: skip
+        take_rendered(article, thread)
+        return "exhausted" if found.exhausted else "stopped"
 
     def _reconcile(self, state: _ThreadState) -> bool:
         """Reconcile with the API answers the crawl archived, as the spider's
@@ -167,6 +192,18 @@ class ThreadAssembler:
         if article.comments and article.comments_system is None:
             article.comments_system = "wordpress"
         return api.total == len(api.comments)
+
+    def _witness(self, state: _ThreadState) -> None:
+        """The REST API's statement of the post's metadata, as the crawl
+        received it, applied as the spider's witness applied it."""
+        article, task = state.first.article, state.first.task
+        root = state.first.api_root
+        if self.followups is None or root is None or not article.post_id:
+            return
+        meta = self.followups.post_statement(root, article.post_id, task.rowid, task.crawl_id)
+        if meta is not None:
+            self.stats.witnessed += 1
+            witness(article, meta)
 
     def close(self) -> None:
         """Threads whose next comment page was never captured are stored incomplete."""

@@ -1,6 +1,6 @@
 """The re-parse's writer: full-text indexing per batch, not per row.
 
-``articles_fts`` and ``comments_fts`` (FTS5, external content) are kept
+``articles_fts``, ``comments_fts`` and ``media_fts`` (FTS5, external content) are kept
 current by triggers, one FTS5 update per inserted or updated row.  Per row,
 the triggers cost a re-parse more than the rest of its SQL together (~0.3 ms
 of ~0.45 ms per demo article; bench/reparse_profile.py).  FTS5 indexes the same rows several times faster in one statement,
@@ -25,6 +25,7 @@ from archive.store.writer import ArchiveStore
 _FTS = {
     "articles": ("id", ("title", "body")),
     "comments": ("article_id", ("text", "author")),
+    "media": ("article_id", ("caption", "credit")),
 }
 
 

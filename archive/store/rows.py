@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import Any
 
-from scrapers.items import Article, Comment
+from scrapers.items import Article, Comment, Media
 
 ARTICLE_COLUMNS = [
     "id",
@@ -67,6 +67,7 @@ COMMENT_COLUMNS = [
     "capture_id",
     "removed_at",  # set when gone from a complete thread; NULL again on reappearance (m004)
 ]
+MEDIA_COLUMNS = ["id", "article_id", "position", "url", "caption", "credit", "alt", "kind"]  # m006
 CAPTURE_COLUMNS = [
     "id",
     "url",
@@ -82,6 +83,23 @@ CAPTURE_COLUMNS = [
     "request_record_id",
     "crawl_id",
     "revisit_of",  # id of the capture whose record holds the payload (m003)
+    "via",  # "browser" (an exchange) or "snapshot" (the DOM) of the browser stage (m007)
+    "page_capture",  # that page's capture id (m007)
+]
+RENDER_COLUMNS = [
+    "page_capture",
+    "url",
+    "rendered_at",
+    "crawl_id",
+    "snapshot_id",
+    "frames",
+    "exchanges",
+    "bytes",
+    "clicks",
+    "controls_left",
+    "budget",
+    "error",
+    "seconds",
 ]
 
 
@@ -144,6 +162,21 @@ def comment_row(
         "last_seen": fetched_at,
         "capture_id": capture_id,
         "removed_at": None,
+    }
+
+
+def media_row(article_id: str, m: Media) -> dict[str, Any]:
+    """A picture's row; its id is the article's and its place there (rows are
+    replaced with the article, so a place names one picture at a time)."""
+    return {
+        "id": f"{article_id}:{m.position}",
+        "article_id": article_id,
+        "position": m.position,
+        "url": m.url,
+        "caption": m.caption,
+        "credit": m.credit,
+        "alt": m.alt,
+        "kind": m.kind,
     }
 
 

@@ -229,6 +229,75 @@ def m005_failures(db: Database) -> None:
     db["failures"].create_index(["url"])
 
 
+@migrations()
+def m006_media(db: Database) -> None:
+    """The article's pictures and videos with their captions and credits (#17):
+    captions left the body, and are kept here, one row per picture in page
+    order, replaced with the article on every capture; captions and credits
+    are searchable."""
+    db["media"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "position": int,
+            "url": str,
+            "caption": str,
+            "credit": str,
+            "alt": str,
+            "kind": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["media"].create_index(["article_id", "position"])
+    db["media"].enable_fts(["caption", "credit"], create_triggers=True, tokenize="unicode61")
+
+
+@migrations()
+def m007_article_accounting(db: Database) -> None:
+    """No article lost without a trace (#15): each crawl counts the article
+    pages it started to archive, those it stored and those that ended as a
+    ``failures`` row, and (a crawl closed before its end) those still being
+    fetched; started = stored + failed + unfinished, else the crawl lost one.
+    Authors get the key that groups one person's printed names
+    (``Tom O'Neill``, ``Tom O’Neill``)."""
+    for column in ("articles_started", "articles_stored", "articles_failed", "articles_unfinished"):
+        db["crawls"].add_column(column, int)
+    db["authors"].add_column("key", str)
+    db["authors"].create_index(["site", "key"])
+
+
+@migrations()
+def m008_browser(db: Database) -> None:
+    """The browser stage (#16): the exchanges a browser made while rendering a
+    page are captures too, marked ``via = 'browser'`` and linked to the page's
+    capture, and so is each render's DOM snapshot (``via = 'snapshot'``), so
+    a re-parse rebuilds the thread from WARC alone; a ``renders`` row per
+    render says how it went (clicks, budgets, seconds)."""
+    db["captures"].add_column("via", str)
+    db["captures"].add_column("page_capture", str)
+    db["captures"].create_index(["page_capture"])
+    db["renders"].create(
+        {
+            "page_capture": str,
+            "url": str,
+            "rendered_at": str,
+            "crawl_id": int,
+            "snapshot_id": str,
+            "frames": int,
+            "exchanges": int,
+            "bytes": int,
+            "clicks": int,
+            "controls_left": int,
+            "budget": str,
+            "error": str,
+            "seconds": float,
+        },
+        pk="page_capture",
+    )
+    db["renders"].create_index(["url"])
+
+
 def ensure_schema(db: Database) -> None:
     """Apply pending migrations and switch to WAL so readers never block the crawl."""
     db.enable_wal()

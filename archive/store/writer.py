@@ -5,7 +5,8 @@ item pipeline (see :func:`store_for`), so both write through one connection in
 one thread.  Rows are buffered and written in one transaction per batch:
 per-row commits cost several times more.  Articles and comments are upserted
 by primary key, so a rerun updates rows and never duplicates them; first-seen
-times survive the update.
+times survive the update.  An article's byline links and media rows are
+replaced with it (deleted and written again in the same transaction).
 """
 
 from __future__ import annotations
@@ -25,9 +26,12 @@ from archive.store.rows import (
     ARTICLE_COLUMNS,
     CAPTURE_COLUMNS,
     COMMENT_COLUMNS,
+    MEDIA_COLUMNS,
+    RENDER_COLUMNS,
     article_row,
     as_int,
     comment_row,
+    media_row,
     recrawl_sql,
     stable_id,
     upsert_sql,
@@ -50,6 +54,7 @@ class ArchiveStore:
         self._comments: list[dict[str, Any]] = []
         self._authors: dict[str, dict[str, Any]] = {}
         self._links: list[dict[str, Any]] = []
+        self._media: list[dict[str, Any]] = []
         self._unlink: set[str] = set()
         self._history: list[history.Observation] = []
         self._history_at: list[str] = []
@@ -58,6 +63,7 @@ class ArchiveStore:
         # built on first use, kept current by flush()
         self._filters: dict[str, KeyFilter] = {}
         self.counts = {"captures": 0, "articles": 0, "comments": 0, "new": 0, "refetched": 0}
+        self.counts["media"] = 0
 
     @classmethod
     def open(cls, path: str | os.PathLike, **kwargs: Any) -> ArchiveStore:
@@ -126,6 +132,11 @@ class ArchiveStore:
                 "skipped_policy": stats.get("recrawl/skipped_policy", 0),
                 "failed": stats.get("archive/failures", 0),
                 "planned": stats.get("recrawl/due", 0),
+                # article pages: started = stored + failed + unfinished, else one was lost (m007)
+                "articles_started": stats.get("archive/articles/started", 0),
+                "articles_stored": stats.get("archive/articles/stored", 0),
+                "articles_failed": stats.get("archive/articles/failed", 0),
+                "articles_unfinished": stats.get("archive/articles/unfinished", 0),
             },
         )
 
@@ -143,6 +154,12 @@ class ArchiveStore:
     def add_capture(self, row: dict[str, Any]) -> None:
         self._captures.append({c: row.get(c) for c in CAPTURE_COLUMNS})
         self._maybe_flush()
+
+    def add_render(self, row: dict[str, Any]) -> None:
+        """One ``renders`` row (the browser stage), after the captures it
+        refers to are written."""
+        self.flush()
+        self.db["renders"].upsert({c: row.get(c) for c in RENDER_COLUMNS}, pk="page_capture")
 
     def add_failure(self, row: dict[str, Any]) -> None:
         """One ``failures`` row, written at once: failures are rare, and the row
@@ -199,15 +216,18 @@ class ArchiveStore:
         self._articles.append({c: row.get(c) for c in ARTICLE_COLUMNS})
         self._unlink.add(article_id)
         for pos, author in enumerate(article.authors):
-            author_id = stable_id(site, author.name.casefold())
+            # one row per person and site, whatever apostrophes a theme prints (m007)
+            author_id = stable_id(site, author.key)
             self._authors[author_id] = {
                 "id": author_id,
                 "name": author.name,
                 "url": author.url,
                 "site": site,
+                "key": author.key,
             }
             self._links.append({"article_id": article_id, "author_id": author_id, "position": pos})
         self._comments.extend(thread)
+        self._media += [media_row(article_id, m) for m in article.media]
         self._maybe_flush()
         return article_id
 
@@ -217,7 +237,13 @@ class ArchiveStore:
         history), before ``reparse --history`` derives it again."""
         self.flush()
         with self.db.conn:
-            for table in ("comment_versions", "article_versions", "comments", "article_authors"):
+            for table in (
+                "comment_versions",
+                "article_versions",
+                "comments",
+                "article_authors",
+                "media",
+            ):
                 self.db.conn.execute(f"DELETE FROM [{table}]")
             self.db.conn.execute("DELETE FROM articles")
             self.db.conn.execute("DELETE FROM authors")
@@ -251,7 +277,7 @@ class ArchiveStore:
                 )
             if self._authors:
                 conn.executemany(
-                    upsert_sql("authors", ["id", "name", "url", "site"]),
+                    upsert_sql("authors", ["id", "name", "url", "site", "key"]),
                     list(self._authors.values()),
                 )
             if self._unlink:
@@ -264,6 +290,12 @@ class ArchiveStore:
                     "VALUES (:article_id, :author_id, :position)",
                     self._links,
                 )
+            if self._unlink:  # an article's media are replaced with it, as its byline
+                conn.executemany(
+                    "DELETE FROM media WHERE article_id = ?", [(i,) for i in self._unlink]
+                )
+            if self._media:
+                conn.executemany(upsert_sql("media", MEDIA_COLUMNS), self._media)
             if self._comments:
                 conn.executemany(
                     upsert_sql("comments", COMMENT_COLUMNS, ("first_seen",)), self._comments
@@ -276,7 +308,9 @@ class ArchiveStore:
         self.counts["captures"] += len(self._captures)
         self.counts["articles"] += len(self._articles)
         self.counts["comments"] += len(self._comments)
+        self.counts["media"] += len(self._media)
         self._captures, self._articles, self._comments, self._links = [], [], [], []
+        self._media = []
         self._authors, self._unlink = {}, set()
         self._history, self._history_at, self._recrawl = [], [], {}
 

@@ -129,12 +129,14 @@ def response_record(
     revisit: Revisit | None,
     digest: str | None,
     truncated: str | None,
+    extra: list[tuple[str, str]] = (),  # type: ignore[assignment]
 ) -> SerializedRecord:
     """The response record, or given ``revisit`` the revisit record, of an
-    exchange (the arguments are :meth:`WarcFileWriter.write_exchange`'s)."""
+    exchange (the arguments are :meth:`WarcFileWriter.write_exchange`'s;
+    ``extra`` are further WARC fields, such as the browser's ``WARC-Page-ID``)."""
     http_head = _http_head(status_line, headers)
     resp_id = _record_id()
-    fields = [("WARC-Date", warc_date)]
+    fields = [("WARC-Date", warc_date), *extra]
     if ip_address:
         fields.append(("WARC-IP-Address", ip_address))
     if truncated:
@@ -175,7 +177,13 @@ def _request_parts(url: str, data: bytes) -> tuple[bytes, bytes]:
     return record.http_headers.headers_buff, record.raw_stream.read()
 
 
-def request_record(url: str, data: bytes, warc_date: str, concurrent: str) -> SerializedRecord:
+def request_record(
+    url: str,
+    data: bytes,
+    warc_date: str,
+    concurrent: str,
+    extra: list[tuple[str, str]] = (),  # type: ignore[assignment]
+) -> SerializedRecord:
     """The request record of an exchange; ``data`` is the request as sent,
     ``concurrent`` the WARC-Record-ID of its response record."""
     head, body = _request_parts(url, data)
@@ -188,5 +196,28 @@ def request_record(url: str, data: bytes, warc_date: str, concurrent: str) -> Se
         ("WARC-Target-URI", url),
         ("WARC-Payload-Digest", digest),
         ("WARC-Concurrent-To", concurrent),
+        *extra,
     ]
     return record_id, _record(fields, _REQUEST_TYPE, head, body), body, digest, False
+
+
+def resource_record(
+    uri: str,
+    content_type: str,
+    body: bytes,
+    warc_date: str,
+    extra: list[tuple[str, str]] = (),  # type: ignore[assignment]
+) -> SerializedRecord:
+    """A ``resource`` record: content made by the crawl itself (the browser's
+    rendered DOM), its own block, no HTTP head."""
+    record_id = _record_id()
+    digest = payload_digest(body)
+    fields = [
+        ("WARC-Date", warc_date),
+        ("WARC-Type", "resource"),
+        ("WARC-Record-ID", record_id),
+        ("WARC-Target-URI", uri),
+        ("WARC-Payload-Digest", digest),
+        *extra,
+    ]
+    return record_id, _record(fields, content_type, b"", body), body, digest, False

@@ -21,6 +21,7 @@ from archive.warc.records import (
     Revisit,
     WarcioRecords,
     request_record,
+    resource_record,
     response_record,
 )
 from archive.warc.recovery import OPEN_SUFFIX
@@ -128,12 +129,14 @@ class WarcFileWriter:
         revisit: Revisit | None = None,
         digest: str | None = None,
         truncated: str | None = None,
+        extra_fields: list[tuple[str, str]] = (),  # type: ignore[assignment]
     ) -> tuple[RecordLocation, RecordLocation]:
         """Write a response (or, given ``revisit``, a revisit) record and its
         request record; return both locations.  ``digest`` is the body's
         :func:`payload_digest` when the caller has it already (it is not
         computed a second time).  ``truncated`` is WARC 1.1's
-        ``WARC-Truncated`` reason for a body that did not come whole.
+        ``WARC-Truncated`` reason for a body that did not come whole;
+        ``extra_fields`` are further WARC fields of both records.
 
         The records are the ones warcio builds, serialized directly (see
         ``records.py``).
@@ -149,13 +152,31 @@ class WarcFileWriter:
             revisit=revisit,
             digest=digest,
             truncated=truncated,
+            extra=extra_fields,
         )
         level = self.builder.level
         resp_loc = self._write(record_member(head, payload, level, store=store), resp_id, digest)
         req_id, head, payload, digest, _ = request_record(
-            url, request_head + request_body, warc_date, resp_id
+            url, request_head + request_body, warc_date, resp_id, extra_fields
         )
         return resp_loc, self._write(record_member(head, payload, level), req_id, digest)
+
+    def write_resource(
+        self,
+        *,
+        uri: str,
+        content_type: str,
+        body: bytes,
+        warc_date: str,
+        extra_fields: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    ) -> RecordLocation:
+        """Write a ``resource`` record (content the crawl made: a rendered DOM)."""
+        self._ensure_open()
+        rec_id, head, payload, digest, _ = resource_record(
+            uri, content_type, body, warc_date, extra_fields
+        )
+        member = record_member(head, payload, self.builder.level)
+        return self._write(member, rec_id, digest)
 
     def _write(self, parts: list[bytes], record_id: str, digest: str | None) -> RecordLocation:
         data = b"".join(parts)

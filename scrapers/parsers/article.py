@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from scrapers.items import Article
+from scrapers.items import Article, Media
 from scrapers.parsers.authors import extract_authors
 from scrapers.parsers.body import extract_body, strip_junk
 from scrapers.parsers.dates import extract_dates
@@ -21,6 +21,7 @@ from scrapers.parsers.document.kind import is_article_page, post_id
 from scrapers.parsers.document.language import extract_language
 from scrapers.parsers.document.metadata import Metadata, collect_metadata, ld_text
 from scrapers.parsers.document.scan import PageScan, scan_page
+from scrapers.parsers.document.terms import is_category
 from scrapers.parsers.document.text import inline_text
 from scrapers.parsers.title import extract_title
 
@@ -52,7 +53,11 @@ def _tags(s: PageScan, md: Metadata) -> list[str]:
         values += keywords.split(",")
     elif isinstance(keywords, list):
         values += [k for k in keywords if isinstance(k, str)]
-    values += [inline_text(s.nodes[i]) for i in s.rel_links if s.nodes[i].get("rel") == "tag"]
+    values += [
+        inline_text(a)
+        for a in (s.nodes[i] for i in s.rel_links)
+        if "tag" in a.get("rel").split() and not is_category(a)
+    ]
     out: list[str] = []
     for value in values:
         value = " ".join(value.split())
@@ -61,12 +66,18 @@ def _tags(s: PageScan, md: Metadata) -> list[str]:
     return out[:50]
 
 
+def _is_term(a: etree._Element) -> bool:
+    rel = a.get("rel").split()
+    return "tag" in rel or "category" in rel
+
+
 def _section(s: PageScan, md: Metadata) -> str | None:
-    """Declared section, else the first category link (WordPress ``rel="category tag"``)."""
+    """Declared section, else the first category link (WordPress ``rel="category tag"``,
+    or a ``rel="tag"`` link in a category list: :mod:`terms`)."""
     value = ld_text(md.ld("articleSection")) or md.first("article:section", "section")
     if not value:
-        links = (s.nodes[i] for i in s.rel_links if "category" in s.nodes[i].get("rel").split())
-        link = next(links, None)
+        terms = (s.nodes[i] for i in s.rel_links)
+        link = next((a for a in terms if _is_term(a) and is_category(a)), None)
         value = inline_text(link) if link is not None else None
     return value.strip() if value else None
 
@@ -130,11 +141,32 @@ def extract_article(
     )
     body = extract_body(doc, selector=selectors.get("body"), title=title, scan=scan)
     article.body, article.body_html = body.text, body.html
-    if not body.text:
+    article.media = _media(url, body.media)
+    if not body.text and not body.post:  # (a post of pictures alone is an article)
         article.is_article = False
     if not article.is_article:  # a listing: its links are what a spider follows
         article.links = _links(url, scan.hrefs)
     return article
+
+
+def _media(url: str, found: Iterable) -> list[Media]:
+    """The body's pictures and videos as records, their URLs made absolute."""
+    out = []
+    for f in found:
+        link = _absolute(url, f.url) if f.url else None
+        if f.url and not link:
+            continue
+        out.append(
+            Media(
+                url=link,
+                kind=f.kind,
+                caption=f.caption,
+                credit=f.credit,
+                alt=f.alt,
+                position=len(out),
+            )
+        )
+    return out
 
 
 def _links(url: str, hrefs: list[str]) -> list[str]:

@@ -46,6 +46,7 @@ def parse_page(
     article.comments_system = thread.system
     article.comments_thread_id = thread.thread_id
     article.comment_pages = thread.pages
+    article.comments_scripted = thread.scripted
     article.parser_version = PARSER_VERSION
     return article
 

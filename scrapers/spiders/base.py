@@ -18,7 +18,9 @@ import scrapy
 from lxml import etree
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
@@ -36,17 +38,20 @@ from scrapers.spiders.threads import ThreadMixin
 
 GUESS = {META_GUESS: True}  # usual paths we try: their 404 is no failure
 
-# Never worth fetching on a news site: admin, login, feeds of comments, share links.
-DENY = (
+# Never worth fetching on a news site: admin, login, feeds of comments, share
+# and reply links (a reply link serves a copy of the page it is on).
+NEVER = (
     r"/wp-(?:admin|login|json|includes)",
     r"/xmlrpc\.php",
     r"/feed/?$",
     r"/comments/feed",
-    r"[?&](?:replytocom|share|like_comment|print)=",
-    r"/comment-page-\d+",
+    r"[?&](?:replytocom|share|like_comment|print|unapproved|moderation-hash)=",
     r"/trackback/?$",
     r"\.(?:jpe?g|png|gif|webp|svg|pdf|zip|mp3|mp4|css|js)(?:\?|$)",
 )
+# Not followed as links either: comment pages, fetched only as part of their
+# article's thread (scrapers/spiders/threads.py).
+DENY = (*NEVER, r"/comment-page-\d+")
 
 
 class SiteSpider(ThreadMixin, scrapy.Spider):
@@ -88,8 +93,9 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         self.deny = deny
         self.full = full  # -a full=1: refetch every known article (archive.recrawl)
         self.allow_re = re.compile(self.allow) if self.allow else None
-        deny_list = list(DENY) + list(self.profile.get("deny", ())) + ([deny] if deny else [])
-        self.deny_re = re.compile("|".join(f"(?:{d})" for d in deny_list))
+        own = list(self.profile.get("deny", ())) + ([deny] if deny else [])
+        self.deny_re = re.compile("|".join(f"(?:{d})" for d in [*DENY, *own]))
+        self.never_re = re.compile("|".join(f"(?:{d})" for d in [*NEVER, *own]))
         self.selectors = self.profile.get("selectors")
         self.max_listing_depth = int(max_listing_depth)
         self.discover = {d.strip() for d in discover.split(",") if d.strip()}
@@ -107,7 +113,26 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
         gc_threshold = crawler.settings.getint("ARCHIVE_GC_THRESHOLD")
         spider.page_parser = PageParser(workers, spider.selectors, gc_threshold)
         crawler.signals.connect(spider.page_parser.close, signal=signals.spider_closed)
+        crawler.signals.connect(spider.spider_idle, signal=signals.spider_idle)
         return spider
+
+    def spider_idle(self) -> None:
+        """Nothing left to fetch: finish the threads whose requests were dropped
+        on the way, and send the REST API batches not full yet."""
+        outputs = [
+            *self.orphaned_witness_pages(),
+            *self.orphaned_threads(),
+            *self.pending_witness_requests(),
+        ]
+        if not outputs:
+            return
+        engine = self.crawler.engine
+        for output in outputs:
+            if isinstance(output, scrapy.Request):
+                engine.crawl(output)
+            else:  # an article of a thread that cannot wait for a request
+                deferred_from_coro(engine.scraper.start_itemproc_async(output, response=None))
+        raise DontCloseSpider
 
     # -- start -----------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -215,8 +240,10 @@ class SiteSpider(ThreadMixin, scrapy.Spider):
             return
         article = await self.parse_response(response)
         if article.is_article:
-            outputs = self.start_thread(response, article)
-        elif "listings" in self.discover and (
+            async for output in self.start_thread(response, article):
+                yield output
+            return
+        if "listings" in self.discover and (
             self.follow_listings or response.meta.get("listing_depth") == 0
         ):
             outputs = self.follow_links(response, article.links)

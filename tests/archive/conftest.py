@@ -35,7 +35,19 @@ class WarcCrawl:
 
 
 def run_crawl(url: str, db: Path, warc_dir: Path, *extra: str, timeout: int = 300):
-    cmd = crawl_command(url, str(db), str(warc_dir), "-s", "LOG_LEVEL=WARNING", *extra)
+    # The browser stage would render only the demo's Disqus page here (~4 s a
+    # crawl); it has tests of its own (tests/archive/crawl/browser/), which
+    # switch it on again (later -s options win).
+    cmd = crawl_command(
+        url,
+        str(db),
+        str(warc_dir),
+        "-s",
+        "LOG_LEVEL=WARNING",
+        "-s",
+        "ARCHIVE_BROWSER=never",
+        *extra,
+    )
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")
     return subprocess.run(
         cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive.store.writer import ArchiveStore
-from scrapers.items import Article, Author, Comment
+from scrapers.items import Article, Author, Comment, Media
 
 XSS_TEXT = '<script>document.title="pwned";window.__pwned=1</script><b>bold?</b>'
 XSS_HTML = '<p>hi<script>window.__pwned=2</script><img src=x onerror="window.__pwned=3"></p>'
@@ -36,7 +36,8 @@ def _thread(n: int, tag: str) -> list[Comment]:
 
 
 def build_archive(path: Path) -> Path:
-    """Three articles on two sites; one thread holds a script and a formula."""
+    """Three articles on two sites; one thread holds a script and a formula, and
+    two articles have media (a caption is a formula, a picture has no URL)."""
     store = ArchiveStore.open(path)
     crawl = store.start_crawl("wordpress", {"url": "https://news.example/"})
     first = Article(
@@ -63,6 +64,16 @@ def build_archive(path: Path) -> Path:
         ),
         Comment(id="x2", author="-Mallory", text=FORMULA_TEXT, position=7),
     ]
+    first.media = [
+        Media(
+            url="https://news.example/img/putin.jpg",
+            caption="Presidents Maduro and Putin «Kremlin»",
+            credit="Sputnik / Ñandú",
+            alt="Two men",
+            position=0,
+        ),
+        Media(url=None, caption=FORMULA_TEXT, position=1),  # (a picture loaded by script)
+    ]
     second = Article(
         url="https://news.example/2024/04/cuba/",
         title="Havana queues",
@@ -72,6 +83,7 @@ def build_archive(path: Path) -> Path:
         language="es",
         section="Cuba",
         comments=_thread(3, "havana"),
+        media=[Media(url="https://www.youtube.com/embed/q", kind="video", position=0)],
     )
     third = Article(
         url="https://other.example/story/",

@@ -126,13 +126,19 @@ def test_reference_article(server, truth):
     ref = next(a for a in truth["articles"] if a["special"] == "reference")
     assert ref["title"] == "Putin Restates Russia’s Support for Maduro in Venezuela"
     assert ref["authors"] == ["Peter Spinella"] and ref["source"] == "dpa"
-    assert ref["body"].startswith("Presidents Maduro and Putin. Photo: sputnik\n\nHAVANA TIMES")
+    assert ref["body"].startswith("HAVANA TIMES – Russian President")  # the caption is media
+    [photo] = ref["media"]
+    assert (photo["caption"], photo["credit"]) == ("Presidents Maduro and Putin.", "sputnik")
+    assert photo["url"].endswith("/putin-maduro.jpg") and photo["position"] == 0
     assert ref["comments_declared"] == 8 and ref["comments_open"] is False
     assert ref["comments"][6]["text"].startswith("Putin backed trump.\nNow he backs Maduro.")
     html = fetch(server, ref["url"])[2].decode()
     assert "8 thoughts on &ldquo;<span>Putin Restates" in html and "Comments are closed." in html
     assert 'By <span class="author vcard">' in html and "(dpa)" in html
     assert "Putin backed trump.<br />\nNow he backs Maduro." in html
+    assert (
+        'class="wp-caption-text">Presidents Maduro and Putin. Photo: sputnik</figcaption>' in html
+    )
 
 
 def test_comment_variants(server, truth):

@@ -41,7 +41,7 @@ def _counts(db: Path) -> dict[str, int]:
     try:
         return {
             t: conn.execute(f"select count(*) from {t}").fetchone()[0]
-            for t in ("articles", "comments", "captures", "crawls", "authors")
+            for t in ("articles", "comments", "captures", "crawls", "authors", "media")
         }
     finally:
         conn.close()

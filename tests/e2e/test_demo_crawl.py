@@ -106,6 +106,33 @@ def test_comments_match_ground_truth(crawled_demo):
     assert total > 100
 
 
+def test_media_match_ground_truth(crawled_demo):
+    """Pictures, captions and credits are media rows, in page order, and not body text."""
+    stored = _articles_by_url(crawled_demo)
+    total = credited = 0
+    with crawled_demo.connect() as conn:
+        for truth in crawled_demo.truth["articles"]:
+            row = stored[urljoin(crawled_demo.url, truth["url"])]
+            got = [
+                dict(m)
+                for m in conn.execute(
+                    "select url, caption, credit, alt, kind, position from media "
+                    "where article_id = ? order by position",
+                    (row["id"],),
+                )
+            ]
+            want = [dict(m, url=urljoin(crawled_demo.url, m["url"])) for m in truth["media"]]
+            assert got == want, truth["url"]
+            for m in truth["media"]:
+                assert not (m["caption"] and m["caption"] in row["body"]), truth["url"]
+                assert not (m["caption"] and m["caption"] in row["body_html"]), truth["url"]
+            total += len(got)
+            credited += sum(1 for m in got if m["credit"])
+        counts = conn.execute("select count(*), count(distinct id) from media").fetchone()
+    assert total > 10 and credited > 3
+    assert tuple(counts) == (total, total)  # the rerun replaced them, no duplicates
+
+
 def test_reference_article(crawled_demo):
     stored = _articles_by_url(crawled_demo)
     [ref] = [a for a in stored.values() if a["title"] == REFERENCE_TITLE]
@@ -116,6 +143,12 @@ def test_reference_article(crawled_demo):
     assert "Comments are closed" not in ref["body"]
     assert not any(c["text"][:40] in ref["body"] for c in ref["comments"])
     assert ref["comments_open"] == 0
+    assert "Photo: sputnik" not in ref["body"]
+    with crawled_demo.connect() as conn:
+        media = conn.execute(
+            "select caption, credit from media where article_id = ?", (ref["id"],)
+        ).fetchall()
+    assert [tuple(m) for m in media] == [("Presidents Maduro and Putin.", "sputnik")]
 
 
 def test_rerun_adds_captures_and_a_crawl_but_no_duplicates(crawled_demo):
@@ -123,13 +156,14 @@ def test_rerun_adds_captures_and_a_crawl_but_no_duplicates(crawled_demo):
     with crawled_demo.connect() as conn:
         now = {
             t: conn.execute(f"select count(*) from {t}").fetchone()[0]
-            for t in ("articles", "comments", "captures", "crawls", "authors")
+            for t in ("articles", "comments", "captures", "crawls", "authors", "media")
         }
         crawls = [dict(r) for r in conn.execute("select * from crawls order by id")]
-    assert (now["articles"], now["comments"], now["authors"]) == (
+    assert (now["articles"], now["comments"], now["authors"], now["media"]) == (
         first["articles"],
         first["comments"],
         first["authors"],
+        first["media"],
     )
     assert now["captures"] > first["captures"]
     assert now["crawls"] == 2 and first["crawls"] == 1
@@ -214,3 +248,19 @@ def test_full_text_indexes_match_the_rows(crawled_demo):
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     assert n == indexed and found >= 1
     assert {"articles_ai", "articles_ad", "articles_au", "comments_ai"} <= names
+
+
+def test_every_article_started_is_stored_or_a_failure(crawled_demo):
+    """The loss accounting of #15: started = stored + failed in each crawl row,
+    and the first crawl stored every article of the ground truth."""
+    with crawled_demo.connect() as conn:
+        rows = [
+            tuple(r)
+            for r in conn.execute(
+                "select articles_started, articles_stored, articles_failed from crawls order by id"
+            )
+        ]
+    for started, stored, failed in rows:
+        assert started == stored + failed, (started, stored, failed)
+    assert rows[0][1] == len(crawled_demo.truth["articles"])
+    assert rows[0][2] == 0

@@ -20,6 +20,7 @@ def test_demo_twice_updates_and_never_duplicates(tmp_path):
     port = _free_port()
     args = [
         "demo",
+        "--plain",  # (the browser stage has tests of its own: tests/archive/crawl/browser/)
         "--articles",
         "12",
         "--port",

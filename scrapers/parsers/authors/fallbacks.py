@@ -1,8 +1,8 @@
 """Authors of last resort, for a page whose bylines name nobody.
 
 A personal site named after its owner ("Wolfgang Michal" on
-wolfgangmichal.de) and the closing copyright notice of such a site
-("(c) Johannes Wolf") name the writer; an organisation's site or notice
+wolfgangmichal.de, or a handle the markup declares a person's) and the
+closing copyright notice of such a site ("(c) Johannes Wolf") name the writer; an organisation's site or notice
 does not, so these finders weigh the name's shape against the publication's.
 """
 
@@ -12,8 +12,11 @@ import re
 from urllib.parse import urlsplit
 
 from scrapers.parsers.authors.names import is_organisation
+from scrapers.parsers.authors.words import PUBLICATION_WORDS
+from scrapers.parsers.document.metadata import Metadata, ld_types
 from scrapers.parsers.document.publication import is_brand, squash
 from scrapers.parsers.document.scan import PageScan
+from scrapers.parsers.document.text import inline_text
 
 _PERSONAL = re.compile(
     r"^(?:(?:[Dd]r|[Pp]rof)\.\s*)?([^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2})$"
@@ -21,19 +24,19 @@ _PERSONAL = re.compile(
 _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 
 
-# Words of publication names ("Miami Today", "Presse Augsburg"), not of people's names.
-_PUBLICATION_WORDS = frozenset(
-    ["today", "news", "times", "post", "daily", "weekly", "journal", "magazine", "magazin"]
-    + ["presse", "press", "zeitung", "online", "blog", "radio", "tv", "media", "verlag", "review"]
-)
 _INITIAL_NAME = re.compile(r"^[^\W\d_]\.\s?[^\W\d_]{2,}$")  # "C.Habermueller"
+
+
+def publication_words(name: str) -> bool:
+    """The name holds a word publications are named with ("Miami Today", "Presse Augsburg")."""
+    return any(w.casefold() in PUBLICATION_WORDS for w in name.split())
 
 
 def is_person(name: str) -> bool:
     """A person's name rather than a publication's: two or three words, or an initial
     and a surname, none of them a word publications are named with."""
     words = name.split()
-    if any(w.casefold() in _PUBLICATION_WORDS for w in words) or any(c.isdigit() for c in name):
+    if publication_words(name) or any(c.isdigit() for c in name):
         return False
     return 2 <= len(words) <= 3 or bool(_INITIAL_NAME.match(name))
 
@@ -101,3 +104,24 @@ def copyright_holder(s: PageScan, site_name: str | None, url: str | None = None)
     if is_brand(name, url):
         return None  # "© Landeshauptstadt Stuttgart" on stuttgart.de
     return name.title() if name.isupper() else name
+
+
+def marked_person(s: PageScan, md: Metadata, name: str) -> str | None:
+    """``name`` as the page's markup declares a person by it, else None: a
+    JSON-LD ``Person``, or an hCard's ``fn`` in a ``vcard author`` element.
+
+    A blog named after its writer's handle ("Zahlenzauberin" on
+    zahlenzauberin.wordpress.com, "happyface313") prints the handle as the
+    byline and the site's name alike; the markup tells that it is a person's.
+    """
+    key = squash(name)
+    for obj in md.ld_objects:
+        found = obj.get("name")
+        if isinstance(found, str) and squash(found) == key and "Person" in ld_types(obj):
+            return found.strip()
+    for i in s.bylines[:60]:
+        if "vcard" in s.attr(i) and (fn := s.nodes[i].find(".//*[@class='fn']")) is not None:
+            text = inline_text(fn)
+            if squash(text) == key:
+                return text
+    return None

@@ -22,6 +22,17 @@ PROFILE = re.compile(
 )
 
 
+# A person's page, by a whole path segment ("/author/x", "/profile/x", "?author=3");
+# PROFILE finds these words anywhere, which is right for a byline's own
+# links but not for a teaser's ("/karriere/...-bei-teams-slack").
+PROFILE_PATH = re.compile(
+    r"/(?:author|authors|autor|autoren|auteur|autore|profile|profil|users?|members?|people"
+    r"|staff|team|journalist|journalisten|contributors?|writers?|mitarbeiter|redaktion)(?:[/.?#]|$)"
+    r"|[?&](?:author|user|u)=",
+    re.I,
+)
+
+
 # Links to the site's taxonomy (rel="tag", /tag/, /category/, /thema/ ...):
 # a byline line lists the article's topics beside its author, and a topic is
 # no person.

@@ -15,7 +15,7 @@ from scrapers.parsers.document.metadata import Metadata, ld_persons, ld_types
 
 def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[str]]:
     """Authors from JSON-LD (persons, organisations), else from meta tags."""
-    persons, orgs = ld_persons(md.ld_ref(md.ld("author")))
+    persons, orgs = _ld_authors(md)
     if not persons:
         value = _labelled_author(md) or md.first(
             "author",
@@ -29,6 +29,19 @@ def meta_byline(md: Metadata) -> tuple[list[tuple[str, dict[str, str]]], list[st
         if value and not value.startswith("http"):
             return [(value, {})], orgs
     return [(name, {name: url} if url else {}) for name, url in persons], orgs
+
+
+def _ld_authors(md: Metadata) -> tuple[list[tuple[str, str | None]], list[str]]:
+    return ld_persons(md.ld_ref(md.ld("author")))
+
+
+def from_tags(md: Metadata) -> bool:
+    """The metadata's author comes from a meta tag, not from the article's JSON-LD.
+
+    ``<meta name="author">`` is often set once for the whole site (its owners,
+    its agency), where JSON-LD describes the article.
+    """
+    return not _ld_authors(md)[0]
 
 
 _AUTHOR_LABEL = re.compile(

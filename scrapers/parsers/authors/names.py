@@ -13,8 +13,21 @@ import html
 import re
 
 from scrapers.items import Author
+from scrapers.parsers.authors.labels import strip_labels
 from scrapers.parsers.authors.links import PROFILE
+from scrapers.parsers.authors.trims import (
+    cut_date_tail,
+    cut_filed_in,
+    drop_date_label,
+    drop_titles,
+    join_broken_name,
+    plain_link,
+    publication_named,
+    thread_link,
+    titled,
+)
 from scrapers.parsers.authors.words import (
+    CALENDAR,
     LABEL_WORDS,
     NOT_NAMES,
     ORGANISATION,
@@ -24,18 +37,10 @@ from scrapers.parsers.authors.words import (
 from scrapers.parsers.dates.parse import parse_date
 from scrapers.parsers.document.publication import WEB_NAME, cut_publication
 
-_PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|published|reported|text|texto|photos?|story|eingestellt|"
-    r"erstellt|geschrieben|verfasst|veröffentlicht|artikel|beitrag|ein\s+beitrag|blog\s+beitrag|rezept|"
-    r"zum\s+profil|view\s+all\s+posts|all\s+posts|escrito|publicado|publié|écrit)\s+)?"
-    r"(?:by|from|von|vom|por|par|door|(?-i:di|da)|av|af|від|от|autor(?:a|in|en)?|authors?|auteure?|autore|autrice|text|texto|"
-    r"redacción:|redaktion:|written\s+by)\s*[:.]?\s+",
-    re.I,
-)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]{1,40})[)\]]\s*")
-_SEGMENTS = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|\n|\t|/\s)\s*")
+_SEGMENTS = re.compile(r"\s*(?:\||•|·|●|»|›|—|–|\s-\s|\n|\t|/\s)\s*")
 _SPLIT = re.compile(
     r"\s*(?:,|;|&|\band\b|\by\b(?!\.)|\bund\b|\bet\b|\be\b(?!\.)|\bwith\b|\bamp\b)\s*", re.I
 )
@@ -114,6 +119,8 @@ def _looks_like_name(part: str, site: str | None, lenient: bool = False) -> bool
     words = part.split()
     if len(words) > 6 or part.casefold() in NOT_NAMES or _is_role(part):
         return False
+    if len(words) == 1 and part.casefold().strip(".") in CALENDAR:
+        return False  # a month or a weekday left from a date ("Nov•06•12")
     if len(words) == 1 and "admin" in part.casefold():
         return False  # an administrator's account ("wordpressadmin", "wpadmin2")
     if site and part.casefold() == site.casefold():
@@ -175,14 +182,17 @@ def _split(
     source = None
     for m in _PAREN.finditer(text):
         inner = m.group(1).strip()
-        if inner and not parse_date(inner)[0] and not _is_role(inner):
+        if inner and not inner.isdigit() and not parse_date(inner)[0] and not _is_role(inner):
             source = source or inner
-    text = _PAREN.sub(" ", text)
+    text = join_broken_name(_PAREN.sub(" ", text))
     names: list[str] = []
     for segment in _SEGMENTS.split(text):
         found = _segment(segment, names, site_name, trusted, publications, linked)
         source = source or found
     return tuple(names[:10]), source
+
+
+_FIELD = re.compile(r"\s*[^\W\d_]+\s*:\s")
 
 
 def _segment(
@@ -194,9 +204,23 @@ def _segment(
     linked: tuple[str, ...],
 ) -> str | None:
     """Add the names of one byline segment to ``names``; the source it credits."""
-    if segment.rstrip().endswith(":") and _strip_prefixes(segment) == segment:
-        return None  # a label whose value is not a name ("DOTYCZY:" over a list of tags)
-    segment = _trim(_strip_prefixes(segment.strip()))
+    if (segment.rstrip().endswith(":") or _FIELD.match(segment)) and strip_labels(
+        segment
+    ) == segment:
+        # a label whose value is not a name ("DOTYCZY:" over a list of tags,
+        # "Location: VANCOUVER", "Kontakt: Jan Koch", "Foto: ...")
+        return None
+    stripped = strip_labels(segment.strip())
+    if stripped != segment.strip():
+        stripped = cut_filed_in(stripped)  # "Posted by Jane Doe in Politics"
+    head = cut_date_tail(stripped)
+    if head != stripped:
+        head = drop_date_label(head)  # "Richard Lam Published: 2008-01-09"
+        if names or not head:
+            # after the names, what stands before a date is a dateline's place or the
+            # date's label ("BS Reporter / New Delhi January 9, 2008", "Started: 29 Dec, 2007")
+            return None
+    segment = _trim(head)
     source = None
     if "," in segment or ";" in segment:
         segment, source = cut_publication(segment, publications)
@@ -211,8 +235,28 @@ def _segment(
     # "Jane Doe, 01.12.2021": the date's own pieces hold digits and fail as
     # names; a lone word beside a date is a weekday rather than a name.
     dated = parse_date(segment)[0] is not None
-    for k, part in enumerate(_SPLIT.split(segment)):
-        part = _drop_handle(_trim(_cut_labels(_strip_prefixes(part.strip()))))
+    parts = _SPLIT.split(segment)
+    place = len(parts) - 1 if head != stripped else -1  # "Dan Cross, About.com Guide October 30"
+    unit = -1
+    for k, part in enumerate(parts):
+        part = strip_labels(part.strip())
+        if k and k == place:
+            continue
+        if k and titled(part):
+            unit = (
+                k + 1
+            )  # a job after the name, then its unit ("Jane Doe, Product Manager, Google Maps")
+            continue
+        if k == unit:
+            continue
+        if thread_link(part):
+            continue  # "No Comments"
+        if names and publication_named(part):
+            source = source or part  # "By Collins Mtika, Nyasa Times"
+            continue
+        if part not in linked or not plain_link(part):
+            part = drop_titles(_cut_labels(part))  # (a linked name as written: "Catch more fish")
+        part = _drop_handle(_trim(part))
         if (m := _FOR.match(part)) is not None:  # "Glen Owen for The Mail on Sunday"
             part, source = m.group(1), source or m.group(2)
         if dated and " " not in part:
@@ -244,18 +288,8 @@ def _drop_handle(part: str) -> str:
 
 def _trim(part: str) -> str:
     """Strip punctuation around a name, but keep the dot of a final initial ("Nicolas C.")."""
-    trimmed = part.strip(" .,:;-'\"~")
-    return trimmed + "." if _INITIAL_END.search(part.rstrip(" ,:;-'\"~")) else trimmed
-
-
-def _strip_prefixes(text: str) -> str:
-    """Remove stacked prefixes ("Posted by By ...")."""
-    for _ in range(3):
-        stripped = _PREFIX.sub("", text)
-        if stripped == text:
-            break
-        text = stripped
-    return text
+    trimmed = part.strip(" .,:;-'\"~→»›")
+    return trimmed + "." if _INITIAL_END.search(part.rstrip(" ,:;-'\"~→»›")) else trimmed
 
 
 def authors_from(

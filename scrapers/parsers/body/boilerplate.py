@@ -20,15 +20,13 @@ from lxml import etree
 
 from scrapers.parsers.body.end_markers import cut_after_end_markers
 from scrapers.parsers.body.header_leads import strip_to_leads
-from scrapers.parsers.body.markup import (
-    BLOCKS,
-    is_boilerplate,
-)
+from scrapers.parsers.body.markup import BLOCKS, is_boilerplate, names_listing, text_named_byline
 from scrapers.parsers.body.meta_lines import drop_meta_lines
 from scrapers.parsers.body.sizes import Sizes
 from scrapers.parsers.body.teasers import closing, teaser_lists
 from scrapers.parsers.document.scan import PageScan
 
+PARAGRAPH_SHARE = 0.8  # of the container's text, for a paragraph named as boilerplate to stay
 _DROP_TAGS = frozenset(["nav", "aside", "footer", "form", "header", "h1"])
 
 
@@ -41,11 +39,17 @@ def _link_dense(el: etree._Element, total: int, sizes: Sizes) -> bool:
     return links > 0.5 * total and total < 1500
 
 
-def _doomed(el: etree._Element, limit: float, sizes: Sizes) -> bool:
+def _doomed(el: etree._Element, limit: float, whole: float, sizes: Sizes) -> bool:
     size = None
     if el.tag in _DROP_TAGS or is_boilerplate(el):
+        if names_listing(el):
+            return True
         size = sizes.text(el)
-        if size <= limit:
+        # (a paragraph is no wrapper of the article: named so, it goes whatever its
+        # share of a short post, e.g. the filing line under three lines of text)
+        if (size <= limit or (el.tag == "p" and size <= PARAGRAPH_SHARE * whole)) and (
+            not text_named_byline(el, size)
+        ):
             return True
     if el.tag in BLOCKS:
         size = sizes.text(el) if size is None else size
@@ -63,7 +67,8 @@ def prune(
     sizes = Sizes(scan)
     removed = cut_after_end_markers(container, sizes)
     removed += drop_meta_lines(container, sizes)
-    limit = max((sizes.text(container) - removed) * 0.5, 200)
+    whole = sizes.text(container) - removed
+    limit = max(whole * 0.5, 200)
     for el in teaser_lists(container):
         if sizes.text(el) <= limit and closing(container, el, sizes):
             el.drop_tree()
@@ -74,7 +79,7 @@ def prune(
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        if el not in kept and _doomed(el, limit, sizes):
+        if el not in kept and _doomed(el, limit, whole, sizes):
             doomed.append(el)
         else:
             stack.extend(el)

@@ -2,7 +2,8 @@
 
 Everything after it at its level is the site's, not the article's: the cut
 removes the heading and its following siblings, unless what follows holds
-much of the text (then the heading is a share bar above the article).
+much of the text (then the heading is a share bar above the article).  A
+share label ends only its buttons: prose after it stays.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from lxml import etree
 
+from scrapers.parsers.body.markup import is_boilerplate, names_listing
 from scrapers.parsers.body.sizes import Sizes
 
 # Headings that open the "more stories" part after an article, in several languages.
@@ -27,7 +29,7 @@ _END_MARKER = re.compile(
     r"ähnliche artikel|verwandte artikel|te puede interesar|le puede interesar|"
     r"noticias relacionadas|lee también|leer más|relacionad[oa]s|à lire aussi|lire aussi|"
     r"sur le même sujet|articles similaires|leggi anche|articoli correlati|zobacz też|"
-    r"czytaj także|share this|teilen|compartir|"
+    r"czytaj także|share this|teilen|compartir|also on [\w.-]*\w(?=:?$)|"
     # feedback and sharing prompts under the article
     r"was this (?:article|page|post) (?:helpful|useful)|"
     r"war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|"
@@ -35,6 +37,11 @@ _END_MARKER = re.compile(
     re.I,
 )
 _HEADLINE = etree.XPath("boolean(.//h1)")
+# The end markers that only label a share bar: inside an article, prose can follow it.
+_SHARE = re.compile(
+    r"^\W*(?:share (?:this|on)|(?:jetzt |diesen )?(?:artikel )?teilen|compartir)\b", re.I
+)
+SHARE_PROSE = 40  # characters of paragraph text: a block after a share bar that is the article's
 
 
 def is_end_marker(el: etree._Element, text: str) -> bool:
@@ -53,6 +60,26 @@ def _holds_article(
     return sum(sizes.paragraphs(f) or 0 for f in following) > 0.25 * total
 
 
+def _named_boilerplate(following: list[etree._Element], cut: int, sizes: Sizes) -> bool:
+    """True when what follows the marker is named as a promo or a list of other
+    posts (HuffPost's "Also on HuffPost:" over a slideshow of other stories),
+    whatever its length."""
+    named = sum(sizes.text(f) for f in following if is_boilerplate(f) or names_listing(f))
+    return cut > 0 and named >= 0.8 * cut
+
+
+def _buttons(following: list[etree._Element], sizes: Sizes) -> list[etree._Element]:
+    """The blocks after a share label up to the first that holds article prose
+    (the closing paragraphs after a share bar in the middle of the text)."""
+    out: list[etree._Element] = []
+    for f in following:
+        prose = sizes.paragraphs(f) or 0
+        if prose >= SHARE_PROSE and not (is_boilerplate(f) or names_listing(f)):
+            break
+        out.append(f)
+    return out
+
+
 def cut_after_end_markers(container: etree._Element, sizes: Sizes) -> int:
     """Drop an end-of-article heading and what follows it at its level; the size cut."""
     for el in list(container.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span")):
@@ -69,12 +96,14 @@ def cut_after_end_markers(container: etree._Element, sizes: Sizes) -> int:
         ):
             node = node.getparent()
         following = list(node.itersiblings())
+        if _SHARE.match(text):  # (a share bar: what follows its buttons may be the article's)
+            following = _buttons(following, sizes)
         cut = sum(sizes.text(f) for f in following)
+        if any(f.tag == "h1" or _HEADLINE(f) for f in following):  # a share bar above it
+            continue
         if (
-            cut > 0.5 * sizes.text(container)
-            or _holds_article(container, following, sizes)
-            or any(f.tag == "h1" or _HEADLINE(f) for f in following)  # a share bar above it
-        ):
+            cut > 0.5 * sizes.text(container) or _holds_article(container, following, sizes)
+        ) and not _named_boilerplate(following, cut, sizes):
             continue
         cut += sizes.text(node)
         for sib in following:

@@ -19,11 +19,13 @@ _BAD_WORDS = re.compile(
     r"breadcrumb|subscri|advert|banner|cookie|popup|modal|footer|navigation|navbar|menu|"
     r"recommend|readmore|read-more|more-stories|signup|sign-up|disqus|outbrain|taboola|"
     r"sponsor|pagination|nav-links|post-nav|toolbar|skip-link|screen-reader|tagcloud|"
-    r"post-tags|entry-tags|tag-links|cat-links|entry-meta|post-meta|article-meta|byline|"
-    r"author-bio|author[-_]?box|autor(?:en)?[-_]?box|about-(?:the-)?author|saboxplugin|"
+    r"post-tags|entry-tags|tag-links|cat-links|entry-meta|post-?meta|article-meta|byline|"
+    r"post[-_]?info|post[-_]?details|entry[-_]?info|"
+    r"author[-_]?(?:bio|box|info|profile|description|details)|autor(?:en)?[-_]?box|"
+    r"about[-_](?:the[-_])?author|saboxplugin|"
     r"donat|login|jp-relatedposts|addtoany|news-letter|"
     # the post's filing line under the text ("This entry was posted in ...")
-    r"postmetadata|entry-utility|sociable|disclaimer|factbox|infobox|appstore|app-download|flyout|"
+    r"postmetadata|entry-utility|sociable|disclaim|(?<![a-z])powered|factbox|infobox|appstore|app-download|flyout|"
     r"most-popular|trending|dropdown|overlay|visually-hidden|sr-only|"
     r"inline-ad|adsense|ad-container|ad-slot|adslot|dfp|googlead|nocontent|"
     r"wp-block-buttons|wp-block-latest-posts|yarpp|crp_related|also-read|read-also|"
@@ -32,13 +34,14 @@ _BAD_WORDS = re.compile(
     # picture credits
     r"credit|copyright|listposts|articlelist|article-list"
 )  # matched against lowercased attributes (re.I alternations are several times slower)
-_BAD_TOKENS = frozenset(
-    ["ad", "ads", "adv", "nav", "tags", "tag", "meta", "aside", "follow", "print", "rss", "hidden"]
-)
+_BAD_TOKEN_WORDS = "ad ads adv nav tags tag meta aside follow print rss hidden posted"
+_BAD_TOKENS = frozenset(_BAD_TOKEN_WORDS.split())
 _TOKEN_SPLIT = re.compile(r"\s+")
 # "ad" as a part of a hyphenated name ("it-ad", "ad-wrapper"): other words are
 # too often parts of harmless names ("hidden-xs", "no-print").
 _AD_PART = re.compile(r"(?<![a-z0-9])ads?(?:-|_)|(?:-|_)ads?(?![a-z0-9])")
+# Class tokens that hide an element in the common CSS frameworks (Bootstrap's "hide").
+_HIDDEN_CLASSES = frozenset(["hidden", "hide"])
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 EXCLUDED_REGION = re.compile(r"(?<![a-z])(?:comment|sidebar|related|footer|respond)")
 
@@ -60,13 +63,47 @@ def is_hidden(el: etree._Element) -> bool:
 def _hidden(a: dict[str, str]) -> bool:
     if "hidden" in a or _HIDDEN_STYLE.search(a.get("style") or ""):
         return True
-    return "hidden" in (a.get("class") or "").split()
+    return not _HIDDEN_CLASSES.isdisjoint((a.get("class") or "").split())
 
 
 # A teaser of another article is named so and headed by a link to it (a lead
 # that a CMS names "teaser" carries no linked heading).
 _LINKED_HEADING = etree.XPath("boolean(.//*[self::h2 or self::h3 or self::h4]//a[@href])")
 _BAD_ROLES = frozenset(["navigation", "complementary", "banner", "contentinfo", "search", "dialog"])
+
+
+# Names of lists of other posts ("related-posts", "recent_posts", "more-stories"):
+# never the article, whatever their share of the text.
+LISTING = re.compile(
+    r"(?:related|more|other|popular|recent|latest)[-_]?(?:posts?|articles?|stor(?:y|ies)|entries)"
+)
+
+
+def names_listing(el: etree._Element) -> bool:
+    """True when the element's class or id names a list of other posts."""
+    return LISTING.search(class_and_id(el)) is not None
+
+
+BYLINE_MAX = 150  # characters: an inline "byline" that holds more is the post itself
+
+
+_INLINE_TAGS = frozenset(["span", "font", "b", "strong", "em", "i", "small"])
+
+
+def text_named_byline(el: etree._Element, size: int) -> bool:
+    """True for a long inline element that only its "byline" name marks as boilerplate.
+
+    A byline is one line; Blogger's "Google blog" template leaves its
+    ``span.byline-author`` open, so the post's text ends up inside it (a
+    byline block, an author's card, is a ``div`` and goes).
+    """
+    if size <= BYLINE_MAX or el.tag not in _INLINE_TAGS:
+        return False
+    attrs = class_and_id(el)
+    if "byline" not in attrs:
+        return False
+    rest = attrs.replace("byline", " ")
+    return not (_BAD_WORDS.search(rest) or any(t in _BAD_TOKENS for t in rest.split()))
 
 
 def is_boilerplate(el: etree._Element) -> bool:

@@ -3,14 +3,16 @@
 Pruning works on markup; what it leaves at the edges of the text is judged
 by the text itself: labels ("Read more", "Kategorien", "Kontakt:"), calls to
 subscribe, follow, donate or pay, a footer line of links, a byline set as a
-label and a name, advertisement and page-control labels.  A picture's
-caption is article text and is never trimmed.
+label and a name, advertisement and page-control labels, a slideshow's
+controls ("1 of 8", "Next").  Captions are not here: they left the text
+with their pictures (``media.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+
+from scrapers.parsers.body.credits import CHROME
 
 # Paragraphs that end articles but are not part of them: links onward, filing
 # labels, and calls to subscribe or follow.
@@ -22,7 +24,8 @@ _READ_MORE = re.compile(
 )
 
 
-_SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]]$")
+# (with the full stops, quotes and brackets that close CJK sentences: 。！？」』）)
+_SENTENCE_END = re.compile(r"[.!?…:\"”“»«)\]。！？．」』）】]$")
 # Calls to action that close a page's article: subscribe, follow, get the app.
 _CALL_TO_ACTION = re.compile(
     r"subscri(?:be|ption|ber)|abonnier|newsletter|suscr[ií]b|únete|hazte miembro|"
@@ -61,6 +64,16 @@ _ONWARD = re.compile(
     r"^\W*weiter (?:zu|mit)\b|(?:findest du|finden sie|findet ihr|lest ihr|liest du) \w*\s*hier\W*$",
     re.I,
 )
+# A rights notice closing the text: an agency's ("Copyright 2008 The Associated
+# Press. All rights reserved. This material may not be published ...") or the site's.
+_RIGHTS_NOTICE = re.compile(
+    r"^\W{0,3}(?:(?:copyright\s*)?(?:©|\(c\)\s)|copyright\s+(?:\d{4}|by\b))|"
+    r"all rights reserved|alle rechte vorbehalten|"
+    r"todos los derechos reservados|tous droits réservés|tutti i diritti riservati|"
+    r"this material may not be (?:published|reproduced)",
+    re.I,
+)
+RIGHTS_MAX = 320  # characters: a longer closing paragraph is prose that mentions rights
 # The page's change stamp closing it ("Created ... - Last Modified: ...").
 _MODIFIED = re.compile(r"last (?:modified|updated)|zuletzt (?:geändert|aktualisiert)", re.I)
 # A server's error message printed into the page (PHP's warnings on old blogs).
@@ -94,18 +107,16 @@ def _drop_label_bylines(paras: list[str]) -> list[str]:
     return out
 
 
-def trim_text(text: str, captions: Collection[str] = ()) -> str:
+def trim_text(text: str) -> str:
     """Drop trailing labels left after pruning ("Read more", "Schlagworte", "Share")
-    and short calls to subscribe or follow that close the article; a picture's
-    caption (in ``captions``) is article text and ends the trimming.  Opening
-    one-word labels (a kicker, the section, "By") go too."""
+    and short calls to subscribe or follow that close the article.  Opening
+    one-word labels (a kicker, the section, "By") go too, and a slideshow's
+    controls anywhere."""
     paras = text.split("\n\n")
     for _ in range(TRIM_MAX):
         if len(paras) < 2:
             break
         last = paras[-1]
-        if last in captions and len(last) >= 20:  # (a one-word "caption" is a label)
-            break
         if (
             (_READ_MORE.match(last) and len(last) < 200)
             or (len(last) < TRIM_SHORT and not _SENTENCE_END.search(last))
@@ -113,6 +124,7 @@ def trim_text(text: str, captions: Collection[str] = ()) -> str:
             or (len(last) < CTA_MAX and _CALL_TO_ACTION.search(last))
             or (len(last) < 200 and "|" in last and _SITE_FOOTER.search(last))
             or (len(last) < 200 and _MODIFIED.search(last))
+            or (len(last) < RIGHTS_MAX and _RIGHTS_NOTICE.search(last))
             or (len(last) < 120 and _ONWARD.search(last))
         ):
             paras.pop()
@@ -122,7 +134,7 @@ def trim_text(text: str, captions: Collection[str] = ()) -> str:
         p
         for p in _drop_label_bylines(paras)
         if not (len(p) < 120 and _AD_LABEL.match(p))
-        and not (len(p) < 40 and _CONTROL.search(p))
+        and not (len(p) < 40 and (_CONTROL.search(p) or CHROME.match(p)))
         and not _SERVER_ERROR.match(p)
     ]
     head = 0

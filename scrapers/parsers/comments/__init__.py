@@ -33,6 +33,7 @@ from scrapers.parsers.comments.siblings import (
     indented_parent,
     reply_targets,
 )
+from scrapers.parsers.comments.signs import script_signs
 from scrapers.parsers.comments.thirdparty import find_embed
 from scrapers.parsers.document.text import inline_text
 
@@ -51,6 +52,7 @@ class Thread:
     pages: list[str] = field(default_factory=list)  # absolute URLs of all comment pages
     nodes: list = field(default_factory=list)  # DOM elements of the thread region(s)
     post: Comment | None = None  # a forum thread's opening post (:mod:`.opening`)
+    scripted: list[str] = field(default_factory=list)  # why a script loads it (:mod:`.signs`)
 
 
 def _within(found: Scan, doc: etree._Element, selectors: Mapping[str, str] | None) -> list:
@@ -321,6 +323,7 @@ def extract_thread(
     declared = declared_count(found.marked, nodes, blocks[0].el if blocks else None)
     if declared is None:
         declared = jsonld_count(payloads)
+    signs = script_signs(doc, found, has_comments=bool(comments), embed=embed, regions=nodes)
     return Thread(
         comments=comments,
         declared=declared,
@@ -330,6 +333,7 @@ def extract_thread(
         pages=comment_pages(found.marked, nodes, url),
         nodes=nodes,
         post=post,
+        scripted=signs,
     )
 
 

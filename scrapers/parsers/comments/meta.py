@@ -9,7 +9,7 @@ thread is complete and where its missing pages are.
 from __future__ import annotations
 
 import re
-from urllib.parse import urldefrag
+from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 from lxml import etree
 
@@ -241,8 +241,27 @@ def _links(marked: list, regions: list):
                 yield a
 
 
+# Query parameters of links that act on a comment (reply to it, share, moderate)
+# rather than show a page of the thread: ``?replytocom=54`` serves the same page.
+_ACTION_PARAMS = frozenset(
+    ["replytocom", "unapproved", "moderation-hash", "share", "like_comment", "print", "action"]
+)
+
+
+def _acts(href: str) -> bool:
+    query = urlsplit(href).query
+    return bool(query) and any(k in _ACTION_PARAMS for k, _ in parse_qsl(query, True))
+
+
 def comment_pages(marked: list, regions: list, url: str) -> list[str]:
-    """Absolute URLs of the thread's other comment pages, in page order found."""
+    """Absolute URLs of the thread's other comment pages, in page order found.
+
+    The thread's own navigation counts (the links of its pagination), and
+    elsewhere in the thread the links to a comment page (a comment's own
+    permalink names the page it is on).  A link that acts on a comment (a
+    reply link, ``/comment-page-3/?replytocom=54``, serves a copy of the page
+    it is on) is never a page.
+    """
     own = urldefrag(url)[0] if url else ""
     out: list[str] = []
     for a in _links(marked, regions):
@@ -250,7 +269,9 @@ def comment_pages(marked: list, regions: list, url: str) -> list[str]:
         if not href:
             continue
         href = urldefrag(href)[0]
-        if href != own and href not in out and _looks_like_page(href, a):
+        if href == own or href in out or _acts(href):
+            continue
+        if _looks_like_page(href, a):
             out.append(href)
     return out
 

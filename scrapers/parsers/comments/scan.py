@@ -96,6 +96,7 @@ class Scan:
     scripts: list = field(default_factory=list)  # <script> elements with a marked src/type
     values: dict = field(default_factory=dict)  # element -> its marked attribute values
     posts: list = field(default_factory=list)  # elements with a forum post id ("p55120")
+    others: list = field(default_factory=list)  # every id/itemtype/typeof/script value (smart)
 
 
 def _hits(unique: list[str], markers: tuple[str, ...]) -> set[str]:
@@ -167,7 +168,7 @@ def _posts(others: list) -> list:
 def scan(doc: etree._Element) -> Scan:
     """The marked elements of ``doc``; the tree is only read."""
     classes, others = _CLASS_VALUES(doc), _OTHERS(doc)
-    out = Scan()
+    out = Scan(others=others)
     out.posts = _posts(others)
     hits = _hits(list(set(classes)), CLASS_MARKERS) | _hits(list(set(others)), MARKERS)
     if not hits:

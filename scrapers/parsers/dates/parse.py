@@ -8,7 +8,7 @@ kept as stated (no conversion to UTC).
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 # fmt: off
 MONTHS = {
@@ -30,6 +30,26 @@ MONTHS = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "juni": 6, "juli": 7,
     "oktober": 10, "dezember": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # sv / da / no (the rest is spelled as above)
+    "augusti": 8, "marts": 3, "maj": 5, "desember": 12,
+    # pl (genitive and nominative)
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+    "grudnia": 12, "styczeń": 1, "luty": 2, "marzec": 3, "kwiecień": 4, "czerwiec": 6,
+    "lipiec": 7, "sierpień": 8, "wrzesień": 9, "październik": 10, "grudzień": 12,
+    # cs
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+    "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
+    # ro
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+    # tr
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11, "aralık": 12,
+    # fi
+    "tammikuuta": 1, "helmikuuta": 2, "maaliskuuta": 3, "huhtikuuta": 4, "toukokuuta": 5,
+    "kesäkuuta": 6, "heinäkuuta": 7, "elokuuta": 8, "syyskuuta": 9, "lokakuuta": 10,
+    "marraskuuta": 11, "joulukuuta": 12,
     # ru (genitive and nominative)
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
@@ -44,8 +64,29 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)"
 )
+# Year first with slashes or dots ("2022/05/11 04:10", "2022.05.11"), and the
+# basic ISO form without separators, which needs its time ("20220511T100000Z").
+_YMD = re.compile(
+    r"(?<![\d.])(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?![\d/])"
+    r"(?:\.?[T ,]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+_BASIC_ISO = re.compile(
+    r"(?<!\d)(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}:?\d{2})?(?!\d)"
+)
+# Chinese, Japanese and Korean dates ("2022年5月11日 10:00", "2022년 5월 11일"),
+# with the time after them in digits ("10時30分", "10:30").
+_CJK = re.compile(
+    r"(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]"
+    r"(?:[^\d]{0,8}?(\d{1,2})\s*[:：時时시]\s*(\d{2}))?"
+)
 _YEAR = re.compile(r"\d{4}")
-_TIME = r"(?:\D{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?)?"
+# A time after the date, with its stated zone when it has one in numbers or as
+# GMT/UTC ("Tue, 10 May 2022 21:22:00 +0200", "10:15 GMT"); zone names such as
+# EDT or CET are ambiguous and left out.
+_TIME = (
+    r"(?:\D{0,12}?(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap]\.?\s?m\.?)?"
+    r"(?:\s*(Z|GMT|UTC|(?<=\s)[+-]\d{2}:?\d{2})(?![\w:]))?)?"
+)
 _DMY_NAME = re.compile(
     r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:de\s+)?("
     + _MONTH_RE
@@ -124,21 +165,25 @@ def _fmt(y, m, d, hh=None, mm=None, ss=None, tz=None, ampm=None) -> str | None:
     return out
 
 
+def _zone(tz: str | None) -> str | None:
+    return "Z" if tz and tz.upper() in ("GMT", "UTC") else tz
+
+
 def _from_mdy(g: tuple) -> str | None:
-    mon, d, y, hh, mm, ss, ampm = g
-    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
+    mon, d, y, hh, mm, ss, ampm, tz = g
+    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, _zone(tz), ampm)
 
 
 def _from_dmy(g: tuple) -> str | None:
-    d, mon, y, hh, mm, ss, ampm = g
-    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, None, ampm)
+    d, mon, y, hh, mm, ss, ampm, tz = g
+    return _fmt(y, MONTHS[mon.lower()], d, hh, mm, ss, _zone(tz), ampm)
 
 
 def _from_numeric(g: tuple) -> str | None:
-    a, _sep, b, y, hh, mm, ss, ampm = g
+    a, _sep, b, y, hh, mm, ss, ampm, tz = g
     # Day first is the norm outside the US; take month first only if forced.
     d, mo = (a, b) if int(b) <= 12 else (b, a)
-    return _fmt(y, mo, d, hh, mm, ss, None, ampm)
+    return _fmt(y, mo, d, hh, mm, ss, _zone(tz), ampm)
 
 
 def _range_start(y: str, mon: str, first: str, last: str) -> str | None:
@@ -149,9 +194,12 @@ def _range_start(y: str, mon: str, first: str, last: str) -> str | None:
 # What a format needs in the text to match at all, tested before its regex:
 # a dash (the ranges), a month's name (the name formats, whose regex of every
 # month name in every language is slow to fail).
-_ANY, _DASH, _MONTH, _DASH_AND_MONTH = 0, 1, 2, 3
+_ANY, _DASH, _MONTH, _DASH_AND_MONTH, _CJK_SIGN, _YEAR_FIRST = 0, 1, 2, 3, 4, 8
 _FORMATS = (
     (_ISO, lambda g: _fmt(*g), _ANY),
+    (_YMD, lambda g: _fmt(g[0], *g[2:]), _YEAR_FIRST),
+    (_BASIC_ISO, lambda g: _fmt(*g), _YEAR_FIRST),
+    (_CJK, lambda g: _fmt(*g), _CJK_SIGN),
     (_MDY_RANGE, lambda g: _range_start(g[3], g[0], g[1], g[2]), _DASH_AND_MONTH),
     (_MDY_NAME, _from_mdy, _MONTH),
     (_DMY_RANGE, lambda g: _range_start(g[3], g[2], g[0], g[1]), _DASH_AND_MONTH),
@@ -159,6 +207,9 @@ _FORMATS = (
     (_NUMERIC, _from_numeric, _ANY),
 )
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# What follows the first four-digit number when the year comes first ("2022/05/11",
+# "2022.05.11", "20220511T..."): the cheap test that spares the other text two regexes.
+_AFTER_YEAR_FIRST = frozenset("/.0123456789")
 
 
 def _names_a_month(text: str) -> bool:
@@ -180,9 +231,15 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     if not text:
         return None, False
     text = text.strip()[:300]
-    if not _YEAR.search(text):  # every absolute format below has a four-digit year
+    year = _YEAR.search(text)
+    if not year:  # every absolute format below has a four-digit year
         return _relative(text, fetched_at) if fetched_at else (None, False)
-    has = (_DASH if "-" in text or "–" in text else 0) | (_MONTH if _names_a_month(text) else 0)
+    has = (
+        (_DASH if "-" in text or "–" in text else 0)
+        | (_MONTH if _names_a_month(text) else 0)
+        | (_CJK_SIGN if "年" in text or "년" in text else 0)
+        | (_YEAR_FIRST if text[year.end() : year.end() + 1] in _AFTER_YEAR_FIRST else 0)
+    )
     for pattern, build, needs in _FORMATS:
         if needs & has != needs:
             continue
@@ -192,6 +249,25 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     if fetched_at:
         return _relative(text, fetched_at)
     return None, False
+
+
+def parse_stated(raw: str | None) -> str | None:
+    """A date a page states for machines (JSON-LD, ``<meta>``): any form
+    :func:`parse_date` reads, or a Unix time in seconds or milliseconds
+    (``"datePublished": 1652256000``), which names an instant and no zone, so
+    it is given in UTC.
+
+    >>> parse_stated("1652256000")
+    '2022-05-11T08:00:00Z'
+    """
+    iso = parse_date(raw)[0]
+    if iso or not raw or not raw.isdigit() or len(raw) not in (10, 13):
+        return iso
+    seconds = int(raw[:10])
+    if not 631152000 <= seconds < 4102444800:  # (1990 to 2100)
+        return None
+    when = datetime.fromtimestamp(seconds, tz=UTC)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _relative(text: str, fetched_at: str) -> tuple[str | None, bool]:

@@ -29,13 +29,16 @@ class Printed(NamedTuple):
 
 # A date opening a paragraph, set off from the text ("27.1.2022 - Bei der ...").
 _DATE = (
-    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}\.?\s+[^\W\d]+\.?,?\s+\d{4}"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d\d-\d\d"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d]+\.?,?\s+(?:del?\s+)?\d{4}"  # ("1 de febrero de 2022")
     r"|[^\W\d]+\.?\s+\d{1,2},\s+\d{4})"
 )
 # ... or set in parentheses, after at most a place ("(21. November 2022) Energie...",
-# "Karlsruhe, (12.11.2021). Traditionell ...").
+# "Karlsruhe, (12.11.2021). Traditionell ..."), or after a place and a comma
+# ("Berlin, 01.02.2022 – Die Stadt ...", "Karlsruhe, 11. November 2021. Die ...").
 _DATELINE = re.compile(
-    rf"\s*(?:{_DATE}\s*[-–—|:/„\"(]|(?:[^\W\d][\w.-]*,?\s+){{0,2}}\(\s*{_DATE}\s*\))"
+    rf"\s*(?:{_DATE}\s*[-–—|:/„\"(]|(?:[^\W\d][\w.-]*,?\s+){{0,2}}\(\s*{_DATE}\s*\)"
+    rf"|(?:[^\W\d][\w.'-]*\s+){{0,2}}[^\W\d][\w.'-]*,\s*{_DATE}\s*[-–—|:/.(])"
 )
 # A two-digit year is a date only when it stands alone ("31.10.23", "23.09.22 - 14:05").
 _SHORT_YEAR = re.compile(
@@ -65,15 +68,25 @@ _DATE_CUE = re.compile(
     r"|aktualisiert|editiert|edited)\b",
     re.I,
 )
+# ... of which these say the publication itself, so a long line holding one
+# (a byline with places and sections) is read for its date too.
+_PUBLISHED_CUE = re.compile(
+    r"\b(?:posted|published|publiziert|veröffentlicht|gepostet|publié|publicado|pubblicato"
+    r"|erschienen|gepubliceerd|publicerad|opublikowano|publikováno)\b",
+    re.I,
+)
 _FIRST_DIGIT = re.compile(r"\d")
 
 
 def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str, str]]:
     """Text and tail pieces of 6 to 80 characters, each with the piece before it.
 
-    Longer pieces that open with a dateline yield that opening.
+    Longer pieces that open with a dateline yield that opening; those near the
+    start that say they are the publication's line ("Von ..., veröffentlicht
+    am 01.02.2022 um 10 Uhr in ...") yield the words around that.
     """
     before = ""
+    near = indices.start + 60  # (long lines are read for a byline's date only this close)
     for i in indices:
         el = s.nodes[i]
         for raw in (el.text, el.tail):
@@ -84,6 +97,8 @@ def _short_texts(s: PageScan, indices: range) -> Iterator[tuple[int, str, str]]:
                 yield i, raw, before
             elif n > 80 and (m := _DATELINE.match(raw)):
                 yield i, m.group(), before
+            elif n <= 200 and i < near and (m := _PUBLISHED_CUE.search(raw, 0, 80)):
+                yield i, raw[: m.end() + 60], before
             if n:
                 before = raw
 

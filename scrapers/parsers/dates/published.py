@@ -14,7 +14,7 @@ from datetime import date
 from lxml import etree
 
 from scrapers.parsers.dates.fallbacks import copyright_date, labelled_in_text
-from scrapers.parsers.dates.parse import parse_date
+from scrapers.parsers.dates.parse import parse_date, parse_stated
 from scrapers.parsers.dates.printed import (
     Around,
     Printed,
@@ -115,8 +115,7 @@ def _meta_date(
     md: Metadata, ld_key: str | None, names: tuple[str, ...]
 ) -> tuple[str | None, str | None]:
     for raw in (ld_text(md.ld(ld_key)) if ld_key else None, *(md.first(n) for n in names)):
-        iso, _ = parse_date(raw)
-        if iso:
+        if iso := parse_stated(raw):
             return iso, raw
     return None, None
 
@@ -161,7 +160,7 @@ def _agreeing_meta_date(
     """
     stated: list[tuple[str, str]] = []
     for raw in (ld_text(md.ld("datePublished")), *(md.first(n) for n in _PUBLISHED_META)):
-        iso, _ = parse_date(raw)
+        iso = parse_stated(raw)
         if iso and raw and all(iso[:10] != d[:10] for d, _ in stated):
             stated.append((iso, raw))
     if not stated:
@@ -210,18 +209,27 @@ def _local_day(
     """The page's own local date when a timestamp falls on the day before or after.
 
     Metadata times are often converted to UTC (local midnight in Berlin is
-    23:00Z the day before) or set when an article is scheduled the evening
-    before; the date printed by the headline is the one the publication
-    states, so it wins when the two are one day apart.
+    23:00Z the day before, 22:08 in St Lucia is 02:08Z the day after) or set
+    when an article is scheduled the evening before (18:19+01:00, printed
+    "07:30" the next morning); the date printed by the headline is the one
+    the publication states, so it wins when the two are one day apart in the
+    direction the stated time allows: a day after a time in the afternoon or
+    evening, a day before a time in the morning.  A stated midnight (a date
+    stored as a time) is the day it names: a printed date a day after it
+    dates something else (the next issue in a list of issues).
     """
     if not stated[0] or not printed:
         return stated
     try:
         a = date.fromisoformat(stated[0][:10])
         b = date.fromisoformat(printed.iso[:10])
+        hour = int(stated[0][11:13])
     except ValueError:
         return stated
-    return (printed.iso, printed.raw) if abs((a - b).days) == 1 else stated
+    days = (b - a).days
+    if (days == 1 and hour >= 12) or (days == -1 and hour < 12 and stated[0][11:19] != "00:00:00"):
+        return printed.iso, printed.raw
+    return stated
 
 
 def _document_date(md: Metadata, shown: Shown) -> tuple[str | None, str | None]:
@@ -255,6 +263,20 @@ def _dom_or_printed(s: PageScan, nodes: list[int], ref: int, shown: Shown) -> Pr
     return found
 
 
+def _changed_only(s: PageScan) -> list[int]:
+    """Elements marked as the date of the last change and not of the publication."""
+    return [i for i in s.modified if i not in s.published]
+
+
+def _dateish(s: PageScan) -> list[int]:
+    """Date-like elements (``<time>``, date classes) of a few children at most,
+    not marked as the last change only: a ``<time class="updated">`` beside
+    the publication's date is the edit's (the publication's may be printed
+    plainly)."""
+    changed = set(_changed_only(s))
+    return [i for i in s.dateish if len(s.nodes[i]) < 8 and i not in changed]
+
+
 def _published(
     doc: etree._Element,
     md: Metadata,
@@ -276,10 +298,11 @@ def _published(
         lambda: _agreeing_meta_date(md, s, ref, shown),
         lambda: _document_date(md, shown),
         lambda: pair(_dom_or_printed(s, s.published, ref, shown)),
-        lambda: pair(_dom_or_printed(s, [i for i in s.dateish if len(s.nodes[i]) < 8], ref, shown)),
+        lambda: pair(_dom_or_printed(s, _dateish(s), ref, shown)),
         lambda: pair(shown()),
         lambda: (iso, url) if (iso := url_date(url)) else (None, None),
         lambda: (iso, own) if (own := _own_url(md)) and (iso := url_date(own)) else (None, None),
+        lambda: pair(_dom_date(s, _changed_only(s), ref)),  # (hAtom themes mark the date so)
         lambda: labelled_in_text(s.body_text()),
         lambda: (
             (iso, raw)
@@ -295,6 +318,15 @@ def _published(
                 return _local_day(found, shown())
             return found
     return None, None
+
+
+def _marks_publication(el: etree._Element) -> bool:
+    """The element says it is the publication date (as well)."""
+    return (
+        "published" in (el.get("class") or "")
+        or el.get("itemprop") == "datePublished"
+        or el.get("pubdate") is not None
+    )
 
 
 def extract_dates(
@@ -315,7 +347,10 @@ def extract_dates(
     published = _published(doc, md, s, url, selector, around)
     modified = _meta_date(md, "dateModified", _MODIFIED_META)
     if not modified[0]:
-        modified = _first_dom_date(s, s.modified)
+        # one <time class="entry-date published updated"> states the publication
+        # only (some themes print it so whether or not the post was edited)
+        edits = [i for i in s.modified if not _marks_publication(s.nodes[i])]
+        modified = _first_dom_date(s, edits)
     if not modified[0] and (update := around.update()):
         modified = update.iso, update.raw
     return published, modified

@@ -6,7 +6,8 @@ other parser room stands on.
 - ``text``: element text and cleaned HTML; ``select``: CSS selectors, cached;
 - ``metadata``: meta tags, JSON-LD, microdata; ``language``; ``kind`` (article or not);
 - ``headline``: where the chosen title stands in the scan;
-- ``publication``: the site's own names, told apart from people's.
+- ``publication``: the site's own names, told apart from people's;
+- ``terms``: which taxonomy links name the post's categories, which its tags.
 
 May import: :mod:`scrapers.items` only.  Every parser room may import any
 module here; this room imports no other.

@@ -27,13 +27,18 @@ from scrapers.parsers.document.text import heading_text
 # Class substrings (case-sensitive, as the XPath ``contains()`` they replace).
 _BYLINE_CLASS = re.compile(r"byline|author|autor|posted-by|writer")
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|authors|autoren|newsteam)/")
-_PUBLISHED_CLASS = re.compile(r"date|published|posted-on|byline|entry-meta")
+_PUBLISHED_CLASS = re.compile(
+    r"(?<!up)date|published|posted-on|byline|entry-meta"
+)  # (not "updated")
 _DATEISH_CLASS = re.compile(r"date|Date|time|datum|fecha|meta")
 _STRING = etree.XPath("string()")
 # Any of the class words below: the cheap test that spares most elements the rest.
 _ANY_CLASS = re.compile(
-    r"date|Date|time|datum|fecha|meta|published|posted-on|byline|autho|autor|writer|title"
+    r"date|Date|time|datum|fecha|meta|published|posted-on|byline|autho|autor|writer|itle"
+    r"|eadline|eading"
 )
+# Class words of an element that may hold a headline ("articleTitle", "storyheadline").
+_TITLED_CLASS = re.compile(r"itle|eadline|eading")
 _CONTAINERS = frozenset(["body", "html", "article"])
 # _ANY_CLASS's verdict per class value, 1 or -1 (a site repeats the same class
 # values on every element and every page): a dict lookup instead of a regex.
@@ -70,6 +75,7 @@ class PageScan:
     index: dict[etree._Element, int] = field(default_factory=dict)
     body: int = 0  # index of <body> (of the root when there is none)
     headings: list[int] = field(default_factory=list)  # h1, headline, entry-title
+    titled: list[int] = field(default_factory=list)  # other elements of a title-like class
     bylines: list[int] = field(default_factory=list)
     published: list[int] = field(default_factory=list)
     dateish: list[int] = field(default_factory=list)
@@ -202,10 +208,15 @@ def _candidates(
         or (tag == "h2" and "title" in cls)
     ):
         s.headings.append(i)
+    elif tag != "a" and cls and _TITLED_CLASS.search(cls):
+        s.titled.append(i)
     if (
         itemprop == "author"
         or (byline_cls and not container)
-        or (tag == "a" and (el.get("rel") == "author" or _AUTHOR_HREF.search(el.get("href") or "")))
+        or (
+            tag == "a"
+            and ("author" in (el.get("rel") or "") or _AUTHOR_HREF.search(el.get("href") or ""))
+        )
     ):
         s.bylines.append(i)
     is_time = tag == "time"
@@ -280,7 +291,7 @@ def scan_page(doc: etree._Element) -> PageScan:
                 hrefs.append(href)
             if (
                 itemprop
-                or rel == "author"
+                or (rel and "author" in rel)  # (rel="author", rel="author external")
                 or ("/aut" in href or "/newsteam/" in href)
                 or (cls and (seen(cls) or _any_class(cls)) > 0)
                 or "date" in ident

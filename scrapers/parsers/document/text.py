@@ -202,6 +202,40 @@ _LEADING_SEPARATOR = re.compile(r"^[\s:|\-–—·•/]+")
 KICKER_WORDS = 8  # a longer first part is the headline's own text
 
 
+def _set_off(el: lxml.html.HtmlElement) -> bool:
+    """The heading's first part is set off from the rest by a separator that
+    only text-only readers get (``aria-hidden`` for the eye, or screen-reader
+    text): ``<span>Kicker</span><span aria-hidden="true"> – </span><span>Headline</span>``.
+    """
+    if len(el) < 3 or (el[0].tail or "").strip():
+        return False
+    sep = el[1]
+    if not isinstance(sep.tag, str) or len(sep) or _LEADING_SEPARATOR.sub("", sep.text or ""):
+        return False
+    return sep.get("aria-hidden") == "true" or bool(_HIDDEN.search(sep.get("class") or ""))
+
+
+def _dated(child) -> bool:
+    """A ``<time>`` or a date-classed element: a date set in the heading."""
+    return isinstance(child.tag, str) and (
+        child.tag == "time" or bool(_DATE_CLASS.search(child.get("class") or ""))
+    )
+
+
+_DATE_CLASS = re.compile(r"(?<![a-z])date(?![a-z])")
+
+
+def _without_date(el: lxml.html.HtmlElement) -> str:
+    """The heading's text without the date element closing it (and a separator before it)."""
+    rest = deepcopy(el)
+    rest[-1].drop_tree()
+    text = _TRAILING_SEPARATOR.sub("", heading_text(rest))
+    return text or inline_text(el)
+
+
+_TRAILING_SEPARATOR = re.compile(r"[\s:|\-–—·•/,(]+$")
+
+
 def heading_text(el: lxml.html.HtmlElement) -> str:
     """A heading's text without a kicker printed in it before the headline.
 
@@ -210,11 +244,13 @@ def heading_text(el: lxml.html.HtmlElement) -> str:
     'Vote delayed'
     """
     first = el[0] if len(el) else None
+    if first is not None and _dated(el[-1]) and (el[-1].tail or "").strip() == "":
+        return _without_date(el)
     if (
         first is None
         or (el.text or "").strip()
         or not isinstance(first.tag, str)
-        or not _KICKER.search(first.get("class") or "")
+        or not (_KICKER.search(first.get("class") or "") or _set_off(el))
     ):
         return inline_text(el)
     kicker = inline_text(first)

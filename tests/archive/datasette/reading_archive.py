@@ -5,7 +5,8 @@ history is derived as a crawl derives it): between the captures its body got
 a correction, a moderator removed a comment, a reader edited one.  A comment
 carries a script and an ``onerror`` attribute in its text, its author name
 and its stored HTML.  A second site's article shares nothing with the first.
-Optionally a ``media`` table (issue #17's schema) with captions.
+The article has two pictures with captions (one a script); an archive made
+before the ``media`` table (migration m006) is one with that table dropped.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from archive.store.rows import stable_id
 from archive.store.writer import ArchiveStore
-from scrapers.items import Article, Author, Comment
+from scrapers.items import Article, Author, Comment, Media
 
 URL = "https://news.example/2024/03/putin/"
 ARTICLE_ID = stable_id(URL)
@@ -28,8 +29,19 @@ XSS_HTML = (
 FIRST, SECOND = "2024-03-02T00:00:00Z", "2024-03-05T00:00:00Z"
 REMOVED, EDITED = "c5", "c7"
 MEDIA = [
-    ("m1", 0, "https://news.example/img/putin.jpg", "Presidents Maduro and Putin.", "Sputnik"),
-    ("m2", 1, "https://news.example/img/x.jpg", "<script>window.__pwned=4</script> caption", None),
+    Media(
+        url="https://news.example/img/putin.jpg",
+        caption="Presidents Maduro and Putin.",
+        credit="Sputnik",
+        position=0,
+    ),
+    Media(
+        url="https://news.example/img/x.jpg",
+        caption="<script>window.__pwned=4</script> caption",
+        alt="<b>alt</b>",
+        position=1,
+    ),
+    Media(url="javascript:window.__pwned=7", alt="A map", position=2),
 ]
 
 
@@ -95,6 +107,7 @@ def _article(second: bool) -> Article:
         tags=["Russia", "Venezuela"],
         site_name="News Example",
         comments=_thread(edited=second, removed=second),
+        media=list(MEDIA),
         comments_declared=8,
         comments_open=True,
     )
@@ -135,18 +148,10 @@ def build_reading_archive(path: Path, media: bool = True) -> Path:
     store.add_article(other, fetched_at=FIRST, capture_id=record, crawl_id=crawl)
     store.finish_crawl(crawl, {}, "finished")
     store.close()
-    if media:
-        add_media_table(path, [(mid, ARTICLE_ID, *rest) for mid, *rest in MEDIA])
+    if not media:  # an archive made before migration m006
+        conn = sqlite3.connect(path)
+        with conn:
+            conn.execute("drop table media")
+            conn.execute("drop table media_fts")
+        conn.close()
     return path
-
-
-def add_media_table(path: Path, rows: list[tuple]) -> None:
-    """The ``media`` table as issue #17 defines it, with ``rows``."""
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute(
-            "create table media (id text primary key, article_id text, position integer, "
-            "url text, caption text, credit text)"
-        )
-        conn.executemany("insert into media values (?, ?, ?, ?, ?, ?)", rows)
-    conn.close()

@@ -198,11 +198,15 @@ def test_media_captions_from_the_media_table(reader):
     page = reader.page(ARTICLE)
     figures = page.cssselect("section.media figure")
     assert [_text(f.cssselect("figcaption")[0]) for f in figures] == [
-        "Presidents Maduro and Putin. Sputnik",
+        "Presidents Maduro and Putin. Credit: Sputnik",
         "<script>window.__pwned=4</script> caption",
+        "(no caption)",
     ]
     link = figures[0].cssselect("a")[0]
     assert link.get("href") == link.text == "https://news.example/img/putin.jpg"
+    assert _text(figures[1].cssselect(".alt")[0]) == "Alt text: <b>alt</b>"  # as text
+    assert _text(figures[2].cssselect(".alt")[0]) == "Alt text: A map"
+    assert not figures[2].cssselect("a")  # a javascript: URL is no link
 
 
 def test_article_page_without_a_media_table(tmp_path):

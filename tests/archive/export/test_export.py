@@ -59,6 +59,16 @@ def test_csv_reads_back_with_the_csv_module_and_is_spreadsheet_safe(archive_db, 
     assert json.loads(putin["authors"]) == ["Peter Spinella", "Ana Ruiz"]
     assert putin["published"] == "2024-03-01T14:00:00Z"
     assert putin["published_iso"] == "2024-03-01T09:00:00-05:00"
+    media = {(r["article_id"], r["position"]): r for r in files["media"]}
+    photo, scripted = media[(putin["id"], "0")], media[(putin["id"], "1")]
+    assert (photo["url"], photo["caption"], photo["credit"], photo["alt"], photo["kind"]) == (
+        "https://news.example/img/putin.jpg",
+        "Presidents Maduro and Putin «Kremlin»",
+        "Sputnik / Ñandú",
+        "Two men",
+        "image",
+    )
+    assert scripted["url"] == "" and scripted["caption"] == "'" + FORMULA_TEXT
 
 
 def test_ids_join_across_files(archive_db, tmp_path):
@@ -73,6 +83,10 @@ def test_ids_join_across_files(archive_db, tmp_path):
     assert {c["article_id"] for c in read["comments"]} <= article_ids
     assert {c["parent_id"] for c in read["comments"] if c["parent_id"]} <= comment_ids
     assert {i for a in read["articles"] for i in a["author_ids"]} == author_ids
+    assert {m["article_id"] for m in read["media"]} <= article_ids
+    assert len({m["id"] for m in read["media"]}) == len(read["media"]) == 3
+    video = next(m for m in read["media"] if m["kind"] == "video")
+    assert video["url"] == "https://www.youtube.com/embed/q" and video["caption"] is None
     ana = next(a for a in read["authors"] if a["name"] == "Ana Ruiz")
     assert ana["articles"] == 2
     putin = next(a for a in read["articles"] if a["title"].startswith("Putin"))
@@ -102,6 +116,10 @@ def test_parquet_reads_back_in_pandas_with_types(archive_db, tmp_path):
     assert schema.field("published").type == pa.timestamp("ms", tz="UTC")
     assert schema.field("comments_open").type == pa.bool_()
     assert schema.field("title").metadata[b"description"]
+    media = frames["media"].sort_values(["article_id", "position"])
+    assert media["position"].dtype == "int64"
+    assert sorted(media["kind"]) == ["image", "image", "video"]
+    assert FORMULA_TEXT in set(media["caption"])  # Parquet keeps the text as it is
     nullable = pd.read_parquet(out / "articles.parquet", dtype_backend="numpy_nullable")
     assert str(nullable["comments_declared"].dtype) == "Int64"
 
@@ -118,6 +136,14 @@ def test_duckdb_joins_the_files(archive_db, tmp_path):
     by_parquet = con.execute(sql.format(d=pq_dir, x="parquet")).fetchall()
     by_jsonl = con.execute(sql.format(d=js_dir, x="jsonl")).fetchall()
     assert by_parquet == by_jsonl == [("Putin Restates Support", 8), ("Havana queues", 3)]
+    captions = (
+        "select a.title, m.position, m.credit from '{d}/media.{x}' m join '{d}/articles.{x}' a "
+        "on a.id = m.article_id where m.caption is not null order by a.title, m.position"
+    )
+    assert con.execute(captions.format(d=pq_dir, x="parquet")).fetchall() == [
+        ("Putin Restates Support", 0, "Sputnik / Ñandú"),
+        ("Putin Restates Support", 1, None),
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
@@ -140,7 +166,13 @@ def test_datapackage_describes_every_file(archive_db, tmp_path):
         assert res["bytes"] == path.stat().st_size and res["rows"] == counts[res["name"]]
         assert all(f["description"] for f in res["schema"]["fields"])
     card = (out / "README.md").read_text()
-    for needle in ("news.example", "How to cite", "pd.read_parquet", "arrow::read_parquet"):
+    for needle in (
+        "news.example",
+        "How to cite",
+        "pd.read_parquet",
+        "arrow::read_parquet",
+        "### media",
+    ):
         assert needle in card
 
 
@@ -154,8 +186,10 @@ def test_filters_select_articles_and_their_comments(archive_db, tmp_path):
     assert only["title"] == "Putin Restates Support"
     assert len(_csv_rows(out / "comments.csv")) == 8
     assert {r["name"] for r in _csv_rows(out / "authors.csv")} == {"Peter Spinella", "Ana Ruiz"}
+    assert len(_csv_rows(out / "media.csv")) == 2
     out = _export(archive_db, tmp_path / "q", "csv", "--query", "a.language = 'es'")
     assert [r["title"] for r in _csv_rows(out / "articles.csv")] == ["Havana queues"]
+    assert [r["kind"] for r in _csv_rows(out / "media.csv")] == ["video"]
     tagged = "exists (select 1 from json_each(a.tags) where value = 'Russia')"
     out = _export(archive_db, tmp_path / "tags", "csv", "--query", tagged)
     assert [r["title"] for r in _csv_rows(out / "articles.csv")] == ["Putin Restates Support"]
@@ -187,7 +221,7 @@ def test_progress_goes_to_stderr_and_summary_to_stdout(archive_db, tmp_path):
     runner = CliRunner()
     result = runner.invoke(main, ["export", str(archive_db), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0
-    assert result.stdout.startswith("Exported 3 articles, 11 comments, 2 authors as csv")
+    assert result.stdout.startswith("Exported 3 articles, 11 comments, 2 authors, 3 media as csv")
     assert "comments" in result.stderr
 
 

@@ -36,7 +36,11 @@ def crawl(
     args += ["-s", "ARCHIVE_PARSE_WORKERS=0", "-a", "discover=sitemaps,feeds", *extra]
     if clock:
         args += ["-s", f"ARCHIVE_RECRAWL_CLOCK={server.site.now().isoformat()}"]
-    cmd = crawl_command(server.url, str(out / "archive.db"), str(out / "warc"), *args)
+    # (no browser stage: it would render only the demo's Disqus page; its own
+    # tests are in tests/archive/crawl/browser/)
+    cmd = crawl_command(
+        server.url, str(out / "archive.db"), str(out / "warc"), "-s", "ARCHIVE_BROWSER=never", *args
+    )
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")
     return subprocess.run(
         cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=timeout

@@ -66,6 +66,8 @@ def hostile_crawl(tmp_path_factory) -> HostileCrawl:
             f"{main.url},{second.url}",
             str(db),
             str(warc_dir),
+            "-s",
+            "ARCHIVE_BROWSER=never",  # (the browser stage has tests of its own)
             *(arg for setting in extra for arg in ("-s", setting)),
         )
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")

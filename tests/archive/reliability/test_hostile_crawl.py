@@ -194,3 +194,15 @@ def test_offsite_redirect_is_not_followed(hostile_crawl):
     with hostile_crawl.connect() as conn:
         hosts = {urlsplit(r[0]).hostname for r in conn.execute("select url from captures")}
     assert hosts == {"127.0.0.1"}
+
+
+def test_every_article_started_is_stored_or_a_failure(hostile_crawl):
+    """The loss accounting of #15: started = stored + failed, on a site built to break things."""
+    with hostile_crawl.connect() as conn:
+        rows = conn.execute(
+            "select articles_started, articles_stored, articles_failed from crawls"
+        ).fetchall()
+        stored = conn.execute("select count(*) from articles").fetchone()[0]
+    for started, kept, failed in rows:
+        assert started > 0 and started == kept + failed, (started, kept, failed)
+    assert sum(r[1] for r in rows) >= stored

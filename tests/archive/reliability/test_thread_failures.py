@@ -48,6 +48,15 @@ def _rows(spider) -> list[tuple]:
         conn.close()
 
 
+def _drain(outputs) -> list:
+    """An errback's outputs (the thread steps are async generators)."""
+
+    async def collect() -> list:
+        return [x async for x in outputs]
+
+    return asyncio.run(collect())
+
+
 def _state() -> ThreadState:
     article = Article(url=POST, is_article=True, post_id="7", comments_open=True)
     return ThreadState(article, [], "2026-11-29T00:00:00Z", None, [], {POST})
@@ -64,7 +73,7 @@ def _http_failure(spider, stage: str, url: str, status: int, body: bytes = b"") 
 
 def test_an_http_error_on_a_comment_page_is_a_comments_row(spider):
     url = POST + "comment-page-2/"
-    outputs = list(spider.comment_page_failed(_http_failure(spider, "comments", url, 503)))
+    outputs = _drain(spider.comment_page_failed(_http_failure(spider, "comments", url, 503)))
     assert len(outputs) == 1  # the thread goes on: the article, its thread marked incomplete
     assert not outputs[0].comments_complete
     assert _rows(spider) == [(url, "comments", "HttpError", 503)]
@@ -76,7 +85,7 @@ def test_a_failed_rest_api_is_a_comments_api_row_once(spider):
     failure = _http_failure(spider, "comments_api", api, 500, b"<h1>Oops</h1>")
     state = failure.request.meta[META_THREAD]
     state.api = SITE + "wp-json/"
-    list(spider.api_page_failed(failure))
+    _drain(spider.api_page_failed(failure))
     assert SITE + "wp-json/" in spider._refused_apis()  # not asked again in this crawl
     assert spider.crawler.stats.get_value("comments/api_failed") == 1
     assert _rows(spider) == [(api, "comments_api", "HttpError", 500)]
@@ -92,7 +101,7 @@ def test_a_failed_rest_api_is_a_comments_api_row_once(spider):
 )
 def test_a_refusing_rest_api_is_a_decision_not_a_row(spider, status, body):
     api = SITE + "wp-json/wp/v2/comments?post=7"
-    list(spider.api_page_failed(_http_failure(spider, "comments_api", api, status, body)))
+    _drain(spider.api_page_failed(_http_failure(spider, "comments_api", api, status, body)))
     assert spider.crawler.stats.get_value("comments/api_refused") == 1
     assert _rows(spider) == []
 

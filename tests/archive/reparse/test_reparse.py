@@ -31,7 +31,7 @@ def _links(db) -> list[tuple]:
 
 
 def _assert_same(a, b) -> None:
-    for table in ("articles", "comments", "authors"):
+    for table in ("articles", "comments", "authors", "media"):
         got, want = _rows(b, table), _rows(a, table)
         assert set(got) == set(want), (table, sorted(set(got) ^ set(want))[:5])
         diffs = [(k, f) for k in want for f in want[k] if want[k][f] != got[k][f]]
@@ -54,6 +54,7 @@ def test_reparse_into_fresh_db_matches_crawl(warc_crawl, tmp_path):
     assert seen and seen[-1][0] == seen[-1][1] == stats.pages
     _assert_same(warc_crawl.db, fresh)
     assert len(_rows(fresh, "articles")) == stats.articles
+    assert len(_rows(fresh, "media")) > 5  # captions rebuilt from the WARC files
     _assert_search_intact(warc_crawl.db, fresh)
 
 
@@ -61,7 +62,7 @@ def _assert_search_intact(crawled, fresh) -> None:
     """Full-text indexes match their tables, behind the same triggers (archive.store.fts)."""
     conn = sqlite3.connect(fresh)
     try:
-        for table in ("articles_fts", "comments_fts"):
+        for table in ("articles_fts", "comments_fts", "media_fts"):
             conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
         hits = conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'the'")
         assert hits.fetchone()[0] > 0
@@ -76,9 +77,9 @@ def test_reparse_is_idempotent_and_in_process(warc_crawl, tmp_path):
     fresh = tmp_path / "fresh.db"
     copy_captures(warc_crawl.db, fresh)
     reparse(fresh, warc_crawl.warc_dir, jobs=1)
-    before = (_rows(fresh, "articles"), _rows(fresh, "comments"))
+    before = (_rows(fresh, "articles"), _rows(fresh, "comments"), _rows(fresh, "media"))
     stats = reparse(fresh, warc_crawl.warc_dir, jobs=2)
-    assert (_rows(fresh, "articles"), _rows(fresh, "comments")) == before
+    assert (_rows(fresh, "articles"), _rows(fresh, "comments"), _rows(fresh, "media")) == before
     _assert_search_intact(warc_crawl.db, fresh)
     assert stats.articles == len(before[0])
 

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from archive.store.fts import BatchIndexStore
 from archive.store.writer import ArchiveStore
-from scrapers.items import Article, Author, Comment
+from scrapers.items import Article, Author, Comment, Media
 
 
 def _article(n: int, title: str, words: str) -> Article:
@@ -19,6 +19,12 @@ def _article(n: int, title: str, words: str) -> Article:
         comments=[
             Comment(id=f"{n}-{i}", author=f"Reader {i}", text=f"{words} comment {i}", position=i)
             for i in range(3)
+        ],
+        media=[
+            Media(
+                url=f"https://news.example/{n}-{i}.jpg", caption=f"{words} picture {i}", position=i
+            )
+            for i in range(n % 4)
         ],
     )
 
@@ -32,7 +38,11 @@ def _write(store: ArchiveStore, articles: list[Article]) -> None:
 def _state(db: Database) -> tuple:
     """What a reader sees: search hits per word, the rows, and the triggers."""
     conn = db.conn
-    for table in ("articles_fts", "comments_fts"):  # the index matches its content table
+    for table in (
+        "articles_fts",
+        "comments_fts",
+        "media_fts",
+    ):  # the index matches its content table
         conn.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
     conn.commit()  # the checks are INSERTs: no transaction may stay open after them
     hits = {
@@ -53,10 +63,19 @@ def _state(db: Database) -> tuple:
                     [word],
                 )
             ),
+            sorted(
+                r[0]
+                for r in conn.execute(
+                    "SELECT m.id FROM media_fts f JOIN media m ON m.rowid = f.rowid "
+                    "WHERE media_fts MATCH ?",
+                    [word],
+                )
+            ),
         )
-        for word in ("apples", "pears", "plums", "story", "headline")
+        for word in ("apples", "pears", "plums", "story", "headline", "picture")
     }
     rows = sorted(conn.execute("SELECT id, title, body FROM articles"))
+    rows += sorted(conn.execute("SELECT id, caption FROM media"))
     triggers = sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE type='trigger'"))
     return hits, rows, triggers
 
@@ -74,6 +93,7 @@ def test_batch_indexing_gives_what_the_triggers_give():
     _batches(BatchIndexStore(by_batch, batch_size=7))
     assert _state(by_batch) == _state(by_triggers)
     assert _state(by_batch)[0]["pears"][0]  # the test searches for something
+    assert _state(by_batch)[0]["pears"][2]  # captions too
 
 
 def test_a_batch_that_fails_keeps_triggers_and_index(monkeypatch):

@@ -5,10 +5,12 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from archive.store.writer import ArchiveStore
-from scrapers.items import Article, Author, Comment
+from scrapers.items import Article, Author, Comment, Media
 
 
-def _article(title: str = "Putin Restates Support", n_comments: int = 2) -> Article:
+def _article(
+    title: str = "Putin Restates Support", n_comments: int = 2, n_media: int = 1
+) -> Article:
     comments = [
         Comment(
             id=str(i),
@@ -29,6 +31,16 @@ def _article(title: str = "Putin Restates Support", n_comments: int = 2) -> Arti
         tags=["Russia", "Venezuela"],
         comments=comments,
         comments_declared=n_comments,
+        media=[
+            Media(
+                url=f"https://news.example/img/{i}.jpg",
+                caption=f"Presidents Maduro and Putin, picture {i}",
+                credit="sputnik",
+                alt="Two men" if i == 0 else None,
+                position=i,
+            )
+            for i in range(n_media)
+        ],
     )
 
 
@@ -54,6 +66,42 @@ def test_rerun_updates_and_never_duplicates():
     assert db["article_authors"].count == 1
     first = db.execute("select first_seen from comments where comment_id = '0'").fetchone()[0]
     assert first == "2020-01-01T00:00:00Z"
+
+
+def test_media_rows_are_replaced_with_their_article():
+    store = ArchiveStore(Database(memory=True), batch_size=1000)
+    article_id = store.add_article(
+        _article(n_media=3), fetched_at="2020-01-01T00:00:00Z", capture_id=None, crawl_id=None
+    )
+    store.flush()
+    rows = list(store.db.query("select * from media order by position"))
+    assert [r["id"] for r in rows] == [f"{article_id}:{i}" for i in range(3)]
+    assert rows[0] == {
+        "id": f"{article_id}:0",
+        "article_id": article_id,
+        "position": 0,
+        "url": "https://news.example/img/0.jpg",
+        "caption": "Presidents Maduro and Putin, picture 0",
+        "credit": "sputnik",
+        "alt": "Two men",
+        "kind": "image",
+    }
+    # a re-capture with fewer pictures (same batch as another capture, and a later batch)
+    store.add_article(_article(n_media=2), fetched_at="t2", capture_id=None, crawl_id=None)
+    store.add_article(_article(n_media=1), fetched_at="t3", capture_id=None, crawl_id=None)
+    store.flush()
+    assert store.db["media"].count == 1
+    store.add_article(_article(n_media=0), fetched_at="t4", capture_id=None, crawl_id=None)
+    store.flush()
+    assert store.db["media"].count == 0
+
+
+def test_captions_and_credits_are_searchable():
+    store = ArchiveStore(Database(memory=True))
+    store.add_article(_article(n_media=2), fetched_at="t", capture_id=None, crawl_id=None)
+    store.flush()
+    assert len(list(store.db["media"].search("maduro"))) == 2
+    assert len(list(store.db["media"].search("sputnik"))) == 2
 
 
 def test_replies_point_at_parent_rows():

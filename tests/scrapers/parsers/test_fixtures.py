@@ -49,7 +49,19 @@ def test_classic_reference_body_is_exactly_the_entry_content(classic):
     assert classic.body == expected
     assert "Share this" not in classic.body and "Facebook" not in classic.body
     assert "death squads" not in classic.body  # comment
-    assert "<figcaption>" in classic.body_html and "<script" not in classic.body_html
+    assert "<figcaption>" not in classic.body_html and "<script" not in classic.body_html
+
+
+def test_classic_reference_caption_and_credit_are_media(classic):
+    [photo] = classic.media
+    assert photo.url == "https://havanatimes.org/wp-content/uploads/2019/04/putin.jpg"
+    assert (photo.caption, photo.credit, photo.kind, photo.position) == (
+        "Presidents Maduro and Putin.",
+        "sputnik",
+        "image",
+        0,
+    )
+    assert "Photo: sputnik" not in classic.body
 
 
 def test_modern_fields(modern):
@@ -74,7 +86,13 @@ def test_modern_body_keeps_structure_and_drops_chrome(modern):
     paragraphs = modern.body.split("\n\n")
     assert paragraphs[0].startswith("El nuevo tranvía une")
     assert "Un proyecto de diez años" in paragraphs  # h2
-    assert "El tranvía a su paso por la plaza mayor." in paragraphs  # figcaption
+    assert "El tranvía a su paso por la plaza mayor." not in modern.body  # figcaption: media
+    assert [(m.url, m.caption) for m in modern.media] == [
+        (
+            "https://diario.example/wp-content/uploads/2021/03/tranvia.jpg",
+            "El tranvía a su paso por la plaza mayor.",
+        )
+    ]
     assert "Es un día histórico para la ciudad y para todos sus vecinos." in paragraphs
     assert "Doce paradas en total" in paragraphs  # list item
     assert paragraphs[-1].startswith("El billete sencillo")

@@ -137,15 +137,15 @@ def test_a_wrapper_named_non_paywall_is_not_boilerplate():
     assert "Paragraph 0" in _body(html)
 
 
-def test_elements_named_as_credits_are_dropped_but_captions_stay():
+def test_elements_named_as_credits_are_dropped_and_captions_leave_for_media():
     html = (
         f"<html><body><article><h1>Story</h1>{_PARAS}<figure><img src='a.jpg'><figcaption>"
         "Presidents Maduro and Putin. Photo: sputnik</figcaption></figure>"
         "<p class='image-credit'>Photograph by Ed Marshall</p></article></body></html>"
     )
     text = _body(html)
-    assert "Presidents Maduro and Putin. Photo: sputnik" in text  # a caption is article text
-    assert "Ed Marshall" not in text
+    assert "Presidents Maduro" not in text  # a caption is media (test_media.py)
+    assert "Ed Marshall" not in text and "Paragraph 5" in text
 
 
 def test_teasers_of_other_articles_inside_the_container_are_dropped():

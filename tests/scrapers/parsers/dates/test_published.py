@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
 from scrapers.parsers.dates.published import extract_dates
 from scrapers.parsers.document.metadata import collect_metadata
@@ -169,3 +170,113 @@ def test_date_right_below_the_headline_beats_one_further_above():
         "<p>Text.</p></body></html>"
     )
     assert _published(html) == "2021-05-03"
+
+
+@pytest.mark.parametrize(
+    ("stated", "printed", "published"),
+    [
+        # UTC conversion west of Greenwich: 22:08 in St Lucia is 02:08Z the day after
+        ("2022-04-29T02:08:28+00:00", "28.04.2022", "2022-04-28"),
+        # UTC conversion east of it, and scheduling the evening before
+        ("2018-12-31T23:11:59+00:00", "01.01.2019", "2019-01-01"),
+        ("2019-12-09T19:00:49+01:00", "10.12.2019", "2019-12-10"),
+        # a day before an afternoon time is no conversion: another date
+        ("2022-04-29T15:00:00+00:00", "28.04.2022", "2022-04-29T15:00:00+00:00"),
+        # a day after a morning time neither
+        ("2022-04-29T09:00:00+02:00", "30.04.2022", "2022-04-29T09:00:00+02:00"),
+        # a stated midnight is the date it names (a list of issues prints the next one)
+        ("2019-02-08T00:00:00+01:00", "09.02.2019", "2019-02-08T00:00:00+01:00"),
+        ("2019-02-08T00:00:00Z", "07.02.2019", "2019-02-08T00:00:00Z"),
+    ],
+)
+def test_a_timestamp_gives_way_to_a_printed_day_only_in_the_direction_its_time_allows(
+    stated, printed, published
+):
+    html = (
+        f'<html><head><meta property="article:published_time" content="{stated}">'
+        f"</head><body><h1>T</h1><p>{printed}</p><p>Body text.</p></body></html>"
+    )
+    assert _published(html) == published
+
+
+@pytest.mark.parametrize(
+    ("value", "published"),
+    [
+        ('"2022-05-11T4:10:00"', "2022-05-11T04:10:00"),  # a one-digit hour
+        ('"2022/05/11 04:10"', "2022-05-11T04:10:00"),
+        ('"20220511T100000Z"', "2022-05-11T10:00:00Z"),
+        ("1652256000", "2022-05-11T08:00:00Z"),  # a Unix time: an instant, in UTC
+    ],
+)
+def test_json_ld_times_in_other_forms(value, published):
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
+        f' "datePublished": {value}}}</script></head><body><h1>T</h1><p>x</p></body></html>'
+    )
+    assert _published(html) == published
+
+
+def test_date_printed_in_cjk_form_by_the_headline():
+    html = "<html><body><h1>大厅开放</h1><p>发布时间：2022年05月11日 10:00</p><p>正文。</p></body></html>"
+    assert _published(html) == "2022-05-11T10:00:00"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Berlin, 01.02.2022 – Die Stadt hat heute die neue Halle eröffnet, und viele Menschen kamen.",
+        "Karlsruhe, 1. Februar 2022. Die Stadt hat heute die neue Halle eröffnet, und viele kamen.",
+        "Frankfurt am Main, 01.02.2022 (epd) - Die Stadt hat heute die neue Halle eröffnet.",
+    ],
+)
+def test_a_place_and_a_date_opening_the_text_when_metadata_states_none(line):
+    html = f"<html><body><h1>Neue Halle</h1><p>{line}</p><p>Mehr Text.</p></body></html>"
+    assert _published(html) == "2022-02-01"
+
+
+def test_time_marked_as_the_last_change_is_not_the_publication():
+    html = (
+        "<html><body><article><h1>Hall opens</h1><p>Updated <time class='updated' "
+        "datetime='2022-03-05T10:00:00+01:00'>March 5, 2022</time></p><p>Published <time "
+        "datetime='2022-02-01T10:00:00+01:00'>February 1, 2022</time></p><p>Text.</p></article>"
+        "</body></html>"
+    )
+    assert _published(html) == "2022-02-01T10:00:00+01:00"
+
+
+def test_time_marked_updated_alone_dates_the_page_as_a_last_resort():
+    # hAtom-era themes mark the post's only date "updated"
+    html = (
+        "<html><body><article><h1>Hall opens</h1><abbr class='updated' "
+        "title='2008-07-29T10:00:00+02:00'>July 29, 2008</abbr><p>Text.</p></article></body></html>"
+    )
+    assert _published(html) == "2008-07-29T10:00:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        (
+            "Madrid, 1 de febrero de 2022 (EFE).- La ciudad abrió la nueva sala este martes,"
+            " y mucha gente acudió a la inauguración.",
+            "2022-02-01",
+        ),
+        (
+            "Von Anna Berg und Peter Müller, veröffentlicht am 01.02.2022 um 10:00 Uhr in der"
+            " Rubrik Lokales und Kultur",
+            "2022-02-01T10:00:00",
+        ),
+    ],
+)
+def test_dates_in_long_lines_under_the_headline(line, published):
+    html = f"<html><body><h1>Neue Halle</h1><p>{line}</p><p>Mehr Text.</p></body></html>"
+    assert _published(html) == published
+
+
+def test_a_date_in_a_long_sentence_that_only_mentions_one_is_no_dateline():
+    line = (
+        "Die Halle von 1998 wird am 01.02.2022 abgerissen, sagte der Bürgermeister am Montag"
+        " vor dem Rat der Stadt, der lange über den Neubau gestritten hatte."
+    )
+    html = f"<html><body><h1>Neue Halle</h1><p>{line}</p><p>Mehr Text.</p></body></html>"
+    assert _published(html) is None

@@ -288,3 +288,294 @@ def test_heading_that_extends_the_stated_headline_is_the_fuller_headline():
         "<h1>Ultium Cells raises gigafactory capacity in Tennessee</h1><p>Text.</p>"
     )
     assert _title(html) == "Ultium Cells raises gigafactory capacity in Tennessee"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "ContraCostaTimes.com - Heathrow crash report: Engines failed",  # the site before
+        "Heathrow crash report: Engines failed | World | The Daily Paper of the Valley",
+        "The Telegraph - Calcutta (Kolkata) | Nation | Heathrow crash report: Engines failed",
+    ],
+)
+def test_the_part_of_the_title_the_page_prints_is_the_headline(title):
+    # no heading agrees with the title; the page prints one of its parts whole
+    html = (
+        f"<title>{title}</title><h1>Latest News</h1>"
+        '<table><tr><td><font size="4"><b>Heathrow crash report: Engines failed</b></font></td>'
+        "</tr><tr><td>By A. Writer</td></tr></table><p>Text of the story.</p>"
+    )
+    assert _title(html) == "Heathrow crash report: Engines failed"
+
+
+def test_title_parts_printed_in_navigation_or_as_a_link_are_not_the_headline():
+    html = (
+        "<title>Writing style - webdesign.example - Webdesign</title>"
+        '<ul class="breadcrumb"><li><a href="/">Home</a></li><li><span>Writing style</span></li></ul>'
+        '<a href="/">webdesign.example - Webdesign</a>'
+        "<main><h2>Write for your readers</h2><p>Text of the page.</p></main>"
+    )
+    assert _title(html) == "Write for your readers"
+
+
+def test_an_h1_close_to_another_part_of_the_title_beats_a_printed_part():
+    html = (
+        "<title>Run Windows on Mac - Parallels Desktop 15 Virtual Machine for Mac</title>"
+        "<h1>Parallels Desktop 15 for Mac</h1><div><h3>Run Windows on Mac</h3></div>"
+    )
+    assert _title(html) == "Parallels Desktop 15 for Mac"
+
+
+def test_one_word_heading_inside_a_title_part_does_not_agree():
+    # a widget's "Archive" is a word of the title's "Blog Archive" part, not the headline
+    html = (
+        "<title>Disfunctions » Blog Archive » Podcasts in Plex</title>"
+        '<div id="sidebar"><h2 class="widgettitle">Archive</h2><ul><li>x</li></ul></div>'
+        '<div class="post"><h2>Podcasts in Plex</h2><p>Text.</p></div>'
+    )
+    assert _title(html) == "Podcasts in Plex"
+
+
+@pytest.mark.parametrize("h1", ["Willkommen!", "Chorgeschichte"])
+def test_the_only_h1_is_the_headline_even_of_one_word(h1):
+    html = f"<title>Anwalt Example</title><h1>{h1}</h1><p>Text of the page.</p>"
+    assert _title(html) == h1
+
+
+def test_the_logo_heading_names_the_site_to_cut_off_the_title():
+    html = (
+        "<title>Beef liver with apple and onion | Love goes through the stomach</title>"
+        '<div id="header"><h1><a href="https://recipes.example">Love goes through the stomach</a>'
+        "</h1></div><div class='post'><p>Text of the recipe.</p></div>"
+    )
+    assert _title(html) == "Beef liver with apple and onion"
+
+
+def test_a_wayback_copy_s_link_to_the_archived_home_page_is_the_site_s_name():
+    html = (
+        "<title>Time 4 talks » Blog Archive » More digital cinemas in Switzerland</title>"
+        '<h1><a href="https://web.archive.org/web/20140226054445/http://www.time4talks.example/">'
+        "Time 4 talks</a></h1><p>Text.</p>"
+    )
+    assert _title(html) == "More digital cinemas in Switzerland"
+
+
+@pytest.mark.parametrize(
+    ("raw", "host", "bare"),
+    [
+        # the host's name in a short first part: the site's, and the short parts after it
+        (
+            "EFC Bembel Regensburg - Eintracht stands for the future - Club Press - News",
+            "https://www.bembel.example/504",
+            "Eintracht stands for the future",
+        ),
+        (
+            "Bembel Blog » Blog Archive » Eintracht stands for the future",
+            "bembel.example",
+            "Eintracht stands for the future",
+        ),
+        # ... but not a headline that starts with the host's name
+        (
+            "Bembel opens a new shop in the old town - Bembel News",
+            "bembel.example",
+            "Bembel opens a new shop in the old town",
+        ),
+    ],
+)
+def test_host_name_in_a_short_first_part(raw, host, bare):
+    assert strip_site_name(raw, None, host) == bare
+
+
+def test_kicker_set_off_by_a_separator_hidden_from_the_eye():
+    html = (
+        "<title>Zoonoses – How destroyed habitats favour epidemics | Paper</title>"
+        '<h1 itemprop="headline"><span class="head">Zoonoses</span>'
+        '<span aria-hidden="true" role="presentation"> – </span>'
+        "<span>How destroyed habitats favour epidemics</span></h1>"
+    )
+    assert _title(html) == "How destroyed habitats favour epidemics"
+
+
+def test_subheading_that_ends_the_metadata_title_after_a_kicker():
+    html = (
+        '<meta property="og:title" content="Covid-19: Can the spread in Germany be controlled?">'
+        '<nav class="breadcrumb"><ol><li><h1 itemprop="name">Covid-19: Can the spread in Germany'
+        " be controlled?</h1></li></ol></nav>"
+    )
+    assert _title(html) == "Covid-19: Can the spread in Germany be controlled?"
+    html = (
+        "<title>Covid-19: Can the spread in Germany be controlled? - Science</title>"
+        '<header><h2><span class="content__kicker">Covid-19</span><span class="sr-only">: </span>'
+        '<span class="content__title">Can the spread in Germany be controlled?</span></h2></header>'
+    )
+    assert _title(html) == "Can the spread in Germany be controlled?"
+
+
+def test_kicker_and_separator_before_a_two_word_stated_title():
+    html = (
+        '<meta property="og:site_name" content="Lake Voice">'
+        "<title>Climate pioneers? - Lake Voice</title>"
+        '<article><h1 class="entry-title">Energy transition: Climate pioneers?</h1><p>Text.</p>'
+        "</article>"
+    )
+    assert _title(html, site="Lake Voice") == "Climate pioneers?"
+
+
+def test_a_layout_wrapper_named_for_its_sidebar_is_not_a_sidebar():
+    html = (
+        '<meta property="og:title" content="The historical somersault (2021/5)">'
+        '<div class="layoutTwoColumnsRightSidebar"><header><h2>The historical somersault</h2>'
+        "</header>" + "<p>A paragraph of the article with enough words in it.</p>" * 5 + "</div>"
+    )
+    assert _title(html) == "The historical somersault"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        '<article><h1>VW chief warns of Tesla and "Golf from China"</h1></article>',
+        '<h1 class="entry-title">Buyer\'s guide: electronic cat toys keep cats busy</h1>',
+    ],
+)
+def test_the_visible_h1_of_the_article_wins_over_the_json_ld_headline(h1):
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "The best electronic cat toy 2022 - comparison"}</script>'
+        f"<div class='logo'>Pets</div>{h1}<p>Text.</p>"
+    )
+    doc = lxml.html.document_fromstring(h1)
+    assert _title(html) == doc.find(".//h1").text_content()
+
+
+def test_json_ld_headline_wins_over_an_h1_outside_the_article():
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "The best electronic cat toy 2022"}</script>'
+        "<div class='top'><h1>Pet news and reviews</h1></div><article><p>Text.</p></article>"
+    )
+    assert _title(html) == "The best electronic cat toy 2022"
+
+
+def test_fuller_h1_beats_a_teaser_s_copy_of_the_stated_title():
+    html = (
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Ultium Cells raises gigafactory capacity"}</script>'
+        "<main><h1>Ultium Cells raises gigafactory capacity in Tennessee</h1><p>Text.</p></main>"
+        '<div class="slider"><article class="slide-entry"><h3 class="entry-title">'
+        "Ultium Cells raises gigafactory capacity</h3></article></div>"
+    )
+    assert _title(html) == "Ultium Cells raises gigafactory capacity in Tennessee"
+    # ... but not when the copy is a part of that <h1> (title and subtitle in one heading)
+    html = (
+        '<meta property="og:title" content="Broadcaster hides the demonstration">'
+        '<h1><span class="entry-title-primary">Broadcaster hides the demonstration</span> '
+        '<span class="entry-subtitle">A subtitle for it</span></h1>'
+    )
+    assert _title(html) == "Broadcaster hides the demonstration"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "headline": "Olive &amp; Herb Focaccia, the easy way&#8230;"}</script>',
+        '<meta property="og:title" content="Olive &amp;amp; Herb Focaccia, the easy way&amp;#8230;">',
+    ],
+)
+def test_character_references_in_stated_titles_are_read(head):
+    assert _title(f"<html><head>{head}</head><body><p>x</p></body></html>") == (
+        "Olive & Herb Focaccia, the easy way…"
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "10,000 trusted domains infected by crimeware Trojan (14/01/2008)",
+        "10,000 trusted domains infected by crimeware Trojan (from The Herald )",
+    ],
+)
+def test_a_date_or_source_credit_closing_the_title_is_cut(raw):
+    assert strip_site_name(raw) == "10,000 trusted domains infected by crimeware Trojan"
+    assert strip_site_name("The historical somersault (2021/5)") == (
+        "The historical somersault (2021/5)"
+    )
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        'Council approves the new budget <time datetime="2021-03-12">12.03.2021</time>',
+        'Council approves the new budget <span class="post-date">(12.03.2021)</span>',
+        "Council approves the new budget - 12.03.2021",
+        "Council approves the new budget (2021-03-12)",
+    ],
+)
+def test_a_date_closing_the_headline_is_not_part_of_it(h1):
+    assert _title(f"<title>City Paper</title><h1>{h1}</h1>") == "Council approves the new budget"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    ["Minutes of the council meeting of 12.03.2021", "Results: Regional meeting, Aalen, 19.5.2007"],
+)
+def test_a_date_in_the_words_of_the_headline_stays(h1):
+    assert _title(f"<title>City Paper</title><h1>{h1}</h1>") == h1
+
+
+def test_a_post_filed_under_branding_is_not_the_site_s_logo():
+    html = (
+        "<title>Think Pink: Five Tips for Non-Profits – The Buzz Bin</title>"
+        '<div class="hentry post category-personal-branding tag-logo-design">'
+        '<h1 class="entry-title">Think Pink: Five Tips for Non-Profits</h1><p>Text.</p></div>'
+    )
+    assert _title(html) == "Think Pink: Five Tips for Non-Profits"
+
+
+def test_a_form_wrapping_the_whole_page_is_no_form_around_the_headline():
+    # ASP.NET pages put everything in one <form>; a one-word <h1> names the blog
+    html = (
+        '<title>The Classy Way To Get Media Coverage</title><body><form id="Form">'
+        "<h1>OnStartups</h1><div class='post'><h3><a href='/bid/1/The-Classy-Way.aspx'>"
+        "The Classy Way To Get Media Coverage</a></h3>"
+        + "<p>A paragraph of the post with enough words to be the text.</p>" * 4
+        + "</div><aside><h3>Poll: your opinion</h3></aside></form></body>"
+    )
+    assert _title(html) == "The Classy Way To Get Media Coverage"
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<div class="articleTitle">Aspen die-off alarms foresters</div>',
+        '<span class="headline">Aspen die-off alarms foresters</span>',
+        '<td class="news_title"><b>Aspen die-off alarms foresters</b></td>',
+    ],
+)
+def test_an_element_named_the_headline_when_the_title_names_only_the_site(element):
+    html = (
+        "<title>Cortez Journal Online</title><body><div class='site-title'>Cortez Journal</div>"
+        '<div class="sidebar"><span class="headline">Other story in the sidebar</span></div>'
+        f"<table><tr>{element}</tr></table>"
+        "<p>A paragraph of the story with enough words to be the text.</p><h3>Hot Jobs</h3></body>"
+    )
+    assert _title(html) == "Aspen die-off alarms foresters"
+
+
+def test_a_subheadline_or_a_teaser_headline_is_not_named_the_headline():
+    html = (
+        "<title>Cortez Journal Online</title><body>"
+        '<ul class="related-list"><li><span class="headline">Other story elsewhere</span></li></ul>'
+        '<p class="subheadline">A line under a missing headline here</p>'
+        "<h2>The story's own heading</h2><p>Text.</p></body>"
+    )
+    assert _title(html) == "The story's own heading"
+
+
+def test_a_copy_hidden_on_small_screens_is_no_hidden_heading():
+    html = (
+        "<title>Magic Cleaning | sheego Magazin</title><body>"
+        '<div class="cms-1 l-hidden-xs l-hidden-s"><div class="l-headline"><span class="l-bold">'
+        "The best tricks of Marie Kondo for the wardrobe</span></div></div><p>Text.</p></body>"
+    )
+    assert _title(html) == "The best tricks of Marie Kondo for the wardrobe"
