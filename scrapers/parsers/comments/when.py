@@ -222,5 +222,27 @@ def date_from(el: etree._Element, fetched_at: str | None) -> tuple[str | None, s
     if raw and len(raw) <= 80 and MAY_DATE.search(raw):
         iso, approx = comment_date(raw, fetched_at)
         if iso:
-            return iso, raw, approx
+            return iso, _printed(el, raw, iso, fetched_at) if len(el) else raw, approx
     return None, None, False
+
+
+def _printed(el: etree._Element, raw: str, iso: str, fetched_at: str | None) -> str:
+    """The date as printed where a meta line gives it in an element of its
+    own beside other words ("<li>November 1, 2012</li><li>Mike T</li>"): the
+    lenient date parser reads the whole line, but the name beside the date is
+    found only when the date's own words are known."""
+    for child in el.iterdescendants(etree.Element):
+        text = inline_text(child)
+        if (
+            text
+            and len(text) < len(raw)
+            and MAY_DATE.search(text)
+            and comment_date(text, fetched_at)[0] == iso
+        ):
+            # a clock time printed beside it is part of the date ("12:10pm on <b>16th Jan</b>")
+            clock = _CLOCK.search(raw.replace(text, " "))
+            return raw if clock and not _CLOCK.search(text) else text
+    return raw
+
+
+_CLOCK = re.compile(r"\d[:.]\d\d")

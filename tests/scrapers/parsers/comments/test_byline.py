@@ -181,3 +181,25 @@ def test_a_date_element_beside_the_name_in_words() -> None:
     )
     assert (a.author, a.published) == ("Margarete Ku", "2013-03-01T21:11:00")
     assert (b.author, b.published) == ("Olu Ade", "2013-03-02T21:12:00")
+
+
+def test_a_meta_list_with_the_date_and_the_name_as_items() -> None:
+    # Drupal themes: ul > li.first (the date) + li (the commenter's homepage link)
+    (c,) = _comments(
+        '<div id="comments"><h3>Comments</h3><div class="comment" id="com-39279">'
+        '<div class="commeta"><ul><li class="first">November 1, 2012</li><li>'
+        '<a href="http://mike.example" rel="nofollow">Mike T</a></li></ul></div>'
+        '<div class="comcontent"><p>What a great idea!</p></div></div></div>'
+    )
+    assert (c.author, c.published, c.published_raw) == ("Mike T", "2012-11-01", "November 1, 2012")
+    assert c.text == "What a great idea!"
+
+
+def test_a_clock_time_beside_the_date_element_stays_in_the_printed_date() -> None:
+    (c,) = _comments(
+        '<div class="comments"><div class="comment" id="comment_478e74eeb8aa1"><div class="chunk">'
+        '<p class="date"><span class="time">09:19pm</span> on <span class="day">16th Jan, 2008'
+        '</span></p><p class="author">3. By <a class="username" href="/users/Nanaki">Nanaki</a>'
+        '</p></div><div class="text"><p>Looks like my favourite game.</p></div></div></div>'
+    )
+    assert (c.author, c.published_raw) == ("Nanaki", "09:19pm on 16th Jan, 2008")
