@@ -23,7 +23,7 @@ from scrapers.parsers.comments.fields import Fields, complete, finish, probe
 from scrapers.parsers.comments.jsonld import jsonld_comments, jsonld_count, load_jsonld
 from scrapers.parsers.comments.merge import merge_comments
 from scrapers.parsers.comments.meta import comment_pages, declared_count, is_open
-from scrapers.parsers.comments.opening import is_opening_post, without_post
+from scrapers.parsers.comments.opening import continues_thread, is_opening_post, without_post
 from scrapers.parsers.comments.pingback import reblog_of
 from scrapers.parsers.comments.regions import regions_of, system_of
 from scrapers.parsers.comments.scan import Scan, scan
@@ -306,7 +306,10 @@ def extract_thread(
     ``selectors["comments"]`` (CSS) narrows the search to a site's thread region.
     """
     found = scan(doc)
-    blocks, comments = _dom_comments(_within(found, doc, selectors), url, fetched_at, found.posts)
+    # A later page of a forum thread has no post of its own: its numbered
+    # posts are the page's text, not replies to an article on it.
+    posts = found.posts if found.posts and not continues_thread(doc) else ()
+    blocks, comments = _dom_comments(_within(found, doc, selectors), url, fetched_at, posts)
     post = None
     if comments and is_opening_post(doc, blocks[0].el, comments[0], blocks[0].post):
         post, comments = comments[0], without_post(comments)

@@ -35,6 +35,11 @@ _LAST_HEADING = etree.XPath(
 _PREV = etree.XPath("//link[@rel='prev'] | //a[@rel='prev']")
 
 
+def continues_thread(doc: etree._Element) -> bool:
+    """The page is a later page of a thread (``rel="prev"``)."""
+    return bool(_PREV(doc))
+
+
 def _title_before(post: etree._Element, forum: bool = False) -> etree._Element | None:
     """The heading right before ``post``, when it is an ``<h1>``/``<h2>`` and
     (next to) no text stands between them (a forum's title may link to the
@@ -84,7 +89,7 @@ def is_opening_post(
     names = [_squashed(name) for name in _page_titles(doc)]
     if not any(text in name or (forum and name and name in text) for name in names):
         return False  # a section's heading ("Join the conversation"), not the page's
-    return not _PREV(doc)
+    return not continues_thread(doc)
 
 
 def _squashed(text: str) -> str:

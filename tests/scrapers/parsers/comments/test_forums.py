@@ -37,6 +37,22 @@ def test_forum_posts_without_the_opening_post_and_the_quotes() -> None:
     ]
 
 
+def test_a_later_page_of_a_forum_thread_has_its_posts_as_its_text() -> None:
+    # page 34 of a thread: no opening post on it; its numbered posts are the
+    # page's text (the body), not replies to an article on the page
+    t = _thread(
+        "<html><head><title>Flooding on the B4520 - Page 34</title>"
+        '<link rel="prev" href="./viewtopic.php?t=1&amp;start=330"></head><body>'
+        '<h2 class="topic-title"><a href="./viewtopic.php?t=1">Flooding on the B4520</a></h2>'
+        + _POST.format(n=1, who="glyn", quote="", text="Still under water this morning.")
+        + _POST.format(n=2, who="Ceri", quote="", text="The upper road has a tree down.")
+        + _POST.format(n=3, who="glyn", quote="", text="Cleared now.")
+        + "</body></html>"
+    )
+    assert t.post is None
+    assert t.comments == []
+
+
 def test_a_blog_listing_of_numbered_posts_is_no_forum() -> None:
     teaser = (
         '<div class="post" id="post-{n}"><h2><a href="/p{n}/">Story {n}</a></h2>'
