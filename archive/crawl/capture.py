@@ -29,6 +29,7 @@ from archive.crawl.download import (
     split_head,
 )
 from archive.crawl.runtime import ArchiveRuntime
+from archive.store.writer import ArchiveStore
 from archive.warc.digest import payload_digest
 from archive.warc.records import NOT_MODIFIED, Revisit
 from scrapers.contract import META_CAPTURE, META_FETCHED_AT, header_value
@@ -90,6 +91,17 @@ def response_headers(response: Response) -> list[tuple[str, str]]:
         for name, values in response.headers.items()
         for value in values
     ]
+
+
+def known_original(seen: dict[str, Revisit], store: ArchiveStore, digest: str) -> Revisit | None:
+    """The record that first held this payload: this run's (``seen``), else the
+    archive's, remembered in ``seen`` so the store is asked once per digest."""
+    found = seen.get(digest)
+    if found is None:
+        row = store.original_capture(digest)
+        if row is not None:
+            found = seen[digest] = Revisit(row[0], row[1], row[2], digest)
+    return found
 
 
 class WarcCaptureMiddleware:
@@ -204,12 +216,7 @@ class WarcCaptureMiddleware:
         """
         if not self.dedup or not body:
             return None
-        found = self.seen.get(digest)
-        if found is None:
-            row = self.runtime.store.original_capture(digest)
-            if row is not None:
-                found = self.seen[digest] = Revisit(row[0], row[1], row[2], digest)
-        return found
+        return known_original(self.seen, self.runtime.store, digest)
 
 
 def truncation(response: Response) -> str | None:

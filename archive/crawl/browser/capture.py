@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from archive.crawl.browser.session import Exchange, Rendered
+from archive.crawl.capture import known_original
 from archive.warc.digest import payload_digest
 from archive.warc.records import Revisit
 from archive.warc.rendered import (
@@ -82,12 +83,7 @@ class BrowserCapture:
     def _original(self, digest: str, body: bytes) -> Revisit | None:
         if not body:
             return None
-        found = self.seen.get(digest)
-        if found is None:
-            row = self.runtime.store.original_capture(digest)
-            if row is not None:
-                found = self.seen[digest] = Revisit(row[0], row[1], row[2], digest)
-        return found
+        return known_original(self.seen, self.runtime.store, digest)
 
     def write(self, ex: Exchange) -> None:
         if not ex.url.startswith(("http://", "https://")):

@@ -68,7 +68,9 @@ _REGION_TOKEN = re.compile(
 _DATA_SOURCE = re.compile(r"src|url|lazy|dynamic|load|endpoint|api|async", re.I)
 _CONTAINERS = frozenset(("div", "section", "aside", "ol", "ul", "footer", "main"))
 _HREFS = etree.XPath("/descendant::a/@href[contains(., '#')]", smart_strings=False)
-_BY_ID = etree.XPath("/descendant::*[@id=$f or @name=$f]")
+# id() is libxml2's table of the document's ids (no walk); names need the walk
+_BY_ID = etree.XPath("id($f)")
+_BY_NAME = etree.XPath("/descendant::*[@name=$f]")
 _FRAGMENT_NAME = re.compile(r"comment|discuss|kommentar|comentario|коммент", re.I)
 _JSON_SCRIPTS = etree.XPath("/descendant::script[@type='application/json' or @type='text/json']")
 _WIDGET_TAG = re.compile(r"comment|discussion|talk|thread", re.I)
@@ -132,7 +134,7 @@ def _missing_anchor(doc: etree._Element) -> bool:
             here = here or urldefrag(doc.getroottree().docinfo.URL or "")[0]
             if urldefrag(urljoin(here, page))[0] != here:
                 continue  # a link to another page's comments
-        if fragment and not _BY_ID(doc, f=fragment):
+        if fragment and not _BY_ID(doc, f=fragment) and not _BY_NAME(doc, f=fragment):
             return True
     return False
 

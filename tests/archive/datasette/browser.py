@@ -17,20 +17,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--window-size=1280,1400",
-    "--remote-debugging-pipe",
-]
+from archive.crawl.browser.pool import CHROMIUM as _CRAWL_CHROMIUM
+from archive.crawl.browser.pool import LAUNCH_ARGS
+
+CHROMIUM = Path(_CRAWL_CHROMIUM)
+# the crawl's browser stage's flags (one place says how Chromium runs here)
+FLAGS = [*LAUNCH_ARGS, "--window-size=1280,1400", "--remote-debugging-pipe"]
 
 
 class Browser:
