@@ -268,7 +268,9 @@ def _info(el: etree._Element, memo: dict) -> El:
     link's memo holds the tiers of its class and property alone, see
     ``link_tiers``)."""
     tag = el.tag
-    key = (tag, class_of(el), prop_of(el))
+    # (class_of and prop_of inlined: this runs for every element of every block)
+    prop = el.get("itemprop") or el.get("property")
+    key = (tag, el.get("class") or el.get("data-hook"), prop and prop_of(el))
     hit = memo.get(key)
     if hit is None:
         info = info_of(el, "" if tag == "a" else None)
