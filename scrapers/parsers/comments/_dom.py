@@ -47,15 +47,21 @@ _HTML_SPACES = " \t\r\n\f"
 _DIGITS = re.compile(r"\d{1,20}")
 
 
+def class_of(el: etree._Element) -> str | None:
+    """The class attribute, else the ``data-hook`` that names the element's
+    part in markup without classes (Wix: ``data-hook="comment"``)."""
+    return el.get("class") or el.get("data-hook")
+
+
 def tokens(el: etree._Element) -> list[str]:
     """Lower-cased class tokens of an element."""
-    cls = el.get("class")
+    cls = class_of(el)
     return cls.lower().split() if cls else []
 
 
 def label(el: etree._Element) -> str:
     """Class and id of an element as one lower-cased string, for word tests."""
-    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return f"{class_of(el) or ''} {el.get('id') or ''}".lower()
 
 
 def mentions_comments(el: etree._Element) -> bool:
@@ -64,12 +70,20 @@ def mentions_comments(el: etree._Element) -> bool:
     return any(w in text for w in COMMENT_WORDS)
 
 
+_NUMBERED = re.compile(r"(?<![a-z0-9])[a-z]*(\d{1,20})(?![a-z0-9])", re.I)
+
+
 def numeric_key(value: str | None) -> str | None:
-    """The first run of digits in an id ("li-comment-12" and "div-comment-12" -> "12")."""
+    """The first number in an id ("li-comment-12" and "div-comment-12" -> "12",
+    "c2459" -> "2459"); hex ids ("comment-6a00e552e53b", TypePad, Wix) have none.
+
+    >>> numeric_key("li-comment-12"), numeric_key("comment-65198a1f02c1e")
+    ('12', None)
+    """
     if not value:
         return None
-    m = _DIGITS.search(value)
-    return m.group(0) if m else None
+    m = _NUMBERED.search(value)
+    return m.group(1) if m else None
 
 
 def same_number(a: str | None, b: str | None) -> bool:
@@ -237,6 +251,33 @@ def _element(
         tx.append("\n\n")
     if keep and tag not in ("br", "hr", "img"):
         hx.append(f"</{tag}>")
+
+
+def lines_of(root: etree._Element, skip: Container) -> list[str]:
+    """The non-empty lines of ``root``'s text without the subtrees in ``skip``
+    (blocks and ``<br>`` break lines): :func:`text_and_html`'s text, split,
+    without building the HTML (bylines are looked for in blocks whose markup
+    names no author or date, many of which are never comments)."""
+    out: list[str] = []
+    _lines(root, skip, out)
+    text = _HTML_WS.sub(" ", "".join(out).replace("\xa0", " "))
+    return [line.strip() for line in text.split("\x00") if line.strip()]
+
+
+def _lines(el: etree._Element, skip: Container, out: list[str]) -> None:
+    if el.text:
+        out.append(el.text)
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and child not in skip:
+            low = tag.lower()
+            if low not in SKIP_TAGS:
+                brk = "\x00" if low in BLOCK_TAGS or low == "br" else ""  # a line break
+                out.append(brk)
+                _lines(child, skip, out)
+                out.append(brk)
+        if child.tail:
+            out.append(child.tail)
 
 
 def first(items: Iterable):

@@ -13,7 +13,9 @@ from urllib.parse import parse_qsl, urldefrag, urlsplit
 
 from lxml import etree
 
-from scrapers.parsers.comments._dom import absolute
+from scrapers.parsers.comments._dom import absolute, is_inside
+from scrapers.parsers.comments.blocks import in_bad_zone
+from scrapers.parsers.comments.locate import TEXT_LEN
 from scrapers.parsers.document.text import inline_text
 
 _NUMBER_WORDS = {
@@ -62,10 +64,19 @@ THREAD_NOUNS = (
     r"thoughts?|comments?|responses?|repl(?:y|ies)|kommentare?n?|antworten|gedanken|reaktionen"
     r"|comentarios?|respuestas?|commentaires?|réponses?|réactions?|commenti|коммент\w*|отзыв\w*"
 )
-_COUNT = re.compile(r"^\W{0,3}(\d{1,6}|[^\W\d]{2,7})\s+(?:" + THREAD_NOUNS + r")\b", re.I)
-# "Kommentare (2)", "Комментарии (6) к записи «...»", "Comments: 3"
+# "8 thoughts on", "{ 3 comments… add one }", "all 3 comments"
+_COUNT = re.compile(
+    r"^\W{0,3}(?:(?:all|alle|todos los|tous les|tutti i)\s+)?(\d{1,6}|[^\W\d]{2,7})\s+(?:"
+    + THREAD_NOUNS
+    + r")\b",
+    re.I,
+)
+# "Kommentare (2)", "Комментарии (6) к записи «...»", "Comments: 3", "Reader comments (3)"
 _COUNT_AFTER = re.compile(
-    r"^(?:" + THREAD_NOUNS + r")\s*(?:[(\[]\s*(\d{1,6})\s*[)\]]|:\s*(\d{1,6})\s*$)", re.I
+    r"^(?:[^\W\d]{2,12}\s+)?(?:"
+    + THREAD_NOUNS
+    + r")\s*(?:[(\[]\s*(\d{1,6})\s*[)\]]|:\s*(\d{1,6})\s*$)",
+    re.I,
 )
 _COUNT_CLASSES = ("comments-title", "comment-count", "comments-count")
 # (one regex search per element instead of a generator of substring tests)
@@ -122,7 +133,8 @@ def _headings(marked: list, regions: list) -> list[etree._Element]:
     """Count-bearing candidates: elements named as comment counts, headings
     inside a thread region, and the heading just before a region.  Headings
     elsewhere ("3 comments" in a teaser list) say nothing about this thread."""
-    out = [el for el in marked if _count_class(el.get("class"))]
+    memo: dict = {}
+    out = [el for el in marked if _count_class(el.get("class")) and not in_bad_zone(el, memo)]
     titles = [el for el in marked if el.get("id") == "comments-title"]
     out += titles
     for region in regions:
@@ -133,8 +145,12 @@ def _headings(marked: list, regions: list) -> list[etree._Element]:
     return out
 
 
-def declared_count(marked: list, regions: list) -> int | None:
-    """The count the page states for this thread ("8 thoughts on", "12 Kommentare")."""
+def declared_count(marked: list, regions: list, first: etree._Element | None = None) -> int | None:
+    """The count the page states for this thread ("8 thoughts on", "12 Kommentare").
+
+    ``first`` is the thread's first comment block: the lines of the region
+    before it are its header ("{ 3 comments… add one }", "all 3 comments").
+    """
     for el in _headings(marked, regions):
         n = _count_of(el)
         if n is not None:
@@ -145,6 +161,26 @@ def declared_count(marked: list, regions: list) -> int | None:
         for el in region.iter("span"):
             if "count" in (el.get("class") or "") and (n := _count_of(el)) is not None:
                 return n
+    if first is not None:
+        return _header_count(regions, first)
+    return None
+
+
+_HEADER_TAGS = frozenset(["p", "div", "span", "strong", "b", "em"])
+
+
+def _header_count(regions: list, first: etree._Element) -> int | None:
+    """A count in a short line of the region before its first comment."""
+    for region in regions:
+        if not is_inside(first, region):
+            continue
+        for el in region.iter(etree.Element):
+            if el is first:
+                return None
+            if el.tag in _HEADER_TAGS and 0 < TEXT_LEN(el) <= 60:
+                n = _count_of(el)
+                if n is not None:
+                    return n
     return None
 
 

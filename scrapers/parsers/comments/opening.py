@@ -35,11 +35,17 @@ _LAST_HEADING = etree.XPath(
 _PREV = etree.XPath("//link[@rel='prev'] | //a[@rel='prev']")
 
 
-def _title_before(post: etree._Element) -> etree._Element | None:
+def continues_thread(doc: etree._Element) -> bool:
+    """The page is a later page of a thread (``rel="prev"``)."""
+    return bool(_PREV(doc))
+
+
+def _title_before(post: etree._Element, forum: bool = False) -> etree._Element | None:
     """The heading right before ``post``, when it is an ``<h1>``/``<h2>`` and
-    (next to) no text stands between them."""
+    (next to) no text stands between them (a forum's title may link to the
+    thread itself)."""
     found = _LAST_HEADING(post)
-    if not found or found[0].tag not in _TITLE_TAGS or _linked(found[0]):
+    if not found or found[0].tag not in _TITLE_TAGS or (_linked(found[0]) and not forum):
         return None
     title = found[0]
     gap = text_len(title.tail)
@@ -66,19 +72,24 @@ def _linked(heading: etree._Element) -> bool:
     return in_link or next(heading.iter("a"), None) is not None
 
 
-def is_opening_post(doc: etree._Element, post: etree._Element, first: Comment) -> bool:
-    """True when the first comment block ``post`` is the page's own post."""
+def is_opening_post(
+    doc: etree._Element, post: etree._Element, first: Comment, forum: bool = False
+) -> bool:
+    """True when the first comment block ``post`` is the page's own post
+    (``forum``: the blocks are forum posts, whose thread title may link to the
+    thread and carry a prefix, "Thread: TITLE")."""
     if first.depth or first.kind != "comment" or not first.text or not first.author:
         return False
-    title = _title_before(post)
+    title = _title_before(post, forum)
     if title is None or mentions_comments(title):
         return False
     text = _squashed(title.text_content())
     if _ABOUT_COMMENTS.search(text):
         return False  # "8 thoughts on ...", "Comments (3)": the thread's own heading
-    if not any(text in _squashed(name) for name in _page_titles(doc)):
+    names = [_squashed(name) for name in _page_titles(doc)]
+    if not any(text in name or (forum and name and name in text) for name in names):
         return False  # a section's heading ("Join the conversation"), not the page's
-    return not _PREV(doc)
+    return not continues_thread(doc)
 
 
 def _squashed(text: str) -> str:

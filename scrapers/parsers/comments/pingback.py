@@ -9,6 +9,8 @@ API) and the text of a pingback stays empty rather than invented.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from scrapers.parsers.comments._dom import absolute
@@ -24,3 +26,23 @@ def pingback_fields(
     title = inline_text(a) if a is not None else ""
     link = absolute(url, a.get("href")) if a is not None else None
     return title or None, link, "", ""
+
+
+# WordPress.com prints a reblog as a comment of the reblogger: "Reblogged this
+# on BLOG and commented: ...".  Like a pingback it is another site's post that
+# links here, so it is stored as one (the blog is the author).
+_REBLOG = re.compile(
+    r"^(?:reblogged this on|rebloggé sur|rebloggt auf|reblogueó esto en|ha reblogueado esto en"
+    r"|reblogged dit op|ha ripubblicato questo su|reblogou isso em)\s+(.{1,120}?)"
+    r"(?:\s+(?:and commented|et a commenté|und kommentierte|y comentó|en reageerde|e ha commentato"
+    r"|e comentou)\s*:.*|\.?\s*)$",
+    re.I | re.S,
+)
+
+
+def reblog_of(text: str) -> str | None:
+    """The blog a "Reblogged this on BLOG" comment names, else None."""
+    if not text or text[:1] not in "RrH":
+        return None
+    m = _REBLOG.match(text)
+    return m.group(1).strip() if m else None

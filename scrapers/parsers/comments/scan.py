@@ -32,6 +32,7 @@ from lxml import etree
 _CLASS_VALUES = etree.XPath("/descendant::*/@class", smart_strings=False)
 _OTHERS = etree.XPath(
     "/descendant::*/@id|/descendant::*/@itemtype|/descendant::*/@typeof|/descendant::script/@*"
+    "|/descendant::*/@data-hook"
 )
 
 
@@ -94,6 +95,7 @@ class Scan:
     marked: list = field(default_factory=list)  # elements, document order, no duplicates
     scripts: list = field(default_factory=list)  # <script> elements with a marked src/type
     values: dict = field(default_factory=dict)  # element -> its marked attribute values
+    posts: list = field(default_factory=list)  # elements with a forum post id ("p55120")
     others: list = field(default_factory=list)  # every id/itemtype/typeof/script value (smart)
 
 
@@ -142,10 +144,32 @@ def _collect(values: list, hits: set[str], out: Scan) -> list:
     return found
 
 
+# Forum software numbers each post: phpBB ``div#p55120``, vBulletin
+# ``li#post_77120``, SMF ``div#msg123``; one search over all ids joined.
+_POST_ID = re.compile(r"^(?:p|post[-_]?)\d{2,}$", re.M)
+
+
+def _posts(others: list) -> list:
+    """Elements whose id numbers a forum post, in document order (one regex
+    search over the values joined; most pages have none)."""
+    joined = "\n".join(others)
+    first = _POST_ID.search(joined)
+    if first is None:
+        return []
+    starts = list(map(add, accumulate(map(len, others), initial=0), range(len(others))))
+    out = []
+    for m in _POST_ID.finditer(joined, first.start()):
+        value = others[bisect_right(starts, m.start()) - 1]
+        if value.attrname == "id":
+            out.append(value.getparent())
+    return out
+
+
 def scan(doc: etree._Element) -> Scan:
     """The marked elements of ``doc``; the tree is only read."""
     classes, others = _CLASS_VALUES(doc), _OTHERS(doc)
     out = Scan(others=others)
+    out.posts = _posts(others)
     hits = _hits(list(set(classes)), CLASS_MARKERS) | _hits(list(set(others)), MARKERS)
     if not hits:
         return out

@@ -20,6 +20,14 @@ from scrapers.parsers.document.text import inline_text
 _SHORT_YEAR = re.compile(
     r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{2})\s*(?:,|um)?\s*(\d{1,2}:\d{2})?\s*(?:uhr)?\s*$", re.I
 )
+# Numeric dates the shared parser leaves: "03-14-2015, 08:14 PM" (vBulletin's
+# dashes) and "17.07, 2011 @ 16:42" (a comma before the year); day first
+# unless the numbers force month first, as the shared parser reads "/" and ".".
+_NUMERIC_ODD = re.compile(
+    r"(?<![\d.-])(\d{1,2})(?:-(\d{1,2})-|\.(\d{1,2}),\s?)(\d{4})(?![\d.-])"
+    r"(?:\D{0,6}?(\d{1,2}):(\d{2})\s*([ap]\.?m\.?)?)?",
+    re.I,
+)
 # Unit words in full, plural and abbreviated forms (en, de, fr), to seconds.
 _UNITS = (
     (re.compile(r"s|secs?|seconds?|sek(?:unden?)?|secondes?"), 1),
@@ -44,7 +52,7 @@ _DAY = re.compile(
 
 # A date string has a digit or a relative/day word; the full parsers (month
 # names in many languages) are costly, so everything else is skipped early.
-_MAYBE = re.compile(r"\d|ago|vor |hace|il y a|heute|gestern|today|yesterday|hier|aujourd", re.I)
+MAY_DATE = re.compile(r"\d|ago|vor |hace|il y a|heute|gestern|today|yesterday|hier|aujourd", re.I)
 
 
 def short_year(raw: str) -> str | None:
@@ -58,6 +66,82 @@ def short_year(raw: str) -> str | None:
         return None
     d, mo, y, hm = m.groups()
     iso, _ = parse_date(f"20{y}-{int(mo):02d}-{int(d):02d}" + (f" {hm}" if hm else ""))
+    return iso
+
+
+def odd_numeric(raw: str) -> str | None:
+    """ "03-14-2015, 08:14 PM" and "17.07, 2011 @ 16:42" to ISO.
+
+    >>> odd_numeric("03-14-2015, 08:14 PM")
+    '2015-03-14T20:14:00'
+    >>> odd_numeric("17.07, 2011 @ 16:42")
+    '2011-07-17T16:42:00'
+    """
+    m = _NUMERIC_ODD.search(raw)
+    if not m:
+        return None
+    a, b1, b2, y, hh, mm, ampm = m.groups()
+    b = b1 or b2
+    d, mo = (a, b) if int(b) <= 12 else (b, a)
+    text = f"{y}-{int(mo):02d}-{int(d):02d}"
+    if hh is not None:
+        h = int(hh)
+        if ampm:
+            h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
+        text += f" {h:02d}:{mm}"
+    iso, _ = parse_date(text)
+    return iso
+
+
+# Month names of languages the shared parser does not read (genitive forms
+# where dates use them): Polish, Czech, Swedish, Danish/Norwegian, Turkish,
+# Romanian, Croatian.  Only "D MONTH YYYY[, HH:MM]" is read with them.
+_MORE_MONTHS = {
+    **dict.fromkeys(["stycznia", "styczeń", "ledna", "leden", "ocak", "ianuarie", "siječnja"], 1),
+    **dict.fromkeys(["lutego", "luty", "února", "únor", "şubat", "februarie", "veljače"], 2),
+    **dict.fromkeys(["marca", "marzec", "března", "březen", "mars", "mart", "martie", "ožujka"], 3),
+    **dict.fromkeys(["kwietnia", "kwiecień", "dubna", "duben", "nisan", "aprilie", "travnja"], 4),
+    **dict.fromkeys(["maja", "maj", "května", "květen", "mayıs", "mai", "svibnja"], 5),
+    **dict.fromkeys(["czerwca", "czerwiec", "června", "červen", "haziran", "iunie", "lipnja"], 6),
+    **dict.fromkeys(["lipca", "lipiec", "července", "červenec", "temmuz", "iulie", "srpnja"], 7),
+    **dict.fromkeys(
+        ["sierpnia", "sierpień", "srpna", "srpen", "ağustos", "augusti", "kolovoza"], 8
+    ),
+    **dict.fromkeys(["września", "wrzesień", "září", "eylül", "septembrie", "rujna"], 9),
+    **dict.fromkeys(["października", "październik", "října", "říjen", "ekim"], 10),
+    **dict.fromkeys(["listopada", "listopad", "kasım", "noiembrie", "studenoga"], 11),
+    **dict.fromkeys(["grudnia", "grudzień", "prosince", "prosinec", "aralık", "prosinca"], 12),
+    **dict.fromkeys(["januari", "januar"], 1),
+    **dict.fromkeys(["februari", "februar"], 2),
+    **dict.fromkeys(["april"], 4),
+    **dict.fromkeys(["juni"], 6),
+    **dict.fromkeys(["juli"], 7),
+    **dict.fromkeys(["august"], 8),
+    **dict.fromkeys(["september"], 9),
+    **dict.fromkeys(["oktober", "octombrie"], 10),
+    **dict.fromkeys(["november"], 11),
+    **dict.fromkeys(["december", "decembrie"], 12),
+}
+_MORE_MONTH_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\.?\s+([^\W\d_]{3,12})\.?,?\s+(\d{4})(?:\D{0,6}?(\d{1,2}):(\d{2}))?",
+    re.I,
+)
+
+
+def other_month(raw: str) -> str | None:
+    """ "11 maja 2021, 22:32" (Polish) and other month names the shared parser lacks.
+
+    >>> other_month("wtorek, 11 maja 2021, 22:32")
+    '2021-05-11T22:32:00'
+    """
+    m = _MORE_MONTH_DATE.search(raw)
+    if not m:
+        return None
+    d, name, y, hh, mm = m.groups()
+    mo = _MORE_MONTHS.get(name.lower())
+    if mo is None:
+        return None
+    iso, _ = parse_date(f"{y}-{mo:02d}-{int(d):02d}" + (f" {int(hh):02d}:{mm}" if hh else ""))
     return iso
 
 
@@ -119,7 +203,7 @@ def comment_date(raw: str, fetched_at: str | None) -> tuple[str | None, bool]:
     iso, approx = parse_date(raw, fetched_at=fetched_at)
     if iso:
         return iso, approx
-    iso = short_year(raw)
+    iso = short_year(raw) or odd_numeric(raw) or other_month(raw)
     if iso:
         return iso, False
     iso = relative(raw, fetched_at)
@@ -135,8 +219,30 @@ def date_from(el: etree._Element, fetched_at: str | None) -> tuple[str | None, s
             if iso:
                 return iso, raw, approx
     raw = inline_text(el)
-    if raw and len(raw) <= 80 and _MAYBE.search(raw):
+    if raw and len(raw) <= 80 and MAY_DATE.search(raw):
         iso, approx = comment_date(raw, fetched_at)
         if iso:
-            return iso, raw, approx
+            return iso, _printed(el, raw, iso, fetched_at) if len(el) else raw, approx
     return None, None, False
+
+
+def _printed(el: etree._Element, raw: str, iso: str, fetched_at: str | None) -> str:
+    """The date as printed where a meta line gives it in an element of its
+    own beside other words ("<li>November 1, 2012</li><li>Mike T</li>"): the
+    lenient date parser reads the whole line, but the name beside the date is
+    found only when the date's own words are known."""
+    for child in el.iterdescendants(etree.Element):
+        text = inline_text(child)
+        if (
+            text
+            and len(text) < len(raw)
+            and MAY_DATE.search(text)
+            and comment_date(text, fetched_at)[0] == iso
+        ):
+            # a clock time printed beside it is part of the date ("12:10pm on <b>16th Jan</b>")
+            clock = _CLOCK.search(raw.replace(text, " "))
+            return raw if clock and not _CLOCK.search(text) else text
+    return raw
+
+
+_CLOCK = re.compile(r"\d[:.]\d\d")

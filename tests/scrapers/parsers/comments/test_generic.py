@@ -64,3 +64,74 @@ def test_comments_whose_element_ids_share_a_number_keep_ids_of_their_own() -> No
     assert len(set(ids)) == 4
     jens, kim, _, _ = comments
     assert (kim.parent_id, kim.depth) == (jens.id, 1)
+
+
+def test_a_login_call_to_action_is_no_comment() -> None:
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><div class='comments-container'>"
+        "<div class='post'><span class='comment-join'>Join The Conversation:</span>"
+        "<a href='/user/login?destination=/post' class='log-in'>Sign Up / Log In</a></div>"
+        "<div id='lf-mask'>Please sign in to comment.</div></div></body></html>"
+    )
+    t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/post")
+    assert t.comments == []
+
+
+def test_a_most_commented_list_states_no_count_of_this_thread() -> None:
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><section class='most-commented'>"
+        "<h2>Most commented</h2><ol><li><a href='/other'>Other story</a> "
+        "<span class='comment-count'>142 comments</span></li></ol></section></body></html>"
+    )
+    t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/post")
+    assert (t.comments, t.declared) == ([], None)
+
+
+def test_repeated_siblings_named_for_comments_are_comments() -> None:
+    # "news-comment-main": no known item word, but one per comment, side by side;
+    # a date the parser cannot read stays out of the text all the same
+    item = (
+        '<div class="news-comment-main" data-key="{n}"><div class="row">'
+        '<div class="news-comment-main-author"><strong>{who}</strong></div>'
+        '<div class="news-comment-main-date"><span>{when}</span></div></div><p>{text}</p></div>'
+    )
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><div class='news-comment' id='comment-section'>"
+        + item.format(n=1, who="Robs", when="wtorek, 11 maja 2021, 23:13", text="Pierwszy.")
+        + item.format(n=2, who="Anonim", when="sometime last spring", text="Drugi.")
+        + "</div></body></html>"
+    )
+    t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/post")
+    assert [(c.author, c.published, c.text) for c in t.comments] == [
+        ("Robs", "2021-05-11T23:13:00", "Pierwszy."),
+        ("Anonim", None, "Drugi."),
+    ]
+
+
+def test_top_commenters_repeated_are_no_comments() -> None:
+    item = '<li class="commenter"><a href="/u/{n}">User {n}</a> <span>{n}0 comments</span></li>'
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><ul class='commenters'>"
+        + "".join(item.format(n=n) for n in (1, 2, 3))
+        + "</ul></body></html>"
+    )
+    t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/post")
+    assert t.comments == []
+
+
+def test_author_fields_without_rank_lines_or_times() -> None:
+    # a name-classed span beats the byline box around it (rank, links); a
+    # time glued to the name after a separator is cut off
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><ul class='comments'>"
+        "<li class='comment' id='comment-1'><header class='byline'>"
+        "<span class='author'><a href='/civis/u/353000'>g0m3r619</a></span>"
+        "<span class='rank'>Wise, Aged Ars Veteran</span> <a class='datetime'>jump to post</a>"
+        "</header><div class='comment-text'>First.</div></li>"
+        "<li class='comment' id='comment-2'><div class='comment-author'>"
+        "<a href='/author/fb1/'>Trevor Shelley-de Brauw</a>&nbsp;|&nbsp;"
+        "<a href='#comment-2'>Posted at 12:45pm</a></div><div class='comment-text'>Second.</div>"
+        "</li></ul></body></html>"
+    )
+    t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/post")
+    assert [c.author for c in t.comments] == ["g0m3r619", "Trevor Shelley-de Brauw"]

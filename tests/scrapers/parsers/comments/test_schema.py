@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import lxml.html
+
+from scrapers.parsers.comments import extract_thread
 from tests.scrapers.parsers.comments._util import thread
 
 
@@ -35,4 +38,25 @@ def test_microdata_and_rdfa() -> None:
         "Ivo",
         "2020-03-03",
         "RDFa comment text.",
+    )
+
+
+def test_rdfa_property_lists_and_person_names() -> None:
+    # Drupal 7: property="dc:date dc:created" with content beside a day-ambiguous
+    # text; Drupal 8: an anonymous name as span[typeof=schema:Person][property=schema:name]
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><div id='comments'>"
+        '<article class="comment" id="comment-41" typeof="schema:Comment">'
+        '<p class="submitted">Submitted by <span typeof="schema:Person" property="schema:name">'
+        "Bea (not verified)</span> on "
+        '<span property="dc:date dc:created" content="2016-02-09T10:02:00-06:00">'
+        "Tue, 02/09/2016 - 10:02</span></p>"
+        '<h3 property="schema:name"><a href="#comment-41">A title, not a name</a></h3>'
+        '<div property="schema:text"><p>Sunday is the only day.</p></div></article></div></body></html>'
+    )
+    (c,) = extract_thread(lxml.html.document_fromstring(html), "https://x.example/").comments
+    assert (c.author, c.published, c.text) == (
+        "Bea",
+        "2016-02-09T10:02:00-06:00",
+        "Sunday is the only day.",
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import lxml.html
+
+from scrapers.parsers.comments import extract_thread
 from tests.scrapers.parsers.comments._util import thread
 
 
@@ -14,3 +17,19 @@ def test_disqus_identifier() -> None:
 def test_facebook_href() -> None:
     t = thread("facebook.html")
     assert (t.system, t.thread_id, t.comments) == ("facebook", "https://f.example/story/99", [])
+
+
+def test_server_rendered_disqus_thread_is_disqus() -> None:
+    # the Disqus plugin prints the thread into div#disqus_thread for crawlers
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><div id='disqus_thread'>"
+        "<ul id='dsq-comments'><li class='comment' id='dsq-comment-7681'>"
+        "<div class='dsq-comment-header'><cite>http://weboutsourcing.example/ "
+        "<span id='dsq-author-user-7681'>Web Outsourcing Gateway</span></cite></div>"
+        "<div class='dsq-comment-message'><p>So true!</p></div></li></ul></div>"
+        "<script>var disqus_shortname = 'notes';</script>"
+        "<script src='//notes.disqus.com/embed.js'></script></body></html>"
+    )
+    t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/")
+    (c,) = t.comments
+    assert (t.system, c.author, c.text) == ("disqus", "Web Outsourcing Gateway", "So true!")

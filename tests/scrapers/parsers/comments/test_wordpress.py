@@ -96,3 +96,34 @@ def test_seed_comment_texts_match_reference() -> None:
     seed = json.loads((FIXTURES / "seed_texts.json").read_text(encoding="utf-8"))
     t = thread("wp_classic_seed.html", SEED_URL)
     assert [c.text for c in t.comments] == seed
+
+
+def test_a_wordpress_com_reblog_is_a_pingback_and_a_url_link_names_the_commenter() -> None:
+    import lxml.html
+
+    from scrapers.parsers.comments import extract_thread
+
+    item = (
+        '<li class="comment depth-1" id="li-comment-{n}"><div id="comment-{n}" class="comment">'
+        "<div class='comment-header'><h4><a href='http://{who}.example' rel='external nofollow' "
+        "class='url'>{who}</a></h4></div><div class='comment-body'><span class='date'>Jul 20 2012"
+        "</span><p>{text}</p></div></div></li>"
+    )
+    html = (
+        "<html><body><h1>Post</h1><p>Article text.</p><ul id='commentList'>"
+        + item.format(n=1, who="ann", text="Lovely post.")
+        + item.format(
+            n=2,
+            who="ehdgms",
+            text="Reblogged this on <a href='http://e.example/31/'>Ehdgms Blog</a>.",
+        )
+        + "</ul></body></html>"
+    )
+    t = extract_thread(lxml.html.document_fromstring(html), "https://x.example/post")
+    ann, reblog = t.comments
+    assert (ann.kind, ann.author, ann.text) == ("comment", "ann", "Lovely post.")
+    assert (reblog.kind, reblog.author, reblog.author_url) == (
+        "pingback",
+        "Ehdgms Blog",
+        "http://e.example/31/",
+    )
