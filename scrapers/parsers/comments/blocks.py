@@ -235,18 +235,18 @@ def _custom_items(marked: list[etree._Element]) -> list[etree._Element]:
     return out
 
 
-def find_blocks(marked: list[etree._Element], posts: list | tuple = ()) -> list[Block]:
-    """Comment blocks among the scan's ``marked`` elements (and forum posts
-    among its ``posts``), in document order (parents are linked later, once
-    the blocks that are not comments are dropped)."""
+def find_blocks(marked: list[etree._Element], forum: list | tuple = ()) -> list[Block]:
+    """Comment blocks among the scan's ``marked`` elements, or the page's
+    ``forum`` posts (:func:`forum_posts`) where it has them, in document order
+    (parents are linked later, once the blocks that are not comments are
+    dropped)."""
+    if forum:
+        return _in_order([Block(el, [el.get("id") or ""], post=True) for el in forum])
     memo: dict = {}
     cands = [el for el in marked if _is_candidate(el, memo)]
     custom = _custom_items(marked)
     if custom:
         cands = _in_order_els([*cands, *custom])
-    forum = forum_posts(list(posts)) if len(posts) > 1 else []
-    if forum:
-        return _in_order([Block(el, [el.get("id") or ""], post=True) for el in forum])
     if any(memo.get((el.tag, class_of(el))) == 3 for el in cands):
         cands = _outer_bodies(cands, memo)
     repeated = _repeated(marked, memo)
