@@ -212,6 +212,13 @@ def _name(author, date, raw: str | None) -> str | None:
     name = _no_says(inline_text(author)).strip()
     if raw and raw in name:
         name = name.replace(raw, " ").strip()
+    return _bare_name(name)
+
+
+@lru_cache(maxsize=4096)
+def _bare_name(name: str) -> str | None:
+    """An author element's words as a name (cached: a page and a site name
+    the same commenters again and again)."""
     name = _UNVERIFIED.sub("", name) if ")" in name else name
     if _PARTS.search(name):  # "NAME | Posted at 12:45pm": the part that is a name
         parts = [p for p in _PARTS.split(name) if p.strip()]
@@ -455,7 +462,12 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
             if el is not None:
                 skip.add(_container(el, root))
         # a date element whose date could not be read is still no comment text
-        skip.update(i.el for i in infos if i.date < 4 and i.el is not date and _short(i.el))
+        # (measured only where it is not already skipped)
+        skip.update(
+            i.el
+            for i in infos
+            if i.date < 4 and i.el is not date and i.el not in skip and _short(i.el)
+        )
     skip.discard(content)
     text, html = text_and_html(content, _Either(stop, skip))
     if p.lines and content is root:
