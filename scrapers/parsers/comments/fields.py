@@ -269,20 +269,28 @@ class Probe:
         )
 
 
-def _info(el: etree._Element, memo: dict) -> El:
+# What tag, class and property say of an element, shared by all pages: a
+# site repeats the same few markups once per comment, page after page
+# (bounded, so a long crawl cannot grow it for ever).
+_INFOS: dict = {}
+_MAX_INFOS = 50_000
+
+
+def _info(el: etree._Element) -> El:
     """``info_of`` with what depends only on tag, class and property looked up
-    in ``memo``: a thread repeats the same few markups once per comment (a
-    link's memo holds the tiers of its class and property alone, see
-    ``link_tiers``)."""
+    in :data:`_INFOS` (a link's entry holds the tiers of its class and
+    property alone, see ``link_tiers``)."""
     tag = el.tag
     # (class_of and prop_of inlined: this runs for every element of every block)
     prop = el.get("itemprop") or el.get("property")
     key = (tag, el.get("class") or el.get("data-hook"), prop and prop_of(el))
-    hit = memo.get(key)
+    hit = _INFOS.get(key)
     if hit is None:
         info = info_of(el, "" if tag == "a" else None)
         info.noise = bool(info.cls and (_NOISE.search(info.cls) or "children" in info.toks))
-        hit = memo[key] = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
+        hit = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
+        if len(_INFOS) < _MAX_INFOS:
+            _INFOS[key] = hit
     if tag == "a":
         toks, cls, prop, author, date, noise = hit
         return El(el, tag, toks, cls, prop, *link_tiers(el, author, date, toks), noise)
@@ -299,15 +307,15 @@ def probe(
 ) -> Probe:
     """Author and date elements of the block ``root``; ``stop`` holds the blocks
     (``root`` itself may be among them: only descendants are tested).  ``memo``
-    is shared by the blocks of one page (see ``_info``).  ``extra`` are the
+    is shared by the blocks of one page (see :func:`complete`).  ``extra`` are the
     ``dd``\\s of a ``dt`` block (:mod:`.pairs`), read as parts of it.
     ``bylines=False`` leaves the bylines in words for :func:`complete` (most
     blocks of a page are parts of others, and their text is never read)."""
     memo = {} if memo is None else memo
-    infos = [_info(e, memo) for e in own_elements(root, stop)]
+    infos = [_info(e) for e in own_elements(root, stop)]
     for dd in extra:
-        infos.append(_info(dd, memo))
-        infos.extend(_info(e, memo) for e in own_elements(dd, stop))
+        infos.append(_info(dd))
+        infos.extend(_info(e) for e in own_elements(dd, stop))
     author = author_el(infos)
     if author is None and {"pingback", "trackback"} & set(tokens(root)):
         author = next((i.el for i in infos if i.tag == "a" and "url" in i.toks), None)
