@@ -106,7 +106,9 @@ def _is_field(el: etree._Element) -> bool:
 
 _CONTENT_ID = re.compile(r"(?:^|[-_])(?:content|body|text|message)(?:[-_]|\d|$)", re.I)
 _TEXT_PROPS = frozenset(["text", "commentText", "schema:text", "schema:commentText"])
-_KNOWN_CONTENT = ("comment-content", "wp-block-comment-content", "comment_content", "comment-text")
+_KNOWN_CONTENT = frozenset(
+    ["comment-content", "wp-block-comment-content", "comment_content", "comment-text"]
+)
 
 
 @dataclass
@@ -147,10 +149,9 @@ def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
     def ok(e) -> bool:
         return e is not root and not any(a is not None and _inside(a, e) for a in avoid)
 
-    known = frozenset(_KNOWN_CONTENT)
     for info in infos:
         el = info.el
-        if (known & info.toks or info.prop in _TEXT_PROPS) and ok(el):
+        if (not _KNOWN_CONTENT.isdisjoint(info.toks) or info.prop in _TEXT_PROPS) and ok(el):
             return el
     cands = []
     for info in infos:
