@@ -367,20 +367,25 @@ def _collapse_wrappers(blocks: dict) -> None:
             direct[outer].extend(direct.pop(el, []))
 
 
+_NO_TEXT = ("script", "style")
+
+
 def _own_text(outer: etree._Element, inner: etree._Element) -> bool:
-    """True when ``outer`` has visible text outside ``inner``."""
-    for text in outer.xpath(".//text()"):
-        if text.strip():
-            parent = text.getparent()
-            node = parent.getparent() if text.is_tail else parent
-            inside = False
-            while node is not None and node is not outer:
-                if node is inner:
-                    inside = True
-                    break
-                node = node.getparent()
-            if not inside and parent.tag not in ("script", "style"):
-                return True
+    """True when ``outer`` has visible text outside ``inner``: a walk over
+    ``outer`` that never enters ``inner`` and stops at the first such text."""
+    if outer.text and outer.text.strip() and outer.tag not in _NO_TEXT:
+        return True
+    stack = list(outer)
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if el.tail and el.tail.strip() and tag not in _NO_TEXT:
+            return True
+        if el is inner or not isinstance(tag, str):
+            continue
+        if el.text and el.text.strip() and tag not in _NO_TEXT:
+            return True
+        stack.extend(el)
     return False
 
 
