@@ -18,7 +18,7 @@ from lxml import etree
 
 from scrapers.items import Article, Comment
 from scrapers.parsers.comments._dom import absolute, hash_id, is_inside, numeric_key
-from scrapers.parsers.comments.blocks import Block, find_blocks, link_parents
+from scrapers.parsers.comments.blocks import Block, find_blocks, forum_posts, link_parents
 from scrapers.parsers.comments.fields import Fields, complete, finish, probe
 from scrapers.parsers.comments.jsonld import jsonld_comments, jsonld_count, load_jsonld
 from scrapers.parsers.comments.merge import merge_comments
@@ -193,9 +193,9 @@ def _host(el: etree._Element, stop: set) -> etree._Element | None:
 
 
 def _dom_comments(
-    marked: list, url: str, fetched_at: str | None, posts: list | tuple = ()
+    marked: list, url: str, fetched_at: str | None, forum: list | tuple = ()
 ) -> tuple[list[Block], list[Comment]]:
-    blocks = find_blocks(marked, posts)
+    blocks = find_blocks(marked, forum)
     kept: list[tuple[Block, Comment]] = []
     for b, f in _read(blocks, url, fetched_at):
         kind = _kind(b)
@@ -306,10 +306,13 @@ def extract_thread(
     ``selectors["comments"]`` (CSS) narrows the search to a site's thread region.
     """
     found = scan(doc)
+    forum = forum_posts(found.posts) if len(found.posts) > 1 else []
     # A later page of a forum thread has no post of its own: its numbered
-    # posts are the page's text, not replies to an article on it.
-    posts = found.posts if found.posts and not continues_thread(doc) else ()
-    blocks, comments = _dom_comments(_within(found, doc, selectors), url, fetched_at, posts)
+    # posts are the page's text, not replies to an article on it.  (Asked
+    # only where there are forum posts: the search walks the whole page.)
+    if forum and continues_thread(doc):
+        forum = []
+    blocks, comments = _dom_comments(_within(found, doc, selectors), url, fetched_at, forum)
     post = None
     if comments and is_opening_post(doc, blocks[0].el, comments[0], blocks[0].post):
         post, comments = comments[0], without_post(comments)

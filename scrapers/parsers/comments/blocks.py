@@ -85,16 +85,23 @@ def _class_verdict(tag: str, cls: str | None) -> int:
     return 3 if any(_BODY_TOKEN.match(t) for t in toks) else 1
 
 
-def _is_candidate(el: etree._Element, memo: dict) -> bool:
-    """A comment block by its markup; ``memo`` holds the page's class verdicts
-    (a thread repeats the same few class values once per comment)."""
-    tag = el.tag
-    if not isinstance(tag, str):
-        return False
-    cls = el.get("class") or el.get("data-hook")  # class_of, inlined (every marked element)
-    verdict = memo.get((tag, cls))
+# Verdicts by (tag, class), shared by all pages: a site repeats the same few
+# class values on every page (bounded, so a long crawl cannot grow it for ever).
+_VERDICTS: dict = {}
+_MAX_MEMO = 50_000
+
+
+def _verdict(tag: str, cls: str | None) -> int:
+    verdict = _VERDICTS.get((tag, cls))
     if verdict is None:
-        verdict = memo[tag, cls] = _class_verdict(tag, cls)
+        verdict = _class_verdict(tag, cls)
+        if len(_VERDICTS) < _MAX_MEMO:
+            _VERDICTS[tag, cls] = verdict
+    return verdict
+
+
+def _is_candidate(el: etree._Element, verdict: int) -> bool:
+    """A comment block by its markup, given the verdict of its tag and class."""
     if not verdict:
         return False
     ident = el.get("id") or ""
@@ -136,15 +143,37 @@ def in_bad_zone(el: etree._Element, memo: dict) -> bool:
             verdict = memo[anc]
             break
         trail.append(anc)
-        tag = anc.tag if isinstance(anc.tag, str) else ""
-        if tag in ("body", "html") or _thread_container(anc):
+        zone = _zone(anc)
+        if zone == _THREAD:
             break
-        if tag == "aside" or (tag == "form" and "comment" in label(anc)) or _bad_zone(anc):
+        if zone == _BAD:
             verdict = True
             break
     for anc in trail:
         memo[anc] = verdict
     return verdict
+
+
+_ZONES: dict = {}  # (tag, class, id) -> what an ancestor so marked says, shared by all pages
+_GO_ON, _BAD, _THREAD = 0, 1, 2
+
+
+def _zone(anc: etree._Element) -> int:
+    """A thread container (or the page's top: stop looking), a bad zone, or
+    neither; from tag, class and id alone."""
+    tag = anc.tag if isinstance(anc.tag, str) else ""
+    key = (tag, anc.get("class") or anc.get("data-hook"), anc.get("id"))
+    zone = _ZONES.get(key)
+    if zone is None:
+        if tag in ("body", "html") or _thread_container(anc):
+            zone = _THREAD
+        elif tag == "aside" or (tag == "form" and "comment" in label(anc)) or _bad_zone(anc):
+            zone = _BAD
+        else:
+            zone = _GO_ON
+        if len(_ZONES) < _MAX_MEMO:
+            _ZONES[key] = zone
+    return zone
 
 
 # Class words of the parts of one comment: an element so named is never a whole comment.
@@ -157,19 +186,13 @@ _PART_WORD = re.compile(
 )
 
 
-def _repeated(marked: list[etree._Element], memo: dict) -> set:
+def _repeated(groups: dict) -> set:
     """Runs of sibling elements of one tag and class that names a comment but
     no known item word ("news-comment-main", "commentItem2"): each is one comment.
     A thread repeats its item markup once per comment; its parts and
     containers are named for what they are (author, date, list, wrap), never
-    repeated as siblings of one another in that way."""
-    groups: dict = {}
-    for el in marked:
-        tag, cls = el.tag, el.get("class")
-        if not cls or memo.get((tag, cls)) != 1:
-            continue
-        key = (el.getparent(), tag, cls)
-        groups[key] = groups.get(key, 0) + 1
+    repeated as siblings of one another in that way.  ``groups`` counts the
+    marked elements of verdict 1 by (parent, tag, class)."""
     out: set = set()
     for (parent, tag, cls), n in groups.items():
         low = cls.lower()
@@ -178,13 +201,13 @@ def _repeated(marked: list[etree._Element], memo: dict) -> set:
     return out
 
 
-def _outer_bodies(cands: list[etree._Element], memo: dict) -> list[etree._Element]:
+def _outer_bodies(cands: list[etree._Element]) -> list[etree._Element]:
     """Body-named candidates count only where no other candidate holds them
     (unless their id numbers them as a comment)."""
     others = {
         el
         for el in cands
-        if memo.get((el.tag, class_of(el))) != 3 or _ITEM_ID.match(el.get("id") or "")
+        if _VERDICTS.get((el.tag, class_of(el))) != 3 or _ITEM_ID.match(el.get("id") or "")
     }
     return [
         el for el in cands if el in others or not any(anc in others for anc in el.iterancestors())
@@ -235,21 +258,37 @@ def _custom_items(marked: list[etree._Element]) -> list[etree._Element]:
     return out
 
 
-def find_blocks(marked: list[etree._Element], posts: list | tuple = ()) -> list[Block]:
-    """Comment blocks among the scan's ``marked`` elements (and forum posts
-    among its ``posts``), in document order (parents are linked later, once
-    the blocks that are not comments are dropped)."""
-    memo: dict = {}
-    cands = [el for el in marked if _is_candidate(el, memo)]
-    custom = _custom_items(marked)
-    if custom:
-        cands = _in_order_els([*cands, *custom])
-    forum = forum_posts(list(posts)) if len(posts) > 1 else []
+def find_blocks(marked: list[etree._Element], forum: list | tuple = ()) -> list[Block]:
+    """Comment blocks among the scan's ``marked`` elements, or the page's
+    ``forum`` posts (:func:`forum_posts`) where it has them, in document order
+    (parents are linked later, once the blocks that are not comments are
+    dropped)."""
     if forum:
         return _in_order([Block(el, [el.get("id") or ""], post=True) for el in forum])
-    if any(memo.get((el.tag, class_of(el))) == 3 for el in cands):
-        cands = _outer_bodies(cands, memo)
-    repeated = _repeated(marked, memo)
+    # One pass over the marked elements: the candidates, whether any tag is
+    # a custom element's, whether a body-named candidate is among them, and
+    # the sibling groups for :func:`_repeated`.
+    cands: list = []
+    groups: dict = {}
+    custom = bodies = False
+    for el in marked:
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        cls = el.get("class")
+        verdict = _verdict(tag, cls or el.get("data-hook"))
+        if verdict == 1 and cls:
+            key = (el.getparent(), tag, cls)
+            groups[key] = groups.get(key, 0) + 1
+        if verdict and _is_candidate(el, verdict):
+            cands.append(el)
+            bodies = bodies or verdict == 3
+        custom = custom or "-" in tag
+    if custom and (items := _custom_items(marked)):
+        cands = _in_order_els([*cands, *items])
+    if bodies:
+        cands = _outer_bodies(cands)
+    repeated = _repeated(groups) if groups else set()
     if repeated:
         repeated.update(cands)
         cands = [el for el in marked if el in repeated]
@@ -328,20 +367,25 @@ def _collapse_wrappers(blocks: dict) -> None:
             direct[outer].extend(direct.pop(el, []))
 
 
+_NO_TEXT = ("script", "style")
+
+
 def _own_text(outer: etree._Element, inner: etree._Element) -> bool:
-    """True when ``outer`` has visible text outside ``inner``."""
-    for text in outer.xpath(".//text()"):
-        if text.strip():
-            parent = text.getparent()
-            node = parent.getparent() if text.is_tail else parent
-            inside = False
-            while node is not None and node is not outer:
-                if node is inner:
-                    inside = True
-                    break
-                node = node.getparent()
-            if not inside and parent.tag not in ("script", "style"):
-                return True
+    """True when ``outer`` has visible text outside ``inner``: a walk over
+    ``outer`` that never enters ``inner`` and stops at the first such text."""
+    if outer.text and outer.text.strip() and outer.tag not in _NO_TEXT:
+        return True
+    stack = list(outer)
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if el.tail and el.tail.strip() and tag not in _NO_TEXT:
+            return True
+        if el is inner or not isinstance(tag, str):
+            continue
+        if el.text and el.text.strip() and tag not in _NO_TEXT:
+            return True
+        stack.extend(el)
     return False
 
 

@@ -106,7 +106,9 @@ def _is_field(el: etree._Element) -> bool:
 
 _CONTENT_ID = re.compile(r"(?:^|[-_])(?:content|body|text|message)(?:[-_]|\d|$)", re.I)
 _TEXT_PROPS = frozenset(["text", "commentText", "schema:text", "schema:commentText"])
-_KNOWN_CONTENT = ("comment-content", "wp-block-comment-content", "comment_content", "comment-text")
+_KNOWN_CONTENT = frozenset(
+    ["comment-content", "wp-block-comment-content", "comment_content", "comment-text"]
+)
 
 
 @dataclass
@@ -147,10 +149,9 @@ def _content_el(infos: list[El], root, avoid: list) -> etree._Element | None:
     def ok(e) -> bool:
         return e is not root and not any(a is not None and _inside(a, e) for a in avoid)
 
-    known = frozenset(_KNOWN_CONTENT)
     for info in infos:
         el = info.el
-        if (known & info.toks or info.prop in _TEXT_PROPS) and ok(el):
+        if (not _KNOWN_CONTENT.isdisjoint(info.toks) or info.prop in _TEXT_PROPS) and ok(el):
             return el
     cands = []
     for info in infos:
@@ -212,6 +213,13 @@ def _name(author, date, raw: str | None) -> str | None:
     name = _no_says(inline_text(author)).strip()
     if raw and raw in name:
         name = name.replace(raw, " ").strip()
+    return _bare_name(name)
+
+
+@lru_cache(maxsize=4096)
+def _bare_name(name: str) -> str | None:
+    """An author element's words as a name (cached: a page and a site name
+    the same commenters again and again)."""
     name = _UNVERIFIED.sub("", name) if ")" in name else name
     if _PARTS.search(name):  # "NAME | Posted at 12:45pm": the part that is a name
         parts = [p for p in _PARTS.split(name) if p.strip()]
@@ -262,20 +270,28 @@ class Probe:
         )
 
 
-def _info(el: etree._Element, memo: dict) -> El:
+# What tag, class and property say of an element, shared by all pages: a
+# site repeats the same few markups once per comment, page after page
+# (bounded, so a long crawl cannot grow it for ever).
+_INFOS: dict = {}
+_MAX_INFOS = 50_000
+
+
+def _info(el: etree._Element) -> El:
     """``info_of`` with what depends only on tag, class and property looked up
-    in ``memo``: a thread repeats the same few markups once per comment (a
-    link's memo holds the tiers of its class and property alone, see
-    ``link_tiers``)."""
+    in :data:`_INFOS` (a link's entry holds the tiers of its class and
+    property alone, see ``link_tiers``)."""
     tag = el.tag
     # (class_of and prop_of inlined: this runs for every element of every block)
     prop = el.get("itemprop") or el.get("property")
     key = (tag, el.get("class") or el.get("data-hook"), prop and prop_of(el))
-    hit = memo.get(key)
+    hit = _INFOS.get(key)
     if hit is None:
         info = info_of(el, "" if tag == "a" else None)
         info.noise = bool(info.cls and (_NOISE.search(info.cls) or "children" in info.toks))
-        hit = memo[key] = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
+        hit = (info.toks, info.cls, info.prop, info.author, info.date, info.noise)
+        if len(_INFOS) < _MAX_INFOS:
+            _INFOS[key] = hit
     if tag == "a":
         toks, cls, prop, author, date, noise = hit
         return El(el, tag, toks, cls, prop, *link_tiers(el, author, date, toks), noise)
@@ -292,15 +308,15 @@ def probe(
 ) -> Probe:
     """Author and date elements of the block ``root``; ``stop`` holds the blocks
     (``root`` itself may be among them: only descendants are tested).  ``memo``
-    is shared by the blocks of one page (see ``_info``).  ``extra`` are the
+    is shared by the blocks of one page (see :func:`complete`).  ``extra`` are the
     ``dd``\\s of a ``dt`` block (:mod:`.pairs`), read as parts of it.
     ``bylines=False`` leaves the bylines in words for :func:`complete` (most
     blocks of a page are parts of others, and their text is never read)."""
     memo = {} if memo is None else memo
-    infos = [_info(e, memo) for e in own_elements(root, stop)]
+    infos = [_info(e) for e in own_elements(root, stop)]
     for dd in extra:
-        infos.append(_info(dd, memo))
-        infos.extend(_info(e, memo) for e in own_elements(dd, stop))
+        infos.append(_info(dd))
+        infos.extend(_info(e) for e in own_elements(dd, stop))
     author = author_el(infos)
     if author is None and {"pingback", "trackback"} & set(tokens(root)):
         author = next((i.el for i in infos if i.tag == "a" and "url" in i.toks), None)
@@ -455,7 +471,12 @@ def finish(p: Probe, stop: set, url: str, kind: str = "comment") -> Fields:
             if el is not None:
                 skip.add(_container(el, root))
         # a date element whose date could not be read is still no comment text
-        skip.update(i.el for i in infos if i.date < 4 and i.el is not date and _short(i.el))
+        # (measured only where it is not already skipped)
+        skip.update(
+            i.el
+            for i in infos
+            if i.date < 4 and i.el is not date and i.el not in skip and _short(i.el)
+        )
     skip.discard(content)
     text, html = text_and_html(content, _Either(stop, skip))
     if p.lines and content is root:

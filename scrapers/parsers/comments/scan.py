@@ -106,7 +106,7 @@ def _hits(unique: list[str], markers: tuple[str, ...]) -> set[str]:
     present = [w for w in markers if w in joined]
     if not present:
         return set()
-    if len(joined) != sum(len(v) + 1 for v in unique) - 1:  # lower() changed a length
+    if len(joined) != sum(map(len, unique)) + len(unique) - 1:  # lower() changed a length
         return {v for v in unique if any(w in v.lower() for w in present)}
     # where each value starts in ``joined`` (its length and separator summed, in C)
     starts = list(map(add, accumulate(map(len, unique), initial=0), range(len(unique))))
