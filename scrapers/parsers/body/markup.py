@@ -57,10 +57,11 @@ def class_and_id(el: etree._Element) -> str:
 def is_hidden(el: etree._Element) -> bool:
     """True for elements the page does not show (``hidden``, display:none)."""
     items = el.items()  # (one call for all attributes: most elements have none)
-    return bool(items) and _hidden(dict(items))
+    return bool(items) and hidden_attrs(dict(items))
 
 
-def _hidden(a: dict[str, str]) -> bool:
+def hidden_attrs(a: dict[str, str]) -> bool:
+    """:func:`is_hidden` on attributes already read (``dict(el.items())``)."""
     if "hidden" in a or _HIDDEN_STYLE.search(a.get("style") or ""):
         return True
     return not _HIDDEN_CLASSES.isdisjoint((a.get("class") or "").split())
@@ -112,7 +113,7 @@ def is_boilerplate(el: etree._Element) -> bool:
     if not items:
         return False
     a = dict(items)
-    if _hidden(a) or (a.get("role") or "").lower() in _BAD_ROLES:
+    if hidden_attrs(a) or (a.get("role") or "").lower() in _BAD_ROLES:
         return True
     attrs = f"{a.get('class') or ''} {a.get('id') or ''}".lower()
     if not attrs.strip() or el.tag in ("article", "main", "body"):
