@@ -465,6 +465,7 @@ def extract_body(
                 figures = take_figures(node, scan)
                 boilerplate.prune(node, title=title, scan=scan)
                 media += take_pictures(figures)
+            scan.heading_texts.clear()  # (pruned: the headings are read again)
             text = "\n\n".join(t for t in (element_text(n) for n in nodes) if t)
             if text:
                 return Body(text=text, html=fragment_html(nodes), node=nodes[0], media=media)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from scrapers.parsers.document.scan import PageScan, headline_index
-from scrapers.parsers.document.text import heading_text, inline_text
+from scrapers.parsers.document.text import inline_text
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -35,7 +35,7 @@ def headline_at(s: PageScan, title: str | None) -> int:
     if found is not None:
         return found
     found = i = headline_index(s, title)
-    if title and heading_text(s.nodes[i]) != title:
+    if title and s.heading(i) != title:
         found = next(
             (j for j in s.of_tags(_LOWER_HEADINGS) if inline_text(s.nodes[j]) == title), -1
         )
