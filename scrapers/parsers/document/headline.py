@@ -18,7 +18,17 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def loose(text: str) -> str:
     """Words only, casefolded: a title compared across punctuation, dashes and case."""
-    return _NOT_WORD.sub(" ", text).strip().casefold()
+    found = _LOOSE.get(text)
+    if found is None:
+        if len(_LOOSE) >= 20000:  # (bounded: a crawl meets many sites)
+            _LOOSE.clear()
+        found = _LOOSE[text] = _NOT_WORD.sub(" ", text).strip().casefold()
+    return found
+
+
+# loose() per text: the title rules compare the same few titles, headings and
+# site names again and again.
+_LOOSE: dict[str, str] = {}
 
 
 _LOWER_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
