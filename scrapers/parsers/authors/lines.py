@@ -42,17 +42,21 @@ def by_texts(s: PageScan, span: range, *, dated: bool = False) -> Iterator[int]:
     """Elements of ``span`` that state a byline by its label, in page order;
     ``dated``: also meta lines that print the date first ("Posted on May 3,
     2021 by Jane Doe", "25.10.2022 - Reiner Nagel") or a name beside a date."""
-    tags, size = s.tags, s.size
+    tags, size, nodes, end = s.tags, s.size, s.nodes, s.end
     for i in span:
-        if tags[i] in _TERMS and 2 <= size[i] <= 20 and (field := _field_after(s, i)) is not None:
-            yield field  # "<dt>Auteur</dt><dd>Name</dd>", "<th>Autor</th><td>Name</td>"
+        tag, n = tags[i], size[i]
+        if tag in _BY_TAGS:
+            if not 2 <= n <= 400:
+                continue  # (a byline, or the element holding its label, is short)
+        elif tag in _TERMS:
+            if 2 <= n <= 20 and (field := _field_after(s, i)) is not None:
+                yield field  # "<dt>Auteur</dt><dd>Name</dd>", "<th>Autor</th><td>Name</td>"
             continue
-        if tags[i] == "a" and dated and 2 <= size[i] <= 40 and _member_link(s, i):
-            yield i  # "<a href="/user/?u=7">MikeNils</a> 18.10.2019", an avatar and a name
+        else:
+            if tag == "a" and dated and 2 <= n <= 40 and _member_link(s, i):
+                yield i  # "<a href="/user/?u=7">MikeNils</a> 18.10.2019", an avatar and a name
             continue
-        if tags[i] not in _BY_TAGS or not 2 <= size[i] <= 400:
-            continue  # (a byline, or the element holding its label, is short)
-        el = s.nodes[i]
+        el = nodes[i]
         text = el.text
         first = text.lstrip()[:1] if text else ""
         labelled = first in BY_FIRST and starts_label(text)  # (a letter, then the word)
@@ -66,7 +70,7 @@ def by_texts(s: PageScan, span: range, *, dated: bool = False) -> Iterator[int]:
             or (len(el) and el[0].tag in _NAME_TAGS and BY_TEXT.match(text + " x"))
         ):
             yield i  # "By <a>Name</a>": the name is in the child
-        elif dated and size[i] <= 120 and _dated_line(s, i, text):
+        elif dated and n <= 120 and end[i] - i <= 8 and _dated_line(s, i, text):
             yield i
         elif (
             (not text or text.isspace())

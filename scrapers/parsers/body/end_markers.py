@@ -83,8 +83,8 @@ def _buttons(following: list[etree._Element], sizes: Sizes) -> list[etree._Eleme
 def cut_after_end_markers(container: etree._Element, sizes: Sizes) -> int:
     """Drop an end-of-article heading and what follows it at its level; the size cut."""
     for el in list(container.iter("h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "span")):
-        if el.getparent() is None or len(el) > 3 or sizes.text(el) > 60:
-            continue  # (an end marker is at most 60 characters long)
+        if el.getparent() is None or len(el) > 3 or not 0 < sizes.text(el) <= 60:
+            continue  # (an end marker is at most 60 characters long; an empty one is none)
         text = " ".join(el.text_content().split())
         if not is_end_marker(el, text):
             continue

@@ -18,7 +18,7 @@ from lxml import etree
 
 from scrapers.parsers.body import boilerplate
 from scrapers.parsers.body.lead import lead_blocks
-from scrapers.parsers.body.markup import EXCLUDED_REGION, LISTING, is_hidden
+from scrapers.parsers.body.markup import EXCLUDED_REGION, LISTING, hidden_attrs
 from scrapers.parsers.body.media import VIDEO, Found, take_figures, take_pictures
 from scrapers.parsers.body.post import POST_MARKUP, is_post_markup, post_around, post_block
 from scrapers.parsers.body.trim import trim_text
@@ -108,35 +108,52 @@ def _regions_known_posts(s: PageScan, raw: list[int]) -> tuple[list[int], list[i
     regions: list[int] = []
     known: list[int] = []
     posts: list[int] = []
-    tags = s.tags
+    tags, nodes = s.tags, s.nodes
+    seen = _NAMED.get
     for i in range(s.body + 1, s.end[s.body]):
-        tag = tags[i]
         if not raw[i]:
             continue
+        tag = tags[i]
         attrs = s.attr(i)
-        if len(known) < 10 and attrs and _CONTENT.search(attrs):
+        content, post, region = (seen(attrs) or _named(attrs)) if attrs else _UNNAMED
+        if content and len(known) < 10:
             known.append(i)
         if tag in ("article", "main"):
             if tag == "article":
                 posts.append(i)
             continue
-        if attrs and POST_MARKUP.search(attrs):
+        if post:
             posts.append(i)
-        el = s.nodes[i]
-        if (
-            tag in _REGION_TAGS
-            or (
-                attrs
-                and (
-                    (_UNLIKELY.search(attrs) and not _MAYBE.search(attrs)) or _LISTING.search(attrs)
-                )
-            )
-            or (el.get("role") or "") in _UNLIKELY_ROLES
-            or "lightbox" in attrs.split()
-            or is_hidden(el)
-        ):
+        if region or tag in _REGION_TAGS:
             regions.append(i)
+            continue
+        items = nodes[i].items()  # (one call for role and hiding: most elements have neither)
+        if items:
+            a = dict(items)
+            if (a.get("role") or "") in _UNLIKELY_ROLES or hidden_attrs(a):
+                regions.append(i)
     return regions, known, posts
+
+
+# What a class/id/itemprop value names, per value (a site repeats its values on every
+# element and every page): content container, post markup, unlikely region.
+_NAMED: dict[str, tuple[bool, bool, bool]] = {}
+_UNNAMED = (False, False, False)
+
+
+def _named(attrs: str) -> tuple[bool, bool, bool]:
+    if len(_NAMED) >= 20000:  # (bounded: a crawl meets many sites)
+        _NAMED.clear()
+    found = _NAMED[attrs] = (
+        _CONTENT.search(attrs) is not None,
+        POST_MARKUP.search(attrs) is not None,
+        bool(
+            (_UNLIKELY.search(attrs) and not _MAYBE.search(attrs))
+            or _LISTING.search(attrs)
+            or "lightbox" in attrs.split()
+        ),
+    )
+    return found
 
 
 def _listing(s: PageScan, i: int, headline: int) -> bool:
@@ -448,6 +465,7 @@ def extract_body(
                 figures = take_figures(node, scan)
                 boilerplate.prune(node, title=title, scan=scan)
                 media += take_pictures(figures)
+            scan.heading_texts.clear()  # (pruned: the headings are read again)
             text = "\n\n".join(t for t in (element_text(n) for n in nodes) if t)
             if text:
                 return Body(text=text, html=fragment_html(nodes), node=nodes[0], media=media)

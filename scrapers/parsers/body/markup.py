@@ -57,13 +57,18 @@ def class_and_id(el: etree._Element) -> str:
 def is_hidden(el: etree._Element) -> bool:
     """True for elements the page does not show (``hidden``, display:none)."""
     items = el.items()  # (one call for all attributes: most elements have none)
-    return bool(items) and _hidden(dict(items))
+    return bool(items) and hidden_attrs(dict(items))
 
 
-def _hidden(a: dict[str, str]) -> bool:
-    if "hidden" in a or _HIDDEN_STYLE.search(a.get("style") or ""):
+def hidden_attrs(a: dict[str, str]) -> bool:
+    """:func:`is_hidden` on attributes already read (``dict(el.items())``)."""
+    if "hidden" in a:
         return True
-    return not _HIDDEN_CLASSES.isdisjoint((a.get("class") or "").split())
+    style = a.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    cls = a.get("class")  # ("hid": the cheap test before the split, for "hidden" and "hide")
+    return bool(cls) and "hid" in cls and not _HIDDEN_CLASSES.isdisjoint(cls.split())
 
 
 # A teaser of another article is named so and headed by a link to it (a lead
@@ -112,11 +117,29 @@ def is_boilerplate(el: etree._Element) -> bool:
     if not items:
         return False
     a = dict(items)
-    if _hidden(a) or (a.get("role") or "").lower() in _BAD_ROLES:
+    if hidden_attrs(a) or (a.get("role") or "").lower() in _BAD_ROLES:
         return True
     attrs = f"{a.get('class') or ''} {a.get('id') or ''}".lower()
     if not attrs.strip() or el.tag in ("article", "main", "body"):
         return False
-    if _BAD_WORDS.search(attrs) or ("teaser" in attrs and _LINKED_HEADING(el)):
-        return True
-    return any(t in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs)) or bool(_AD_PART.search(attrs))
+    bad = _BAD_SEEN.get(attrs)
+    if bad is None:
+        bad = _bad_name(attrs)
+    return bad or ("teaser" in attrs and bool(_LINKED_HEADING(el)))
+
+
+# _bad_name's verdict per class/id value (a site repeats its values on every
+# element and every page): a dict lookup instead of the regexes.
+_BAD_SEEN: dict[str, bool] = {}
+
+
+def _bad_name(attrs: str) -> bool:
+    """The class/id value names boilerplate by a word, a token or an "ad" part."""
+    if len(_BAD_SEEN) >= 20000:  # (bounded: a crawl meets many sites)
+        _BAD_SEEN.clear()
+    bad = _BAD_SEEN[attrs] = bool(
+        _BAD_WORDS.search(attrs)
+        or any(t in _BAD_TOKENS for t in _TOKEN_SPLIT.split(attrs))
+        or _AD_PART.search(attrs)
+    )
+    return bad

@@ -302,12 +302,20 @@ def _candidates(container: etree._Element, scan: PageScan | None) -> list[etree.
     """Figures, pictures and elements whose class names a caption, credit,
     gallery or picture, in page order (read from the page scan's lists)."""
     i = scan.index.get(container) if scan is not None else None
-    if i is None:
-        elements = container.iter(etree.Element)
-        next(elements, None)  # (the container itself)
-    else:
-        elements = (scan.nodes[k] for k in range(i + 1, scan.end[i]))
     out = []
+    if i is not None:  # (the scan's tags: no tag read per element)
+        nodes, tags, seen = scan.nodes, scan.tags, _CLASS_SEEN.get
+        for k in range(i + 1, scan.end[i]):
+            tag = tags[k]
+            if tag in MEDIA or tag == "figure":
+                out.append(nodes[k])
+                continue
+            cls = nodes[k].get("class")
+            if cls and ((found := seen(cls)) or (found is None and _candidate_class(cls))):
+                out.append(nodes[k])
+        return out
+    elements = container.iter(etree.Element)
+    next(elements, None)  # (the container itself)
     for el in elements:
         tag = el.tag
         if tag in MEDIA or tag == "figure":

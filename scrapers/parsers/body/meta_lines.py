@@ -31,6 +31,20 @@ def is_meta_line(text: str) -> bool:
     """A short line that is only a date or a rights notice ("Aktualisiert: 11.04.2020")."""
     if len(text) > 120:
         return False
+    found = _SEEN.get(text)
+    if found is None:
+        if len(_SEEN) >= 20000:  # (bounded: a crawl meets many sites)
+            _SEEN.clear()
+        found = _SEEN[text] = _meta_line(text)
+    return found
+
+
+# is_meta_line's verdict per text (a site repeats its rights lines, credits and
+# labels on every page): a dict lookup instead of the regexes and the date parse.
+_SEEN: dict[str, bool] = {}
+
+
+def _meta_line(text: str) -> bool:
     if _RIGHTS.search(text) or (len(text) < 80 and _CREDIT.match(text)):
         return True
     if len(text) > 50:
@@ -46,8 +60,8 @@ def drop_meta_lines(container: etree._Element, sizes: Sizes) -> int:
     """Drop date-only and rights lines; the size dropped."""
     dropped = 0
     for el in list(container.iter("p", "div", "span", "time", "small", "li")):
-        if el.getparent() is None or len(el) > 4 or (size := sizes.text(el)) > 120:
-            continue  # (a meta line is at most 120 characters long)
+        if el.getparent() is None or len(el) > 4 or not 0 < (size := sizes.text(el)) <= 120:
+            continue  # (a meta line is at most 120 characters long; an empty one is none)
         text = " ".join(el.text_content().split())
         if text and is_meta_line(text):
             el.drop_tree()

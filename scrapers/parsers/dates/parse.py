@@ -230,7 +230,23 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     """
     if not text:
         return None, False
-    text = text.strip()[:300]
+    if fetched_at:
+        return _parse(text.strip()[:300], fetched_at)
+    found = _PARSED.get(text)
+    if found is None:
+        if len(_PARSED) >= 20000:  # (bounded: a crawl meets many sites)
+            _PARSED.clear()
+        found = _PARSED[text] = _parse(text.strip()[:300], None)
+    return found
+
+
+# parse_date()'s answers without ``fetched_at`` per text: the date rules read the
+# same lines by the headline again and again (near, update, printed), and a site
+# repeats its date strings on every page.
+_PARSED: dict[str, tuple[str | None, bool]] = {}
+
+
+def _parse(text: str, fetched_at: str | None) -> tuple[str | None, bool]:
     year = _YEAR.search(text)
     if not year:  # every absolute format below has a four-digit year
         return _relative(text, fetched_at) if fetched_at else (None, False)

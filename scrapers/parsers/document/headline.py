@@ -11,14 +11,24 @@ from __future__ import annotations
 import re
 
 from scrapers.parsers.document.scan import PageScan, headline_index
-from scrapers.parsers.document.text import heading_text, inline_text
+from scrapers.parsers.document.text import inline_text
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def loose(text: str) -> str:
     """Words only, casefolded: a title compared across punctuation, dashes and case."""
-    return _NOT_WORD.sub(" ", text).strip().casefold()
+    found = _LOOSE.get(text)
+    if found is None:
+        if len(_LOOSE) >= 20000:  # (bounded: a crawl meets many sites)
+            _LOOSE.clear()
+        found = _LOOSE[text] = _NOT_WORD.sub(" ", text).strip().casefold()
+    return found
+
+
+# loose() per text: the title rules compare the same few titles, headings and
+# site names again and again.
+_LOOSE: dict[str, str] = {}
 
 
 _LOWER_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
@@ -35,7 +45,7 @@ def headline_at(s: PageScan, title: str | None) -> int:
     if found is not None:
         return found
     found = i = headline_index(s, title)
-    if title and heading_text(s.nodes[i]) != title:
+    if title and s.heading(i) != title:
         found = next(
             (j for j in s.of_tags(_LOWER_HEADINGS) if inline_text(s.nodes[j]) == title), -1
         )

@@ -84,6 +84,7 @@ class PageScan:
     p_parents: set[int] = field(default_factory=set)  # elements with a <p> child
     by_tag: dict[str, list[int]] = field(default_factory=dict)  # h1-h6, article, title, ...
     headline: dict[str | None, int] = field(default_factory=dict)  # cache of headline_index()
+    heading_texts: dict[int, str] = field(default_factory=dict)  # cache of heading()
     para_prefix: list[int] = field(default_factory=list)  # running sum of paragraph text
     _body_text: str | None = None
 
@@ -92,6 +93,15 @@ class PageScan:
         if self._body_text is None:
             self._body_text = str(_STRING(self.nodes[self.body])) if self.nodes else ""
         return self._body_text
+
+    def heading(self, i: int) -> str:
+        """``heading_text()`` of element ``i``, remembered: the title, the headline's
+        place and the bylines read the same few headings (clear the cache when
+        pruning changes the tree)."""
+        text = self.heading_texts.get(i)
+        if text is None:
+            text = self.heading_texts[i] = heading_text(self.nodes[i])
+        return text
 
     def contains(self, i: int, tag: str) -> bool:
         """True when a descendant of ``i`` is an element ``tag``."""
@@ -151,7 +161,7 @@ def headline_index(s: PageScan, title: str | None) -> int:
         h1s = s.by_tag.get("h1")
         found = h1s[0] if h1s else s.body
         if title:
-            found = next((i for i in s.headings[:30] if heading_text(s.nodes[i]) == title), found)
+            found = next((i for i in s.headings[:30] if s.heading(i) == title), found)
         s.headline[title] = found
     return found
 

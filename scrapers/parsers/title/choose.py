@@ -19,7 +19,7 @@ from scrapers.parsers.document.headline import loose
 from scrapers.parsers.document.metadata import Metadata, ld_text
 from scrapers.parsers.document.scan import PageScan, scan_page
 from scrapers.parsers.document.select import select_first
-from scrapers.parsers.document.text import heading_text, inline_text
+from scrapers.parsers.document.text import inline_text
 from scrapers.parsers.title.printed import printed_part
 from scrapers.parsers.title.site_name import extends, strip_site_name
 
@@ -216,7 +216,7 @@ def _choose(s: PageScan, md: Metadata, site_name: str | None, url: str | None) -
     normed = [loose(t) for t in titles]
     headings, sites = [], [site_name] if site_name else []
     for i in s.headings[:30]:
-        text = heading_text(s.nodes[i])
+        text = s.heading(i)
         if _is_branding(s, i, text, site_name):
             sites += [text] if text else []  # (the logo's text names the site too)
         elif 3 <= len(text) <= 400:
@@ -397,7 +397,7 @@ def _agreeing_subheading(s: PageScan, stated: list[tuple[str, str]]) -> str | No
     for count, j in enumerate(_subheadings(s)):
         if count >= 20:
             break
-        text = heading_text(s.nodes[j])
+        text = s.heading(j)
         h = loose(text)
         if len(h.split()) >= 2 and any(
             2 * len(h) >= len(t) and (t.startswith(h) or _kicker_before(title, text))
@@ -413,7 +413,7 @@ def _first_subheading(s: PageScan, sites: list[str]) -> str | None:
     site or section as often as the article)."""
     for rank in _RANKS:  # the highest rank of heading the content has
         for j in _subheadings(s, rank):
-            text = heading_text(s.nodes[j])
+            text = s.heading(j)
             words = len(text.split())
             if words >= 2 and len(text) <= 300 and not _is_branding(s, j, text, sites):
                 return text
