@@ -230,7 +230,7 @@ def parse_date(text: str | None, *, fetched_at: str | None = None) -> tuple[str 
     """
     if not text:
         return None, False
-    if fetched_at:
+    if fetched_at or len(text) > 400:  # (a long text is rarely met twice; keys stay small)
         return _parse(text.strip()[:300], fetched_at)
     found = _PARSED.get(text)
     if found is None:

@@ -18,6 +18,8 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 def loose(text: str) -> str:
     """Words only, casefolded: a title compared across punctuation, dashes and case."""
+    if len(text) > 400:  # (a long text is rarely met twice; keys stay small)
+        return _NOT_WORD.sub(" ", text).strip().casefold()
     found = _LOOSE.get(text)
     if found is None:
         if len(_LOOSE) >= 20000:  # (bounded: a crawl meets many sites)
