@@ -18,7 +18,9 @@ core to another process (it still grows when neighbours thrash the caches).
 
 A speed change must not change a record: ``--snapshot`` writes every record
 (``json.dumps(sort_keys=True)``, one line per page) of the demo pages, the dev
-set and the saved test pages (``tests/fixtures``), and ``--compare`` parses
+set, the other dev corpora where present (``devset-extra/l3s-dev``,
+``devset-extra/dragnet-dev``: 1,735 pages in all) and the saved test pages
+(``tests/fixtures``), and ``--compare`` parses
 them again and lists the pages whose record differs (exit status 1).
 """
 
@@ -177,6 +179,10 @@ def main() -> None:
     args = ap.parse_args()
     sets = {"demo": lambda: demo_pages(args.articles, args.seed)}
     sets["devset"] = lambda: devset_pages(args.devset)
+    if args.snapshot or args.compare:  # records of the other dev corpora too, where present
+        for name in ("l3s-dev", "dragnet-dev"):
+            folder = args.devset.parent / "devset-extra" / name
+            sets[name] = lambda folder=folder: devset_pages(folder)
     if args.snapshot:
         snapshot(sets, args.snapshot)
         return
