@@ -77,12 +77,8 @@ def main() -> None:
     run_dir = new_run_dir()
     try:
         with WordPressSite(run_dir) as site:
-            site.php("install.php", {"title": "Caribbean Ledger", "user": "admin",
-                                     "email": "admin@example.org", "password": "admin-pw"})  # fmt: skip
-            site.php("fill.php", content.plan(site.url))
-            site.php("options.php", {"theme": args.theme,
-                                     "options": {"default_comments_page": args.order}})  # fmt: skip
-            truth = Truth.from_wordpress(site.php("truth.php"))
+            truth = Truth.from_wordpress(content.install_and_fill(site))
+            content.configure(site, args.theme, args.order)
             for k in range(args.rounds):
                 for name, project in projects.items():
                     result = measure(site, project, work / f"{name}-{k}")

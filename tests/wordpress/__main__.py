@@ -35,13 +35,10 @@ def main() -> int:
     run_dir = new_run_dir()
     try:
         with WordPressSite(run_dir) as site:
-            site.php("install.php", {"title": "Caribbean Ledger", "user": "admin",
-                                     "email": "admin@example.org", "password": "admin-pw"})  # fmt: skip
-            site.php("fill.php", content.plan(site.url))
-            site.php("options.php", {"theme": args.theme,
-                                     "options": {"default_comments_page": args.order}})  # fmt: skip
+            held = content.install_and_fill(site)
+            content.configure(site, args.theme, args.order)
             truth = run_dir / "truth.json"
-            truth.write_text(json.dumps(site.php("truth.php"), ensure_ascii=False, indent=1))
+            truth.write_text(json.dumps(held, ensure_ascii=False, indent=1))
             print(f"{site.url}  (truth: {truth}, access log: {site.access_log})", flush=True)
             with contextlib.suppress(KeyboardInterrupt):
                 time.sleep(args.minutes * 60)

@@ -12,12 +12,12 @@ installs everything they need.
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass
 
 import pytest
 
+from tests.parts import need
 from tests.wordpress import content
 from tests.wordpress.crawl import Crawl, run_crawl
 from tests.wordpress.harness import WordPressSite, missing_parts, new_run_dir
@@ -38,9 +38,7 @@ class RealWordPress:
     truth: Truth
 
     def configure(self, theme: str, order: str) -> None:
-        got = self.site.php(
-            "options.php", {"theme": theme, "options": {"default_comments_page": order}}
-        )
+        got = content.configure(self.site, theme, order)
         assert got["theme"] == theme, got
 
 
@@ -48,10 +46,12 @@ def _need_wordpress() -> None:
     missing = missing_parts()
     if not missing:
         return
-    what = "real WordPress needs " + ", ".join(missing)
-    if os.environ.get("CI") == "true":
-        pytest.fail(what + " (.ci/run installs the Debian packages)")
-    pytest.skip(what + " (see README, 'Tests against a real WordPress')")
+    need(
+        False,
+        "real WordPress needs "
+        + ", ".join(missing)
+        + " (README, 'Tests against a real WordPress')",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -61,10 +61,7 @@ def real_wordpress():
     site = WordPressSite(run_dir)
     try:
         site.start()
-        site.php("install.php", {"title": "Caribbean Ledger", "user": "admin",
-                                 "email": "admin@example.org", "password": "admin-pw"})  # fmt: skip
-        site.php("fill.php", content.plan(site.url))
-        truth = Truth.from_wordpress(site.php("truth.php"))
+        truth = Truth.from_wordpress(content.install_and_fill(site))
         yield RealWordPress(site, truth)
     finally:
         site.stop()

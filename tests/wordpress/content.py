@@ -279,3 +279,18 @@ def plan(site_url: str, seed: int = SEED) -> dict[str, Any]:
             {"post": "p3", "source": "https://elsewhere.example.org/notes/"},
         ],
     }
+
+
+def install_and_fill(site: Any) -> Any:
+    """Install WordPress on a started ``WordPressSite``, fill it with the plan,
+    and return what WordPress says it holds (``php/truth.php``): the one setup
+    the tests, ``python -m tests.wordpress`` and ``bench/wordpress.py`` share."""
+    site.php("install.php", {"title": "Caribbean Ledger", "user": "admin",
+                             "email": "admin@example.org", "password": "admin-pw"})  # fmt: skip
+    site.php("fill.php", plan(site.url))
+    return site.php("truth.php")
+
+
+def configure(site: Any, theme: str, order: str) -> dict:
+    """Switch the theme and which comment page comes first; WordPress's answer."""
+    return site.php("options.php", {"theme": theme, "options": {"default_comments_page": order}})
