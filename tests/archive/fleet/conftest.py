@@ -17,16 +17,14 @@ import pytest
 from archive.cli.demo import PROJECT_ROOT
 from archive.fleet.keys import connect
 from archive.fleet.local import LocalRedis, worker_command
+from tests.parts import need
 
 ENV = dict(os.environ, SCRAPY_SETTINGS_MODULE="settings")
 
 
 def _need_redis() -> None:
-    if shutil.which("redis-server") or Path("/usr/bin/redis-server").exists():
-        return
-    if os.environ.get("CI"):
-        pytest.fail("redis-server is missing: .ci/run installs Debian's redis-server")
-    pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    found = shutil.which("redis-server") or Path("/usr/bin/redis-server").exists()
+    need(bool(found), "redis-server is not installed (apt-get install redis-server)")
 
 
 @pytest.fixture

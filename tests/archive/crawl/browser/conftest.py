@@ -6,24 +6,16 @@ where a missing part fails the test (CI installs them: .ci/run).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from archive.crawl.browser.pool import CHROMIUM as _CHROMIUM
 from tests.archive.crawl.browser.isso import IssoServer, IssoSite, isso_executable, post_threads
+from tests.parts import need
 
-CHROMIUM = Path("/usr/bin/chromium")
-IN_CI = os.environ.get("CI") == "true"
-
-
-def need(ok: bool, reason: str) -> None:
-    """Skip without the part; under CI=true the part is required."""
-    if not ok:
-        if IN_CI:
-            pytest.fail(f"CI=true but {reason}")
-        pytest.skip(reason)
+CHROMIUM = Path(_CHROMIUM)
 
 
 @pytest.fixture(scope="session")
